@@ -1,0 +1,24 @@
+// The one-file bundle for a plain <script type="module"> (and the demo), built from tsc's output in dist/.
+// The npm entry points stay unbundled ES modules; this is only for pages with no build step.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export default {
+  input: 'dist/define.js',
+  output: {
+    file: 'dist/parca-elements.bundle.js',
+    format: 'es',
+    sourcemap: true,
+    // Switches off src/dev.ts's warnings: the bundle is what production pages load.
+    intro: 'const PARCA_ELEMENTS_DEV = false;',
+  },
+  onwarn(warning, warn) {
+    // Dependencies compiled by TypeScript carry `this &&` helpers at module level; harmless in ES modules.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+  plugins: [
+    nodeResolve({ exportConditions: ['production'] }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+  ],
+};

@@ -1,0 +1,50 @@
+// Serves demo/ with the library's TypeScript sources compiled on the fly, against a local seeded Parca that
+// also scrapes itself (so live data keeps arriving), or against PARCA_URL.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { startDevServer } from '@web/dev-server';
+import { join } from 'node:path';
+import { seedParca } from './parca/seed.js';
+import { freePort, startParca } from './parca/server.js';
+import { projectRoot } from './paths.js';
+
+export async function startDemo(): Promise<void> {
+  const port = Number(process.env.PORT) || 8080;
+  const origin = `http://localhost:${port}`;
+  let parcaUrl = process.env.PARCA_URL?.replace(/\/+$/, '');
+  let started = 'nothing: using PARCA_URL';
+  if (!parcaUrl) {
+    const parca = await startParca({ corsOrigins: [origin, `http://127.0.0.1:${port}`], scrapeSelf: true, port: await freePort() });
+    const { profiles } = await seedParca(parca.url);
+    parcaUrl = parca.url;
+    started = `Parca v0.28.0 at ${parca.url} (in memory, seeded with ${profiles} profiles, scraping itself every 10 s)`;
+  }
+  const config = `export const parcaUrl = ${JSON.stringify(parcaUrl)};\n`;
+  await startDevServer({
+    config: {
+      rootDir: projectRoot,
+      port,
+      hostname: 'localhost',
+      nodeResolve: { exportConditions: ['development'] },
+      appIndex: join(projectRoot, 'demo', 'index.html'),
+      plugins: [
+        esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(projectRoot, 'tsconfig.json') }),
+        {
+          name: 'demo-config',
+          serve(context: { path: string }) {
+            if (context.path === '/demo/config.js') return { body: config, type: 'js' };
+            return undefined;
+          },
+        },
+      ],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+  });
+  process.stdout.write(
+    `\nparca-elements demo: ${origin}/demo/\n` +
+      `  started: ${started}\n` +
+      `  Parca:   ${parcaUrl}\n` +
+      `Ctrl+C stops everything.\n`,
+  );
+}

@@ -1,0 +1,46 @@
+// Everything browser tests talk to: a seeded Parca (or PARCA_URL), a second Parca that refuses the test
+// page's origin, an auth proxy in front of the first, and a port nobody listens on.
+import type { TestEnv } from '../../src/test-support/env.js';
+import { startProxy } from './proxy.js';
+import { seedParca } from './seed.js';
+import { freePort, startParca, type ParcaServer } from './server.js';
+
+
+export interface RunningTestEnv {
+  env: TestEnv;
+  stop(): Promise<void>;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[parca] ${message}\n`);
+}
+
+export async function startTestEnv(pageOrigin: string): Promise<RunningTestEnv> {
+  const servers: ParcaServer[] = [];
+  const started = Date.now();
+  let parcaUrl = process.env.PARCA_URL?.replace(/\/+$/, '');
+  const [main, refusing] = await Promise.all([
+    parcaUrl ? undefined : startParca({ corsOrigins: [pageOrigin] }),
+    startParca({ corsOrigins: ['http://elsewhere.invalid'] }),
+  ]);
+  if (main) servers.push(main);
+  servers.push(refusing);
+  parcaUrl ??= main!.url;
+  const { seededAtMs, profiles } = await seedParca(parcaUrl);
+  log(`Parca at ${parcaUrl} seeded with ${profiles} profiles in ${Date.now() - started} ms`);
+
+  const secrets = {
+    basic: { user: 'grafana', password: `pw-${Math.random().toString(36).slice(2)}` },
+    bearer: `tok-${Math.random().toString(36).slice(2)}`,
+    tenant: 'team-a',
+  };
+  const proxy = await startProxy({ target: parcaUrl, ...secrets });
+  const closedUrl = `http://127.0.0.1:${await freePort()}`;
+  return {
+    env: { parcaUrl, corsRefusingUrl: refusing.url, proxyUrl: proxy.url, closedUrl, seededAtMs, ...secrets },
+    async stop() {
+      await proxy.stop();
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+}

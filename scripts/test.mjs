@@ -1,0 +1,40 @@
+// The test command: checks that need no browser, then the browser tests against a real Parca, then one
+// plain `N passed, N failed` line counting everything that ran.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './run-ts.mjs';
+
+const summaryFile = join(root, 'node_modules', '.cache', 'parca-elements', 'test-summary.json');
+const checks = [
+  ['src/gen matches proto/', ['node', 'scripts/gen.mjs', '--check']],
+  ['TypeScript (library)', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['TypeScript (scripts)', ['npx', 'tsc', '--noEmit', '-p', 'scripts/tsconfig.json']],
+];
+
+let passed = 0;
+let failed = 0;
+for (const [name, [command, ...args]] of checks) {
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (run.status === 0) passed++;
+  else {
+    failed++;
+    console.error(`check failed: ${name}`);
+  }
+}
+
+rmSync(summaryFile, { force: true });
+const wtr = spawnSync('npx', ['web-test-runner', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+if (existsSync(summaryFile)) {
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  passed += summary.passed;
+  failed += summary.failed;
+  if (summary.failures.length) console.error(`\nFailed:\n  ${summary.failures.join('\n  ')}`);
+} else {
+  // The runner died before reporting (e.g. Parca could not start): that is a failure, not zero tests.
+  failed++;
+  console.error(`web-test-runner ended (exit ${wtr.status}) without a summary`);
+}
+if (wtr.status !== 0 && failed === 0) failed++;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,123 @@
+// The connection to one Parca server: a gRPC-Web transport with auth, timeouts and typed errors.
+import { type MessageInitShape, create } from '@bufbuild/protobuf';
+import { Code, ConnectError, createClient, type Interceptor } from '@connectrpc/connect';
+import { createGrpcWebTransport } from '@connectrpc/connect-web';
+import {
+  type LabelsRequestSchema,
+  type LabelsResponse,
+  type ProfileTypesRequestSchema,
+  type ProfileTypesResponse,
+  type QueryRangeRequestSchema,
+  type QueryRangeResponse,
+  QueryRangeResponseSchema,
+  type QueryRequestSchema,
+  type QueryResponse,
+  QueryService,
+  type ValuesRequestSchema,
+  type ValuesResponse,
+} from '../gen/parca/query/v1alpha1/query_pb.js';
+import { type AuthOptions, authHeaders } from './auth.js';
+import { ParcaError, toParcaError } from './errors.js';
+
+export interface ConnectionOptions extends AuthOptions {
+  /** Parca's base URL, optionally with a path prefix: `https://host/parca/` behind a reverse proxy. */
+  url: string;
+  /** How errors and events name this connection (a source's `name`). */
+  name?: string | undefined;
+  /** Cookie mode for proxies that authenticate with cookies: `include` sends them cross-origin. */
+  credentials?: RequestCredentials | undefined;
+  /** Time allowed for each call unless the call says otherwise. */
+  timeoutMs?: number | undefined;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * A connection to Parca. It keeps its credentials in a closure: no property, JSON form or string form of it
+ * reveals them, so it can be passed through context and events safely.
+ */
+export interface ParcaConnection {
+  /** The base URL without credentials. */
+  readonly url: string;
+  readonly name: string;
+  /** Whether credentials or extra headers are configured (never what they are). */
+  readonly authenticated: boolean;
+  profileTypes(request: MessageInitShape<typeof ProfileTypesRequestSchema>, options?: CallOptions): Promise<ProfileTypesResponse>;
+  labels(request: MessageInitShape<typeof LabelsRequestSchema>, options?: CallOptions): Promise<LabelsResponse>;
+  values(request: MessageInitShape<typeof ValuesRequestSchema>, options?: CallOptions): Promise<ValuesResponse>;
+  queryRange(request: MessageInitShape<typeof QueryRangeRequestSchema>, options?: CallOptions): Promise<QueryRangeResponse>;
+  query(request: MessageInitShape<typeof QueryRequestSchema>, options?: CallOptions): Promise<QueryResponse>;
+}
+
+/** Validates and normalizes a base URL; credentials in the URL itself are refused, not sent. */
+export function normalizeBaseUrl(url: string, base: string | undefined = globalThis.location?.href): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, base);
+  } catch {
+    throw new ParcaError('unreachable', `"${url}" is not a URL: give Parca's address, e.g. http://localhost:7070`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ParcaError('unreachable', `Parca's URL must use http or https, not ${parsed.protocol}`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new ParcaError('unauthenticated', 'Put credentials in the user/password or token settings, not in the URL.');
+  }
+  return parsed.origin + parsed.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * Parca answers a QueryRange that matches nothing with NOT_FOUND ("No data found ..."). For a chart that is an
+ * empty result, not a failure.
+ */
+function noDataIsEmpty(error: unknown): QueryRangeResponse {
+  const connect = ConnectError.from(error);
+  if (connect.code === Code.NotFound && /no data found/i.test(connect.rawMessage)) return create(QueryRangeResponseSchema);
+  throw error;
+}
+
+export function createConnection(options: ConnectionOptions): ParcaConnection {
+  const url = normalizeBaseUrl(options.url);
+  const headers = authHeaders(options);
+  const addHeaders: Interceptor = (next) => (request) => {
+    headers.forEach((value, key) => request.header.set(key, value));
+    return next(request);
+  };
+  const credentials = options.credentials;
+  const transport = createGrpcWebTransport({
+    baseUrl: url,
+    useBinaryFormat: true,
+    interceptors: [addHeaders],
+    ...(credentials ? { fetch: (input, init) => globalThis.fetch(input, { ...init, credentials }) } : {}),
+  });
+  const client = createClient(QueryService, transport);
+  const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function call<T>(run: (o: { signal?: AbortSignal; timeoutMs: number }) => Promise<T>, options?: CallOptions): Promise<T> {
+    const timeoutMs = options?.timeoutMs ?? defaultTimeout;
+    try {
+      return await run({ ...(options?.signal ? { signal: options.signal } : {}), timeoutMs });
+    } catch (error) {
+      // An abort requested by the caller is reported as such even if the transport saw something else.
+      if (options?.signal?.aborted) throw new ParcaError('aborted', 'The request was cancelled.');
+      throw toParcaError(error, url, timeoutMs);
+    }
+  }
+
+  const connection: ParcaConnection = {
+    url,
+    name: options.name ?? url,
+    authenticated: [...headers.keys()].length > 0,
+    profileTypes: (request, o) => call((c) => client.profileTypes(request, c), o),
+    labels: (request, o) => call((c) => client.labels(request, c), o),
+    values: (request, o) => call((c) => client.values(request, c), o),
+    queryRange: (request, o) => call((c) => client.queryRange(request, c).catch(noDataIsEmpty), o),
+    query: (request, o) => call((c) => client.query(request, c), o),
+  };
+  return Object.freeze(connection);
+}

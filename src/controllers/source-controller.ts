@@ -1,0 +1,98 @@
+// Finds the <parca-source> an element belongs to and follows its state through the context protocol:
+// the nearest ancestor source, else the source named by the element's `source` attribute (the way
+// `<input form>` names its form), else the page's default source. Sources that appear later (defined or
+// upgraded after the element) are picked up when they announce themselves.
+import { ContextEvent as ContextRequestEvent } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type SourceState, sourceContext } from '../context/source-context.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export class SourceController implements ReactiveController {
+  /** The bound source's current state; undefined when no source answers. */
+  state: SourceState | undefined;
+
+  #unsubscribe: (() => void) | undefined;
+  #generation = 0;
+  #connected = false;
+
+  constructor(
+    private readonly host: Host,
+    /** The id of the source to use instead of an ancestor (the host's `source` attribute). */
+    private readonly sourceId: () => string | null | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    document.addEventListener('context-provider', this.#onProvider);
+    this.bind();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    document.removeEventListener('context-provider', this.#onProvider);
+    this.#release();
+  }
+
+  /** Binds again, e.g. after the `source` attribute changed. */
+  bind(): void {
+    if (!this.#connected) return;
+    this.#release();
+    const id = this.sourceId();
+    if (id) {
+      const target = (this.host.getRootNode() as Document | ShadowRoot).getElementById?.(id) ?? document.getElementById(id);
+      if (target) this.#request(target);
+    } else if (!this.#request(this.host)) {
+      for (const candidate of document.querySelectorAll('[default]')) {
+        if (candidate !== this.host && this.#request(candidate)) break;
+      }
+    }
+    if (!this.state) this.host.requestUpdate();
+  }
+
+  /** Dispatches a subscribing context request on `target`; true if a provider answered at once. */
+  #request(target: Element): boolean {
+    const generation = ++this.#generation;
+    let answered = false;
+    target.dispatchEvent(
+      new ContextRequestEvent(
+        sourceContext,
+        this.host,
+        (value, unsubscribe) => {
+          // A callback from an earlier binding may still fire; it no longer speaks for this element.
+          if (generation !== this.#generation) {
+            unsubscribe?.();
+            return;
+          }
+          answered = true;
+          if (unsubscribe && unsubscribe !== this.#unsubscribe) {
+            this.#unsubscribe?.();
+            this.#unsubscribe = unsubscribe;
+          }
+          if (value !== this.state) {
+            this.state = value;
+            this.host.requestUpdate();
+          }
+        },
+        true,
+      ),
+    );
+    return answered;
+  }
+
+  #release(): void {
+    this.#generation++;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.state = undefined;
+  }
+
+  // A source connected somewhere: it may be the ancestor, named or default source this element lacks or
+  // a closer one than the default it uses now.
+  #onProvider = (event: Event): void => {
+    if ((event as Event & { context?: unknown }).context !== sourceContext) return;
+    queueMicrotask(() => this.bind());
+  };
+}

@@ -1,0 +1,2 @@
+// Registers every element. `parca-source` comes first, so elements upgraded after it find their provider.
+import './define/source.js';

@@ -1,0 +1,196 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, type PropertyValues, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { type ParcaConnection, createConnection } from '../../client/connection.js';
+import { ParcaError } from '../../client/errors.js';
+import { type SourceState, sourceContext } from '../../context/source-context.js';
+import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
+import { ParcaRangeSelectEvent } from '../../events/range-select.js';
+import { ParcaSourceChangeEvent } from '../../events/source-change.js';
+import { DEFAULT_RANGE, type QueryKind, type QueryState, createQueryState, isQueryKind } from '../../model/query-state.js';
+import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
+import { devWarn } from '../../dev.js';
+
+const DEFAULT_FROM = 'now-1h';
+const DEFAULT_TO = 'now';
+
+/**
+ * The connection to a Parca server and the query its elements share. Renders nothing but its slot.
+ *
+ * Elements inside it use it; elements elsewhere name it with `source="<id>"`; elements under no source use
+ * the page's `default` source. When one of its elements submits a query or selects a range, it applies the
+ * change, provides the new state to every element, and fires `parca-source-change`.
+ *
+ * @summary Connects elements to one Parca server and holds their shared query.
+ * @slot - The elements that use this source (and anything else).
+ * @fires parca-source-change - The shared query or range changed because an element asked for it.
+ */
+export class ParcaSourceElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Parca's base URL, with a path prefix if it sits behind a reverse proxy (`https://host/parca/`). */
+  @property() url = '';
+  /** Names the source in errors and events; defaults to its `id`, else its URL. */
+  @property() name = '';
+  /** Used by elements on the page that are under no source and name none. */
+  @property({ type: Boolean, reflect: true }) default = false;
+  /** Basic-auth user (with the `password` property). */
+  @property() user = '';
+  /** Basic-auth password. A property only: never an attribute, so it is not in the DOM. */
+  @property({ attribute: false }) password = '';
+  /** Bearer token. A property only. */
+  @property({ attribute: false }) token = '';
+  /** Extra request headers (e.g. `X-Scope-OrgID`). A property only. */
+  @property({ attribute: false }) headers: Record<string, string> = {};
+  /** Fetch credentials mode; `include` sends cookies to a cross-origin proxy. */
+  @property() credentials: RequestCredentials | '' = '';
+  /** Time allowed per request, in milliseconds. */
+  @property({ type: Number }) timeout = 30_000;
+  /** Start of the range: `now-1h`, `now-15m`, or an ISO-8601 instant. */
+  @property() from = DEFAULT_FROM;
+  /** End of the range: `now` or an ISO-8601 instant. */
+  @property() to = DEFAULT_TO;
+  /** Initial profile type id, e.g. `process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta`. */
+  @property({ attribute: 'profile-type' }) profileType = '';
+  /** Initial label selector, e.g. `{job="api"}`. */
+  @property() selector = '';
+  /** Which views the query drives: `profile`, `metrics` or `both`. */
+  @property({ attribute: 'query-type' }) queryType: QueryKind = 'both';
+
+  readonly #provider = new ContextProvider(this, { context: sourceContext });
+  #connection: ParcaConnection | undefined;
+  #query: QueryState = createQueryState();
+  #range: TimeRange = DEFAULT_RANGE;
+
+  /** The connection elements use; undefined without a valid `url`. */
+  get connection(): ParcaConnection | undefined {
+    return this.#connection;
+  }
+
+  /** The shared query state (immutable; replaced on every change). */
+  get query(): QueryState {
+    return this.#query;
+  }
+
+  get sourceName(): string {
+    return this.name || this.id || this.url;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
+    document.addEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
+    document.removeEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const connectionKeys = ['url', 'name', 'id', 'user', 'password', 'token', 'headers', 'credentials', 'timeout'] as const;
+    if (connectionKeys.some((key) => changed.has(key as keyof ParcaSourceElement)) || !this.hasUpdated) {
+      this.#connection = this.#createConnection();
+    }
+    if (changed.has('from') || changed.has('to')) {
+      try {
+        this.#range = parseTimeRange(this.from || DEFAULT_FROM, this.to || DEFAULT_TO);
+      } catch (error) {
+        devWarn(`<parca-source> ${(error as Error).message}; keeping ${formatTimeBound(this.#range.from)} to ${formatTimeBound(this.#range.to)}`);
+      }
+    }
+    if (!isQueryKind(this.queryType)) devWarn(`<parca-source> query-type="${this.queryType}" is not profile, metrics or both`);
+    const next = createQueryState({
+      profileType: this.profileType,
+      selector: this.selector,
+      kind: isQueryKind(this.queryType) ? this.queryType : 'both',
+      range: sameRange(this.#range, this.#query.range) ? this.#query.range : this.#range,
+    });
+    if (!sameQuery(next, this.#query)) this.#query = next;
+    const state: SourceState = { name: this.sourceName, connection: this.#connection, query: this.#query };
+    const current = this.#provider.value;
+    if (!current || current.connection !== state.connection || current.query !== state.query || current.name !== state.name) {
+      this.#provider.setValue(Object.freeze(state));
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  #createConnection(): ParcaConnection | undefined {
+    if (!this.url) return undefined;
+    try {
+      return createConnection({
+        url: this.url,
+        name: this.sourceName,
+        user: this.user || undefined,
+        password: this.password || undefined,
+        token: this.token || undefined,
+        headers: this.headers,
+        credentials: this.credentials || undefined,
+        timeoutMs: this.timeout > 0 ? this.timeout : undefined,
+      });
+    } catch (error) {
+      devWarn(`<parca-source> ${error instanceof ParcaError ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Whether this source is the one an element's event speaks to (see the class comment for the rules). */
+  #owns(event: Event): boolean {
+    const path = event.composedPath();
+    const origin = path[0];
+    if (!(origin instanceof Element) || origin === this) return false;
+    const named = origin.getAttribute('source');
+    if (named) return named === this.id;
+    const nearest = path.find((node) => node !== origin && node instanceof ParcaSourceElement);
+    if (nearest) return nearest === this;
+    return this.default && firstDefaultSource() === this;
+  }
+
+  #onQuerySubmit = (event: ParcaQuerySubmitEvent): void => {
+    if (!this.#owns(event)) return;
+    const { profileType, selector, kind } = event.query;
+    this.profileType = profileType;
+    this.selector = selector;
+    this.queryType = kind;
+    this.#announce();
+  };
+
+  #onRangeSelect = (event: ParcaRangeSelectEvent): void => {
+    if (!this.#owns(event)) return;
+    this.#range = event.range;
+    this.from = formatTimeBound(event.range.from);
+    this.to = formatTimeBound(event.range.to);
+    this.#announce();
+  };
+
+  // Applies the change now, so listeners of parca-source-change read the new state.
+  #announce(): void {
+    this.willUpdate(new Map() as PropertyValues<this>);
+    this.dispatchEvent(new ParcaSourceChangeEvent(this.sourceName, this.#query));
+  }
+}
+
+function sameQuery(a: QueryState, b: QueryState): boolean {
+  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && a.range === b.range;
+}
+
+function firstDefaultSource(): ParcaSourceElement | undefined {
+  for (const candidate of document.querySelectorAll('[default]')) {
+    if (candidate instanceof ParcaSourceElement) return candidate;
+  }
+  return undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parca-source': ParcaSourceElement;
+  }
+}

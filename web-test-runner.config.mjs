@@ -1,0 +1,90 @@
+// Browser tests in Debian's Chromium against a real, seeded Parca started for this run.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importTs, root } from './scripts/run-ts.mjs';
+
+const { freePort } = await importTs('scripts/parca/server.ts');
+const { startTestEnv } = await importTs('scripts/parca/test-env.ts');
+
+const port = Number(process.env.WTR_PORT) || (await freePort());
+const origin = `http://localhost:${port}`;
+const running = await startTestEnv(origin);
+const summaryFile = join(root, 'node_modules', '.cache', 'parca-elements', 'test-summary.json');
+
+// Inline JSON in a script element: `<` is escaped so no value can close the element.
+const envScript = JSON.stringify(running.env).replace(/</g, '\\u003c');
+
+/** Counts the tests that really ran, for the plain `N passed, N failed` line scripts/test.mjs prints. */
+function summaryReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const failures = [];
+      const walk = (suite, path) => {
+        for (const test of suite.tests ?? []) {
+          if (test.skipped) skipped++;
+          else if (test.passed) passed++;
+          else {
+            failed++;
+            failures.push([...path, test.name].join(' › '));
+          }
+        }
+        for (const child of suite.suites ?? []) walk(child, [...path, child.name]);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults, [session.testFile.replace(root + '/', '')]);
+        // A file that failed to load ran no tests: count it as a failure, not as nothing.
+        if (!session.passed && (!session.testResults || session.errors?.length)) {
+          failed++;
+          failures.push(`${session.testFile}: ${session.errors?.map((e) => e.message).join('; ') ?? 'failed'}`);
+        }
+      }
+      mkdirSync(join(summaryFile, '..'), { recursive: true });
+      writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, failures }, null, 2));
+    },
+  };
+}
+
+const chromeArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export default {
+  rootDir: root,
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  port,
+  hostname: 'localhost',
+  concurrency: 1,
+  testsFinishTimeout: 5 * 60 * 1000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromeArgs },
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
+    {
+      name: 'parca-test-env',
+      async serverStop() {
+        await running.stop();
+      },
+    },
+  ],
+  testFramework: { config: { timeout: 15000 } },
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>window.__PARCA_TEST_ENV__ = ${envScript};</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
+  reporters: [(await import('@web/test-runner')).defaultReporter(), summaryReporter()],
+};
