@@ -11,7 +11,8 @@ const { startTestEnv } = await importTs('scripts/parca/test-env.ts');
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://localhost:${port}`;
 const running = await startTestEnv(origin);
-const summaryFile = join(root, 'node_modules', '.cache', 'parca-elements', 'test-summary.json');
+const summaryFile =
+  process.env.PARCA_TEST_SUMMARY ?? join(root, 'node_modules', '.cache', 'parca-elements', `test-summary-${process.pid}.json`);
 
 // Inline JSON in a script element: `<` is escaped so no value can close the element.
 const envScript = JSON.stringify(running.env).replace(/</g, '\\u003c');

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './run-ts.mjs';
 
-const summaryFile = join(root, 'node_modules', '.cache', 'parca-elements', 'test-summary.json');
+const summaryFile = join(root, 'node_modules', '.cache', 'parca-elements', `test-summary-${process.pid}.json`);
 const checks = [
   ['src/gen matches proto/', ['node', 'scripts/gen.mjs', '--check']],
   ['TypeScript (library)', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
@@ -24,7 +24,11 @@ for (const [name, [command, ...args]] of checks) {
 }
 
 rmSync(summaryFile, { force: true });
-const wtr = spawnSync('npx', ['web-test-runner', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const wtr = spawnSync('npx', ['web-test-runner', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PARCA_TEST_SUMMARY: summaryFile },
+});
 if (existsSync(summaryFile)) {
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   passed += summary.passed;
