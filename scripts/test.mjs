@@ -8,6 +8,7 @@ import { root } from './run-ts.mjs';
 const summaryFile = join(root, 'node_modules', '.cache', 'parca-elements', `test-summary-${process.pid}.json`);
 const checks = [
   ['src/gen matches proto/', ['node', 'scripts/gen.mjs', '--check']],
+  ['custom-elements.json matches the JSDoc', ['node', 'scripts/manifest.mjs', '--check']],
   ['TypeScript (library)', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['TypeScript (scripts)', ['npx', 'tsc', '--noEmit', '-p', 'scripts/tsconfig.json']],
 ];

@@ -21,6 +21,7 @@ const DEFAULT_TO = 'now';
  * the page's `default` source. When one of its elements submits a query or selects a range, it applies the
  * change, provides the new state to every element, and fires `parca-source-change`.
  *
+ * @tagname parca-source
  * @summary Connects elements to one Parca server and holds their shared query.
  * @slot - The elements that use this source (and anything else).
  * @fires parca-source-change - The shared query or range changed because an element asked for it.
