@@ -11,6 +11,8 @@ const checks = [
   ['custom-elements.json matches the JSDoc', ['node', 'scripts/manifest.mjs', '--check']],
   ['TypeScript (library)', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['TypeScript (scripts)', ['npx', 'tsc', '--noEmit', '-p', 'scripts/tsconfig.json']],
+  ['npm output builds (unbundled ES modules with .d.ts)', ['npx', 'tsc', '-p', 'tsconfig.build.json']],
+  ['bundle within budget', ['node', 'scripts/size.mjs']],
 ];
 
 let passed = 0;

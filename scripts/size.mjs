@@ -1,0 +1,41 @@
+// Bundle budget: each define entry bundled alone (minified, gzip -9), and all of them together. Fails when
+// everything together exceeds the budget. Reads tsc's output in dist/ (run `npm run build` first).
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { root } from './run-ts.mjs';
+
+export const BUDGET_BYTES = 100 * 1024;
+
+async function gzippedSize(input) {
+  const bundle = await rollup({
+    input,
+    onwarn: (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning),
+    plugins: [nodeResolve({ exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
+  });
+  const { output } = await bundle.generate({ format: 'es', intro: 'const PARCA_ELEMENTS_DEV = false;' });
+  await bundle.close();
+  const code = output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
+  return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const entries = [
+  ['all elements (define.js)', join(root, 'dist', 'define.js')],
+  ...readdirSync(join(root, 'dist', 'define'))
+    .filter((file) => file.endsWith('.js') && file !== 'define-element.js')
+    .map((file) => [`define/${file}`, join(root, 'dist', 'define', file)]),
+];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+let total;
+console.log('entry'.padEnd(28), 'minified'.padStart(10), 'gzip'.padStart(10));
+for (const [name, input] of entries) {
+  const size = await gzippedSize(input);
+  if (!total) total = size;
+  console.log(name.padEnd(28), kb(size.min).padStart(10), kb(size.gzip).padStart(10));
+}
+const ok = total.gzip <= BUDGET_BYTES;
+console.log(`budget: ${kb(total.gzip)} of ${kb(BUDGET_BYTES)} gzip for all elements with their dependencies${ok ? '' : ' — OVER BUDGET'}`);
+process.exit(ok ? 0 : 1);
