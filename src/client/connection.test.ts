@@ -89,6 +89,45 @@ describe('connection to the real Parca', () => {
   });
 });
 
+describe('shared calls', () => {
+  function callsTo(base: string): number {
+    return performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(base)).length;
+  }
+
+  it('asks Parca once when twenty callers ask the same thing at once', async () => {
+    const base = `${env.proxyUrl}/delay/${100 + Math.floor(Math.random() * 100)}`;
+    const parca = createConnection({ url: base });
+    const calls = Array.from({ length: 20 }, () => parca.profileTypes(range));
+    expect(parca.callsInFlight).to.equal(1);
+    const answers = await Promise.all(calls);
+    expect(new Set(answers).size).to.equal(1);
+    expect(answers[0]!.types.length).to.be.greaterThan(0);
+    expect(callsTo(base)).to.equal(1);
+    expect(parca.callsInFlight).to.equal(0);
+    // A different request is its own call.
+    await parca.profileTypes({});
+    expect(callsTo(base)).to.equal(2);
+  });
+
+  it('lets one caller abort without cancelling the others, and cancels the call when all leave', async () => {
+    const parca = createConnection({ url: `${env.proxyUrl}/delay/300` });
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = parca.profileTypes(range, { signal: first.signal });
+    const b = parca.profileTypes(range, { signal: second.signal });
+    first.abort();
+    expect((await failure(a)).kind).to.equal('aborted');
+    expect((await b).types.length).to.be.greaterThan(0);
+
+    const third = new AbortController();
+    const c = parca.profileTypes(range, { signal: third.signal });
+    expect(parca.callsInFlight).to.equal(1);
+    third.abort();
+    expect((await failure(c)).kind).to.equal('aborted');
+    expect(parca.callsInFlight).to.equal(0);
+  });
+});
+
 describe('connection errors', () => {
   it('says a closed port is unreachable, naming CORS as a possible cause', async () => {
     const error = await failure(createConnection({ url: env.closedUrl }).profileTypes(range));

@@ -1,23 +1,24 @@
 // The connection to one Parca server: a gRPC-Web transport with auth, timeouts and typed errors.
-import { type MessageInitShape, create } from '@bufbuild/protobuf';
+import { type DescMessage, type MessageInitShape, create, toBinary } from '@bufbuild/protobuf';
 import { Code, ConnectError, createClient, type Interceptor } from '@connectrpc/connect';
 import { createGrpcWebTransport } from '@connectrpc/connect-web';
 import {
-  type LabelsRequestSchema,
+  LabelsRequestSchema,
   type LabelsResponse,
-  type ProfileTypesRequestSchema,
+  ProfileTypesRequestSchema,
   type ProfileTypesResponse,
-  type QueryRangeRequestSchema,
+  QueryRangeRequestSchema,
   type QueryRangeResponse,
   QueryRangeResponseSchema,
-  type QueryRequestSchema,
+  QueryRequestSchema,
   type QueryResponse,
   QueryService,
-  type ValuesRequestSchema,
+  ValuesRequestSchema,
   type ValuesResponse,
 } from '../gen/parca/query/v1alpha1/query_pb.js';
 import { type AuthOptions, authHeaders } from './auth.js';
 import { ParcaError, toParcaError } from './errors.js';
+import { SharedCalls, bytesKey } from './shared-calls.js';
 
 export interface ConnectionOptions extends AuthOptions {
   /** Parca's base URL, optionally with a path prefix: `https://host/parca/` behind a reverse proxy. */
@@ -38,7 +39,8 @@ export interface CallOptions {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * A connection to Parca. It keeps its credentials in a closure: no property, JSON form or string form of it
+ * A connection to Parca. Responses may be shared between callers that asked the same thing at the same time:
+ * treat them as read-only. It keeps its credentials in a closure: no property, JSON form or string form of it
  * reveals them, so it can be passed through context and events safely.
  */
 export interface ParcaConnection {
@@ -47,6 +49,8 @@ export interface ParcaConnection {
   readonly name: string;
   /** Whether credentials or extra headers are configured (never what they are). */
   readonly authenticated: boolean;
+  /** Distinct calls under way; identical requests made at the same time share one call. */
+  readonly callsInFlight: number;
   profileTypes(request: MessageInitShape<typeof ProfileTypesRequestSchema>, options?: CallOptions): Promise<ProfileTypesResponse>;
   labels(request: MessageInitShape<typeof LabelsRequestSchema>, options?: CallOptions): Promise<LabelsResponse>;
   values(request: MessageInitShape<typeof ValuesRequestSchema>, options?: CallOptions): Promise<ValuesResponse>;
@@ -98,10 +102,18 @@ export function createConnection(options: ConnectionOptions): ParcaConnection {
   const client = createClient(QueryService, transport);
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function call<T>(run: (o: { signal?: AbortSignal; timeoutMs: number }) => Promise<T>, options?: CallOptions): Promise<T> {
+  const shared = new SharedCalls();
+
+  async function call<S extends DescMessage, T>(
+    schema: S,
+    request: MessageInitShape<S>,
+    run: (o: { signal: AbortSignal; timeoutMs: number }) => Promise<T>,
+    options?: CallOptions,
+  ): Promise<T> {
     const timeoutMs = options?.timeoutMs ?? defaultTimeout;
+    const key = `${schema.typeName}:${timeoutMs}:${bytesKey(toBinary(schema, create(schema, request)))}`;
     try {
-      return await run({ ...(options?.signal ? { signal: options.signal } : {}), timeoutMs });
+      return await shared.run(key, (signal) => run({ signal, timeoutMs }), options?.signal);
     } catch (error) {
       // An abort requested by the caller is reported as such even if the transport saw something else.
       if (options?.signal?.aborted) throw new ParcaError('aborted', 'The request was cancelled.');
@@ -113,11 +125,14 @@ export function createConnection(options: ConnectionOptions): ParcaConnection {
     url,
     name: options.name ?? url,
     authenticated: [...headers.keys()].length > 0,
-    profileTypes: (request, o) => call((c) => client.profileTypes(request, c), o),
-    labels: (request, o) => call((c) => client.labels(request, c), o),
-    values: (request, o) => call((c) => client.values(request, c), o),
-    queryRange: (request, o) => call((c) => client.queryRange(request, c).catch(noDataIsEmpty), o),
-    query: (request, o) => call((c) => client.query(request, c), o),
+    profileTypes: (r, o) => call(ProfileTypesRequestSchema, r, (c) => client.profileTypes(r, c), o),
+    labels: (r, o) => call(LabelsRequestSchema, r, (c) => client.labels(r, c), o),
+    values: (r, o) => call(ValuesRequestSchema, r, (c) => client.values(r, c), o),
+    queryRange: (r, o) => call(QueryRangeRequestSchema, r, (c) => client.queryRange(r, c).catch(noDataIsEmpty), o),
+    query: (r, o) => call(QueryRequestSchema, r, (c) => client.query(r, c), o),
+    get callsInFlight() {
+      return shared.size;
+    },
   };
   return Object.freeze(connection);
 }
