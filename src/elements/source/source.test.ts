@@ -217,4 +217,43 @@ describe('<parca-source>', () => {
     for (const secret of ['pw-very-secret', 'token-very-secret', 'header-very-secret']) expect(visible).not.to.contain(secret);
     expect(el.connection!.authenticated).to.equal(true);
   });
+
+  describe('sync-url', () => {
+    const original = location.href;
+    afterEach(() => history.replaceState(null, '', original));
+
+    it('writes applied queries into the URL under its own key and restores them in a new page', async () => {
+      const root = await fixture(html`<div>
+        <parca-source id="a" sync-url url=${env.parcaUrl}><test-consumer></test-consumer></parca-source>
+        <parca-source id="b" sync-url="other" url=${env.parcaUrl} profile-type="b:x:y:z:w"><test-consumer></test-consumer></parca-source>
+      </div>`);
+      const [a] = root.querySelectorAll('test-consumer');
+      setTimeout(() => submit(a!, CPU_TYPE, '{job="api"}'));
+      await nextEvent(root.querySelector('#a')!, 'parca-source-change');
+      const params = new URLSearchParams(location.search);
+      expect(params.get('a.type')).to.equal(CPU_TYPE);
+      expect(params.get('a.selector')).to.equal('{job="api"}');
+      expect(params.get('wtr-session-id'), 'other keys are kept').to.exist;
+      expect(params.has('other.type'), 'the other source wrote nothing').to.equal(false);
+
+      const restored = await fixture<ParcaSourceElement>(html`<parca-source id="a" sync-url url=${env.parcaUrl} profile-type="ignored:x:y:z:w"></parca-source>`);
+      expect(restored.query.profileType).to.equal(CPU_TYPE);
+      expect(restored.query.selector).to.equal('{job="api"}');
+    });
+
+    it('goes back to the previous query on history back, and announces it', async () => {
+      const el = await fixture<ParcaSourceElement>(html`<parca-source id="h" sync-url url=${env.parcaUrl}><test-consumer></test-consumer></parca-source>`);
+      const child = consumer(el);
+      setTimeout(() => submit(child, CPU_TYPE, '{job="fib"}'));
+      await nextEvent(el, 'parca-source-change');
+      setTimeout(() => submit(child, CPU_TYPE, '{job="api"}'));
+      await nextEvent(el, 'parca-source-change');
+      expect(el.query.selector).to.equal('{job="api"}');
+      setTimeout(() => history.back());
+      const event = await nextEvent(el, 'parca-source-change');
+      expect(event.query.selector).to.equal('{job="fib"}');
+      await child.updateComplete;
+      expect(child.activeQuery!.selector).to.equal('{job="fib"}');
+    });
+  });
 });

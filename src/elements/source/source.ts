@@ -10,6 +10,7 @@ import { ParcaSourceChangeEvent } from '../../events/source-change.js';
 import { DEFAULT_RANGE, type QueryKind, type QueryState, createQueryState, isQueryKind } from '../../model/query-state.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
 import { devWarn } from '../../dev.js';
+import { readQueryParams, writeQueryParams } from '../../model/url-state.js';
 
 const DEFAULT_FROM = 'now-1h';
 const DEFAULT_TO = 'now';
@@ -61,6 +62,11 @@ export class ParcaSourceElement extends LitElement {
   @property() selector = '';
   /** Which views the query drives: `profile`, `metrics` or `both`. */
   @property({ attribute: 'query-type' }) queryType: QueryKind = 'both';
+  /**
+   * Keeps the query and range in the page URL (restored on load and on back/forward). The value is the key
+   * prefix; when empty, the source's `id`, else `parca`.
+   */
+  @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
 
   readonly #provider = new ContextProvider(this, { context: sourceContext });
   #connection: ParcaConnection | undefined;
@@ -85,13 +91,48 @@ export class ParcaSourceElement extends LitElement {
     super.connectedCallback();
     document.addEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
     document.addEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
+    window.addEventListener('popstate', this.#onPopState);
+    this.#restoreFromUrl();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
     document.removeEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
+    window.removeEventListener('popstate', this.#onPopState);
   }
+
+  get #urlPrefix(): string | undefined {
+    if (this.syncUrl == null) return undefined;
+    return this.syncUrl || this.id || 'parca';
+  }
+
+  /** Applies what the URL says; returns whether anything changed. */
+  #restoreFromUrl(): boolean {
+    const prefix = this.#urlPrefix;
+    if (!prefix) return false;
+    const saved = readQueryParams(new URLSearchParams(location.search), prefix);
+    const before = [this.profileType, this.selector, this.queryType, this.from, this.to].join('\n');
+    if (saved.profileType !== undefined) this.profileType = saved.profileType;
+    if (saved.selector !== undefined) this.selector = saved.selector;
+    if (saved.kind !== undefined) this.queryType = saved.kind as QueryKind;
+    if (saved.from !== undefined) this.from = saved.from;
+    if (saved.to !== undefined) this.to = saved.to;
+    return before !== [this.profileType, this.selector, this.queryType, this.from, this.to].join('\n');
+  }
+
+  #saveToUrl(): void {
+    const prefix = this.#urlPrefix;
+    if (!prefix) return;
+    const params = writeQueryParams(new URLSearchParams(location.search), prefix, this.#query);
+    const url = `${location.pathname}?${params}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(history.state, '', url);
+  }
+
+  // Back and forward are the user changing the view: apply and announce, without writing history again.
+  #onPopState = (): void => {
+    if (this.#restoreFromUrl()) this.#announce(false);
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const connectionKeys = ['url', 'name', 'id', 'user', 'password', 'token', 'headers', 'credentials', 'timeout'] as const;
@@ -173,8 +214,9 @@ export class ParcaSourceElement extends LitElement {
   };
 
   // Applies the change now, so listeners of parca-source-change read the new state.
-  #announce(): void {
-    this.willUpdate(new Map() as PropertyValues<this>);
+  #announce(saveToUrl = true): void {
+    this.willUpdate(new Map([['from', undefined]]) as PropertyValues<this>);
+    if (saveToUrl) this.#saveToUrl();
     this.dispatchEvent(new ParcaSourceChangeEvent(this.sourceName, this.#query));
   }
 }

@@ -1,0 +1,46 @@
+import { expect } from '@open-wc/testing';
+import { createQueryState } from './query-state.js';
+import { absoluteRange, parseTimeRange } from './time-range.js';
+import { readQueryParams, writeQueryParams } from './url-state.js';
+
+describe('url state', () => {
+  const state = createQueryState({
+    profileType: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta',
+    selector: '{job="api", instance=~"host-.*"}',
+    kind: 'metrics',
+    range: parseTimeRange('now-6h', 'now'),
+  });
+
+  it('round-trips a query under a prefix and leaves other keys alone', () => {
+    const params = writeQueryParams(new URLSearchParams('tab=2&b.type=other'), 'a', state);
+    expect(params.get('tab')).to.equal('2');
+    expect(params.get('b.type')).to.equal('other');
+    expect(readQueryParams(params, 'a')).to.deep.equal({
+      profileType: state.profileType,
+      selector: state.selector,
+      kind: 'metrics',
+      from: 'now-6h',
+      to: 'now',
+    });
+    // What the URL holds survives the trip through a real URL's text.
+    const url = new URL(`https://example.test/?${params}`);
+    expect(readQueryParams(url.searchParams, 'a').selector).to.equal(state.selector);
+  });
+
+  it('writes absolute ranges as ISO instants', () => {
+    const params = writeQueryParams(new URLSearchParams(), 'p', createQueryState({ range: absoluteRange(0, 60_000) }));
+    expect(params.get('p.from')).to.equal('1970-01-01T00:00:00.000Z');
+    expect(params.get('p.to')).to.equal('1970-01-01T00:01:00.000Z');
+  });
+
+  it('drops empty fields instead of writing empty keys', () => {
+    const params = writeQueryParams(new URLSearchParams('p.type=old'), 'p', createQueryState());
+    expect(params.has('p.type')).to.equal(false);
+    expect(params.has('p.selector')).to.equal(false);
+  });
+
+  it('ignores invalid kinds and times from a hand-edited link', () => {
+    const read = readQueryParams(new URLSearchParams('p.kind=everything&p.from=yesterday&p.to=now'), 'p');
+    expect(read).to.deep.equal({ to: 'now' });
+  });
+});

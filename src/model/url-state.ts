@@ -1,0 +1,47 @@
+// A source's query in the page URL, so a view can be shared as a link. Several sources keep separate keys:
+// each writes `<prefix>.type`, `<prefix>.selector`, `<prefix>.kind`, `<prefix>.from`, `<prefix>.to`.
+import { type QueryState, isQueryKind } from './query-state.js';
+import { formatTimeBound, parseTimeBound } from './time-range.js';
+
+const FIELDS = ['type', 'selector', 'kind', 'from', 'to'] as const;
+
+/** Writes `state` under `prefix` into a copy of `params`, leaving every other key as it was. */
+export function writeQueryParams(params: URLSearchParams, prefix: string, state: QueryState): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const values: Record<(typeof FIELDS)[number], string> = {
+    type: state.profileType,
+    selector: state.selector === '{}' ? '' : state.selector,
+    kind: state.kind,
+    from: formatTimeBound(state.range.from),
+    to: formatTimeBound(state.range.to),
+  };
+  for (const field of FIELDS) {
+    const key = `${prefix}.${field}`;
+    if (values[field]) next.set(key, values[field]);
+    else next.delete(key);
+  }
+  return next;
+}
+
+/** What the URL says about the source under `prefix`; fields that are absent or invalid are left out. */
+export function readQueryParams(params: URLSearchParams, prefix: string): Partial<Record<'profileType' | 'selector' | 'kind' | 'from' | 'to', string>> {
+  const get = (field: string) => params.get(`${prefix}.${field}`) ?? undefined;
+  const out: Partial<Record<'profileType' | 'selector' | 'kind' | 'from' | 'to', string>> = {};
+  const type = get('type');
+  if (type) out.profileType = type;
+  const selector = get('selector');
+  if (selector !== undefined) out.selector = selector;
+  const kind = get('kind');
+  if (isQueryKind(kind)) out.kind = kind;
+  for (const bound of ['from', 'to'] as const) {
+    const text = get(bound);
+    if (!text) continue;
+    try {
+      parseTimeBound(text);
+      out[bound] = text;
+    } catch {
+      // A hand-edited link with a bad time keeps the page's own range.
+    }
+  }
+  return out;
+}
