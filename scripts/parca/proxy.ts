@@ -1,7 +1,11 @@
 // A small reverse proxy in front of Parca, standing in for what real deployments put there: a path prefix,
-// basic or bearer auth, header checks, and slow answers. Each behaviour is a path prefix, so one proxy serves
-// every test: `/parca/…` forwards, `/basic/…` wants basic auth, `/bearer/…` a bearer token, `/tenant/…` an
-// `X-Scope-OrgID` header, `/forbidden/…` always answers 403, `/delay/<ms>/…` waits before forwarding.
+// basic or bearer auth, header checks, and the faults real networks produce. Each behaviour is a path prefix,
+// so one proxy serves every test: `/parca/…` forwards, `/basic/…` wants basic auth, `/bearer/…` a bearer token,
+// `/tenant/…` an `X-Scope-OrgID` header, `/forbidden/…` always answers 403, `/delay/<ms>/…` waits before
+// forwarding, `/status/<code>/…` answers that HTTP status, `/html/…` answers 200 with an HTML page (a login
+// page or a misrouted proxy), `/drop/…` closes the connection without an answer, `/cut/…` forwards but
+// closes the connection half-way through the answer, `/garbage/…` forwards with the answer's body bytes
+// flipped.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -35,7 +39,18 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number): void
   res.end(status === 401 ? 'authentication required\n' : 'forbidden\n');
 }
 
-function forward(req: IncomingMessage, res: ServerResponse, target: URL, path: string): void {
+/**
+ * Forwards to Parca. With `alter`, the whole answer body is buffered and changed first; with `cut`, the
+ * connection is destroyed after the altered bytes are sent (no proper end of the response).
+ */
+function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: URL,
+  path: string,
+  alter?: (body: Buffer) => Uint8Array,
+  cut = false,
+): void {
   const headers = { ...req.headers, host: target.host };
   delete headers.authorization;
   const upstream = request(
@@ -45,8 +60,23 @@ function forward(req: IncomingMessage, res: ServerResponse, target: URL, path: s
       // The proxy, not Parca, decides CORS for its own origin.
       for (const name of Object.keys(out)) if (name.startsWith('access-control-')) delete out[name];
       allowCors(req, res);
-      res.writeHead(reply.statusCode ?? 502, out);
-      reply.pipe(res);
+      if (!alter) {
+        res.writeHead(reply.statusCode ?? 502, out);
+        reply.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+      reply.on('end', () => {
+        const body = alter(Buffer.concat(chunks));
+        delete out['content-length'];
+        res.writeHead(reply.statusCode ?? 502, out);
+        if (cut) {
+          res.write(body, () => res.destroy());
+          return;
+        }
+        res.end(body);
+      });
     },
   );
   upstream.on('error', () => {
@@ -90,6 +120,23 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
         return req.headers['x-scope-orgid'] === options.tenant ? forward(req, res, target, path) : refuse(req, res, 403);
       case 'forbidden':
         return refuse(req, res, 403);
+      case 'status': {
+        const [code = '500'] = rest;
+        allowCors(req, res);
+        res.writeHead(Number(code), { 'Content-Type': 'text/plain' }).end(`status ${code}\n`);
+        return;
+      }
+      case 'html':
+        allowCors(req, res);
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Sign in</title><form></form>');
+        return;
+      case 'drop':
+        req.socket.destroy();
+        return;
+      case 'cut':
+        return forward(req, res, target, path, (body) => body.subarray(0, Math.floor(body.length / 2)), true);
+      case 'garbage':
+        return forward(req, res, target, path, (body) => body.map((byte, i) => (i >= 5 ? byte ^ 0x5a : byte)));
       case 'delay': {
         const [ms = '0', ...after] = rest;
         path = '/' + after.join('/');

@@ -49,9 +49,22 @@ function where(url: string): string {
 /** Connect reports a fetch that never got an HTTP answer as UNKNOWN with the browser's TypeError text. */
 function isNetworkFailure(error: ConnectError): boolean {
   if (error.code !== Code.Unknown && error.code !== Code.Unavailable) return false;
-  const cause = error.cause;
-  if (cause instanceof TypeError) return true;
-  return /failed to fetch|networkerror|load failed|fetch failed/i.test(error.rawMessage);
+  return /failed to fetch|networkerror when attempting|load failed|fetch failed/i.test(error.rawMessage);
+}
+
+/** A body that stopped arriving after the answer began: Chrome's reader fails with "network error". */
+function isCutOff(error: ConnectError): boolean {
+  return /^network error$|terminated|premature end|missing trailer|unexpected end/i.test(error.rawMessage);
+}
+
+/** Bytes that are not a gRPC-Web answer at all: an HTML login page, a misrouted proxy. */
+function isNotGrpcWeb(error: ConnectError): boolean {
+  return /protocol error|unexpected content.type|invalid content.type|incomplete envelope/i.test(error.rawMessage);
+}
+
+/** A gRPC-Web answer whose message bytes do not decode. */
+function isCorruptMessage(error: ConnectError): boolean {
+  return /parse binary|cant skip wire type|invalid wire type|premature eof|illegal tag|invalid utf-?8/i.test(error.rawMessage);
 }
 
 /**
@@ -76,6 +89,34 @@ export function toParcaError(error: unknown, url: string, timeoutMs?: number): P
       undefined,
       name,
     );
+  }
+  if (connect.code !== Code.DeadlineExceeded && connect.code !== Code.Canceled) {
+    if (isCorruptMessage(connect)) {
+      return new ParcaError(
+        'decode',
+        `The answer from ${server} could not be read: it is corrupt or not from a compatible Parca (${said}).`,
+        said,
+        name,
+      );
+    }
+    if (isNotGrpcWeb(connect)) {
+      return new ParcaError(
+        'server',
+        `${server} answered with something that is not Parca's gRPC-Web API (${said}). A login page or a ` +
+          'misconfigured proxy may be in the way; check the URL and any path prefix.',
+        said,
+        name,
+      );
+    }
+    if (isCutOff(connect)) {
+      return new ParcaError(
+        'server',
+        `The answer from ${server} was cut off before it ended. A proxy or the server's write timeout may have ` +
+          'closed the connection; try a shorter range.',
+        said,
+        name,
+      );
+    }
   }
   switch (connect.code) {
     case Code.Canceled:
@@ -122,18 +163,6 @@ export function toParcaError(error: unknown, url: string, timeoutMs?: number): P
       );
     case Code.Unavailable:
       return new ParcaError('server', `Parca at ${server} is unavailable: ${said}`, said, name);
-    case Code.Internal:
-    case Code.DataLoss:
-      if (/protocol error|invalid|premature|missing trailer|unexpected/i.test(said)) {
-        return new ParcaError(
-          'server',
-          `The answer from ${server} was cut off or is not a Parca gRPC-Web answer (${said}). A proxy or the ` +
-            `server's write timeout may have closed the connection.`,
-          said,
-          name,
-        );
-      }
-      return new ParcaError('server', `Parca at ${server} failed: ${said}`, said, name);
     default:
       return new ParcaError('server', `Parca at ${server} failed: ${said}`, said, name);
   }
