@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import type { ParcaConnection } from '../client/connection.js';
 import { SourceController } from '../controllers/source-controller.js';
 import type { QueryState } from '../model/query-state.js';
+import { devWarn } from '../dev.js';
 
 export abstract class ParcaElement extends LitElement {
   /** The `id` of the `<parca-source>` to use when the element is not inside it. */
@@ -29,6 +30,19 @@ export abstract class ParcaElement extends LitElement {
   /** The source's name for events, or the connection's. */
   get sourceName(): string | undefined {
     return this.sourceController.state?.name ?? this.activeConnection?.name;
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // A frame later, so a source defined or upgraded just after this element still counts.
+    requestAnimationFrame(() => {
+      if (this.isConnected && !this.activeConnection) {
+        devWarn(
+          `<${this.localName}> has no connection: put it inside a <parca-source url="…">, name one with ` +
+            'source="id", mark a source `default`, or set its connection property.',
+        );
+      }
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

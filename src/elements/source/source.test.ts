@@ -218,6 +218,21 @@ describe('<parca-source>', () => {
     expect(el.connection!.authenticated).to.equal(true);
   });
 
+  it('warns in development about an element that has no source and no connection', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const el = await fixture<TestConsumerElement>(html`<test-consumer></test-consumer>`);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(el.activeConnection).to.equal(undefined);
+      expect(warnings.join('\n')).to.contain('<test-consumer> has no connection');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   describe('sync-url', () => {
     const original = location.href;
     afterEach(() => history.replaceState(null, '', original));
