@@ -1,7 +1,9 @@
 // Browser tests in Debian's Chromium against a real, seeded Parca started for this run.
+import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importTs, root } from './scripts/run-ts.mjs';
 
@@ -50,6 +52,39 @@ function summaryReporter() {
   };
 }
 
+/** Serves `react`, `react-dom` and `react-dom/client` as ES modules sharing one React, bundled by esbuild. */
+async function reactAsModules() {
+  const { build } = await import('esbuild');
+  const dir = join(root, 'node_modules', '.cache', 'parca-elements', `react-${process.pid}`);
+  const entries = { react: 'react', 'react-dom': 'react-dom', 'react-dom-client': 'react-dom/client' };
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  for (const [name, specifier] of Object.entries(entries)) {
+    writeFileSync(join(dir, 'src', `${name}.js`), `import m from '${specifier}';\nexport default m;\n`);
+  }
+  await build({
+    entryPoints: Object.keys(entries).map((name) => join(dir, 'src', `${name}.js`)),
+    outdir: join(dir, 'out'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    define: { 'process.env.NODE_ENV': '"development"' },
+    nodePaths: [join(root, 'node_modules')],
+    logLevel: 'warning',
+  });
+  const served = Object.fromEntries(
+    Object.entries(entries).map(([name, specifier]) => [specifier, `/${join(dir, 'out', `${name}.js`).slice(root.length + 1)}`]),
+  );
+  return {
+    name: 'react-as-modules',
+    resolveImport({ source }) {
+      return served[source];
+    },
+    serverStop() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 const chromeArgs = [
   '--no-sandbox',
   '--headless=new',
@@ -75,6 +110,19 @@ export default {
     }),
   ],
   plugins: [
+    // React ships CommonJS only: its modules are pre-bundled to ES modules, as an app's bundler would.
+    await reactAsModules(),
+    // Vue's bundler build reads process.env.NODE_ENV and its feature flags, which a bundler defines.
+    fromRollup(rollupReplace)({
+      include: ['**/node_modules/{vue,@vue}/**'],
+      preventAssignment: true,
+      values: {
+        'process.env.NODE_ENV': JSON.stringify('development'),
+        __VUE_OPTIONS_API__: 'true',
+        __VUE_PROD_DEVTOOLS__: 'false',
+        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+      },
+    }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     {
       name: 'parca-test-env',
