@@ -1,0 +1,207 @@
+import { css } from 'lit';
+
+// Public tokens (--parca-*) map to private ones (--_*) once, here; the rules below use only the private ones.
+export const queryEditorStyles = css`
+  :host {
+    --_fg: var(--parca-color-text, #1f2328);
+    --_bg: var(--parca-color-background, #ffffff);
+    --_field-bg: var(--parca-color-field-background, #ffffff);
+    --_border: var(--parca-color-border, #8c959f);
+    --_muted: var(--parca-color-muted, #59636e);
+    --_accent: var(--parca-color-accent, #0969da);
+    --_accent-fg: var(--parca-color-accent-text, #ffffff);
+    --_error: var(--parca-color-error, #cf222e);
+    --_active-bg: var(--parca-color-option-active, #ddf4ff);
+    --_font: var(--parca-font-family, system-ui, sans-serif);
+    --_mono: var(--parca-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
+    --_font-size: var(--parca-font-size, 14px);
+    --_space: var(--parca-space, 8px);
+    --_radius: var(--parca-radius, 6px);
+    --_listbox-max-height: var(--parca-query-editor-listbox-max-height, 16em);
+
+    display: block;
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_fg: var(--parca-color-text, #e6edf3);
+      --_bg: var(--parca-color-background, #0d1117);
+      --_field-bg: var(--parca-color-field-background, #161b22);
+      --_border: var(--parca-color-border, #6e7681);
+      --_muted: var(--parca-color-muted, #9198a1);
+      --_accent: var(--parca-color-accent, #4493f8);
+      --_accent-fg: var(--parca-color-accent-text, #0d1117);
+      --_error: var(--parca-color-error, #ff7b72);
+      --_active-bg: var(--parca-color-option-active, #1f3a5f);
+    }
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  [part~='base'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: var(--_space);
+  }
+
+  [part~='profile-type'],
+  [part~='selector'] {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+    min-width: 12em;
+  }
+
+  [part~='selector'] {
+    position: relative;
+    flex: 1 1 20em;
+  }
+
+  label,
+  legend {
+    font-weight: 600;
+  }
+
+  input,
+  select,
+  button {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_field-bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+  }
+
+  [part~='selector-input'] {
+    font-family: var(--_mono);
+    box-sizing: border-box;
+    width: 100%;
+  }
+
+  [part~='selector-input'][aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+
+  [part~='run'] {
+    align-self: flex-end;
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  [part~='run']:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+
+  [part~='listbox'] {
+    position: absolute;
+    z-index: 1;
+    top: 100%;
+    left: 0;
+    right: 0;
+    margin: 2px 0 0;
+    padding: 2px 0;
+    list-style: none;
+    max-height: var(--_listbox-max-height);
+    overflow-y: auto;
+    background: var(--_field-bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-family: var(--_mono);
+  }
+
+  [part~='option'] {
+    padding: 2px var(--_space);
+    cursor: pointer;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  [part~='option-active'] {
+    background: var(--_active-bg);
+  }
+
+  [part~='selector-error'],
+  [part~='range-error'],
+  [part~='error'] {
+    color: var(--_error);
+    margin: 0;
+  }
+
+  [part~='selector-error-mark'] {
+    color: inherit;
+    background: none;
+    text-decoration: underline wavy;
+  }
+
+  [part~='hint'],
+  [part~='profile-type-note'] {
+    color: var(--_muted);
+    margin: 0;
+  }
+
+  [part~='options'] {
+    flex-basis: 100%;
+  }
+
+  [part~='options-summary'] {
+    cursor: pointer;
+    color: var(--_muted);
+  }
+
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: var(--_space) 0 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  [part~='range-presets'] {
+    display: flex;
+    gap: 2px;
+  }
+
+  [part~='range-preset-active'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+
+  @media (forced-colors: active) {
+    [part~='option-active'],
+    [part~='range-preset-active'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    [part~='run'] {
+      border-color: ButtonText;
+    }
+    [part~='selector-input'][aria-invalid='true'] {
+      border: 2px dashed CanvasText;
+    }
+    [part~='selector-error-mark'] {
+      color: Mark;
+    }
+  }
+`;
