@@ -14,6 +14,8 @@ export abstract class ParcaElement extends LitElement {
   @property({ attribute: false }) connection: ParcaConnection | undefined;
   /** A query to use instead of a source's. */
   @property({ attribute: false }) query: QueryState | undefined;
+  /** `light` or `dark` forces a theme; empty follows the user's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
 
   protected readonly sourceController = new SourceController(this, () => this.source);
 

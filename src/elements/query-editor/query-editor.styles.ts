@@ -1,17 +1,23 @@
 import { css } from 'lit';
+import { themeStyles } from '../theme.js';
 
 // Public tokens (--parca-*) map to private ones (--_*) once, here; the rules below use only the private ones.
-export const queryEditorStyles = css`
+const colors = themeStyles([
+  { name: '--_fg', token: '--parca-color-text', light: '#1f2328', dark: '#e6edf3' },
+  { name: '--_bg', token: '--parca-color-background', light: '#ffffff', dark: '#0d1117' },
+  { name: '--_field-bg', token: '--parca-color-field-background', light: '#ffffff', dark: '#161b22' },
+  { name: '--_border', token: '--parca-color-border', light: '#8c959f', dark: '#6e7681' },
+  { name: '--_muted', token: '--parca-color-muted', light: '#59636e', dark: '#9198a1' },
+  { name: '--_accent', token: '--parca-color-accent', light: '#0969da', dark: '#4493f8' },
+  { name: '--_accent-fg', token: '--parca-color-accent-text', light: '#ffffff', dark: '#0d1117' },
+  { name: '--_error', token: '--parca-color-error', light: '#cf222e', dark: '#ff7b72' },
+  { name: '--_active-bg', token: '--parca-color-option-active', light: '#ddf4ff', dark: '#1f3a5f' },
+]);
+
+export const queryEditorStyles = [
+  colors,
+  css`
   :host {
-    --_fg: var(--parca-color-text, #1f2328);
-    --_bg: var(--parca-color-background, #ffffff);
-    --_field-bg: var(--parca-color-field-background, #ffffff);
-    --_border: var(--parca-color-border, #8c959f);
-    --_muted: var(--parca-color-muted, #59636e);
-    --_accent: var(--parca-color-accent, #0969da);
-    --_accent-fg: var(--parca-color-accent-text, #ffffff);
-    --_error: var(--parca-color-error, #cf222e);
-    --_active-bg: var(--parca-color-option-active, #ddf4ff);
     --_font: var(--parca-font-family, system-ui, sans-serif);
     --_mono: var(--parca-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
     --_font-size: var(--parca-font-size, 14px);
@@ -24,20 +30,6 @@ export const queryEditorStyles = css`
     background: var(--_bg);
     font-family: var(--_font);
     font-size: var(--_font-size);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_fg: var(--parca-color-text, #e6edf3);
-      --_bg: var(--parca-color-background, #0d1117);
-      --_field-bg: var(--parca-color-field-background, #161b22);
-      --_border: var(--parca-color-border, #6e7681);
-      --_muted: var(--parca-color-muted, #9198a1);
-      --_accent: var(--parca-color-accent, #4493f8);
-      --_accent-fg: var(--parca-color-accent-text, #0d1117);
-      --_error: var(--parca-color-error, #ff7b72);
-      --_active-bg: var(--parca-color-option-active, #1f3a5f);
-    }
   }
 
   [hidden] {
@@ -204,4 +196,5 @@ export const queryEditorStyles = css`
       color: Mark;
     }
   }
-`;
+`,
+];

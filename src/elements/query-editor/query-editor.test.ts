@@ -359,13 +359,22 @@ describe('<parca-query-editor>', () => {
     const light = getComputedStyle(editor).backgroundColor;
     await emulateMedia({ colorScheme: 'dark' });
     expect(getComputedStyle(editor).backgroundColor).not.to.equal(light);
+    const dark = getComputedStyle(editor).backgroundColor;
+    // The theme attribute overrides the user's scheme, both ways.
+    editor.theme = 'light';
+    await editor.updateComplete;
+    expect(getComputedStyle(editor).backgroundColor).to.equal(light);
+    await emulateMedia({ colorScheme: 'light' });
+    editor.theme = 'dark';
+    await editor.updateComplete;
+    expect(getComputedStyle(editor).backgroundColor).to.equal(dark);
     editor.style.setProperty('--parca-color-background', 'rgb(1, 2, 3)');
     expect(getComputedStyle(editor).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 
   it('has forced-colors rules that use system colors for the active suggestion and range', () => {
     // Chromium under puppeteer cannot emulate forced colors, so the rules themselves are checked.
-    const rules = [...queryEditorStyles.styleSheet!.cssRules];
+    const rules = queryEditorStyles.flatMap((sheet) => [...sheet.styleSheet!.cssRules]);
     const forced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'));
     expect(forced, 'a forced-colors media rule').to.exist;
     const active = [...forced!.cssRules].find((r) => r instanceof CSSStyleRule && r.selectorText.includes('option-active')) as CSSStyleRule;
