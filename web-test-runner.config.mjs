@@ -16,6 +16,8 @@ const running = await startTestEnv(origin);
 const summaryFile =
   process.env.PARCA_TEST_SUMMARY ?? join(root, 'node_modules', '.cache', 'parca-elements', `test-summary-${process.pid}.json`);
 
+const scenarios = [];
+
 // Inline JSON in a script element: `<` is escaped so no value can close the element.
 const envScript = JSON.stringify(running.env).replace(/</g, '\\u003c');
 
@@ -126,7 +128,14 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     {
       name: 'parca-test-env',
+      // Reliability tests report what they tried (scenario, cases, failures); scripts/test.mjs prints the table.
+      executeCommand({ command, payload }) {
+        if (command !== 'record-scenario') return undefined;
+        scenarios.push(payload);
+        return true;
+      },
       async serverStop() {
+        writeFileSync(summaryFile.replace(/\.json$/, '.scenarios.json'), JSON.stringify(scenarios, null, 2));
         await running.stop();
       },
     },
