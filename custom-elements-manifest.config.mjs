@@ -1,14 +1,17 @@
 // Generates custom-elements.json (the package's `customElements` field) from the elements' JSDoc.
 // `npm run manifest` writes it; the test command checks it is current (scripts/manifest.mjs --check).
 
-/** The analyzer also lists `dispatchEvent(new X())` calls as nameless events; the JSDoc @fires lines name them. */
-function dropNamelessEvents() {
+/**
+ * The analyzer also lists `dispatchEvent(new X(arg))` calls as events named after nothing or after `arg`; the
+ * JSDoc @fires lines are the documented events, and the only ones kept.
+ */
+function keepDocumentedEvents() {
   return {
-    name: 'drop-nameless-events',
+    name: 'keep-documented-events',
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
-          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description);
         }
       }
     },
@@ -22,5 +25,5 @@ export default {
   litelement: true,
   // The package's customElements field is written by hand; the analyzer would point it at the scratch folder.
   packagejson: false,
-  plugins: [dropNamelessEvents()],
+  plugins: [keepDocumentedEvents()],
 };
