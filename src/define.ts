@@ -1,3 +1,4 @@
 // Registers every element. `parca-source` comes first, so elements upgraded after it find their provider.
 import './define/source.js';
 import './define/query-editor.js';
+import './define/flamegraph.js';

@@ -2,6 +2,9 @@
 export { ParcaSourceElement } from './elements/source/source.js';
 export { ParcaElement } from './elements/parca-element.js';
 export { ParcaQueryEditorElement } from './elements/query-editor/query-editor.js';
+export { ParcaFlamegraphElement } from './elements/flamegraph/flamegraph.js';
+export type { FlamegraphData, FlamegraphRecordInput } from './elements/flamegraph/fetch.js';
+export type { Orientation } from './elements/flamegraph/renderer.js';
 export { SourceController } from './controllers/source-controller.js';
 export { sourceContext, type SourceState } from './context/source-context.js';
 export {
@@ -16,6 +19,8 @@ export { ParcaQuerySubmitEvent, type QuerySubmission } from './events/query-subm
 export { ParcaRangeSelectEvent } from './events/range-select.js';
 export { ParcaSourceChangeEvent } from './events/source-change.js';
 export { ParcaQueryChangeEvent } from './events/query-change.js';
+export { ParcaFrameSelectEvent } from './events/frame-select.js';
+export { ParcaFlamegraphLoadEvent } from './events/flamegraph-load.js';
 export { ParcaErrorEvent } from './events/error.js';
 export { ParcaLoadEvent } from './events/load.js';
 export * from './model/query-state.js';
@@ -53,3 +58,15 @@ export {
 export * from './model/profile-types.js';
 export * from './model/range-presets.js';
 export * from './model/url-state.js';
+export {
+  decodeFlamegraph,
+  FlamegraphDecodeError,
+  frameName,
+  type FlamegraphModel,
+  type StringColumn,
+} from './model/flamegraph/decode.js';
+export { frameDetails, type FrameDetails } from './model/flamegraph/details.js';
+export { registerLz4Codec, decompressLz4Frame, Lz4FormatError } from './model/flamegraph/lz4-frame.js';
+export { searchFlamegraph, type SearchResult } from './model/flamegraph/search.js';
+export { formatValue, formatPercent } from './model/flamegraph/format.js';
+export type { ColorBy } from './model/flamegraph/colors.js';

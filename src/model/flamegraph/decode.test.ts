@@ -1,0 +1,184 @@
+import { expect } from '@open-wc/testing';
+import { timestampFromMs } from '@bufbuild/protobuf/wkt';
+import { createConnection } from '../../client/connection.js';
+import { QueryRequest_Mode, QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
+import { formatProfileTypeId } from '../profile-type.js';
+import { buildFlamegraphRecord, chainSpec, randomTreeSpec } from '../../test-support/flamegraph-record.js';
+import { seededRange, testEnv } from '../../test-support/env.js';
+import { FlamegraphDecodeError, type FlamegraphModel, decodeFlamegraph, frameName } from './decode.js';
+
+async function seededTypes(): Promise<string[]> {
+  const connection = createConnection({ url: testEnv().parcaUrl });
+  const { types } = await connection.profileTypes({});
+  return types.map((t) => formatProfileTypeId({ ...t, delta: t.delta }));
+}
+
+async function queryRecord(profileType: string, selector = '{}') {
+  const connection = createConnection({ url: testEnv().parcaUrl });
+  const range = seededRange();
+  const response = await connection.query({
+    mode: QueryRequest_Mode.MERGE,
+    options: { case: 'merge', value: { query: profileType + selector, start: timestampFromMs(range.startMs), end: timestampFromMs(range.endMs) } },
+    reportType: QueryRequest_ReportType.FLAMEGRAPH_ARROW,
+    nodeTrimThreshold: 0,
+  });
+  if (response.report.case !== 'flamegraphArrow') throw new Error(`expected a flame graph, got ${response.report.case}`);
+  return { response, arrow: response.report.value };
+}
+
+/** The structural invariants every decoded model must hold. */
+function checkInvariants(model: FlamegraphModel): void {
+  expect(model.parent[0]).to.equal(-1);
+  expect(model.depth[0]).to.equal(0);
+  expect(model.childStart[model.size]).to.equal(model.size - 1, 'every row but the root is someone’s child');
+  for (let row = 0; row < model.size; row++) {
+    let childSum = 0;
+    let x = model.valueOffset[row]!;
+    for (let k = model.childStart[row]!; k < model.childStart[row + 1]!; k++) {
+      const child = model.childIndex[k]!;
+      expect(model.parent[child]).to.equal(row);
+      expect(model.depth[child]).to.equal(model.depth[row]! + 1);
+      childSum += model.cumulative[child]!;
+      // Children sit side by side inside their parent, in order.
+      expect(model.valueOffset[child]).to.equal(x, `offset of row ${child}`);
+      x += model.cumulative[child]!;
+    }
+    expect(childSum + model.flat[row]!, `row ${row}: children + flat`).to.equal(model.cumulative[row]);
+    if (row > 0 && !model.labelsOnly[row]) expect(frameName(model, row), `name of row ${row}`).to.not.equal('');
+  }
+}
+
+describe('decodeFlamegraph on records from the real Parca', () => {
+  it('decodes every seeded profile type, with the root holding the response total', async () => {
+    const types = await seededTypes();
+    expect(types).to.include('process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta');
+    expect(types.length).to.be.at.least(5);
+    for (const type of types) {
+      const { response, arrow } = await queryRecord(type);
+      const model = decodeFlamegraph(arrow.record);
+      expect(model.size, type).to.be.greaterThan(10);
+      expect(model.total, type).to.equal(Number(response.total));
+      expect(model.maxDepth + 1, `${type} height`).to.equal(arrow.height);
+      checkInvariants(model);
+      // Most frames of these fixtures have function names and files.
+      let named = 0;
+      for (let row = 1; row < model.size; row++) if (model.functionName.value(row)) named++;
+      expect(named / (model.size - 1), type).to.be.greaterThan(0.9);
+    }
+  });
+
+  it('keeps names as dictionary keys and decodes each distinct name once', async () => {
+    const { arrow } = await queryRecord('process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta', '{job="fib"}');
+    const model = decodeFlamegraph(arrow.record);
+    expect(model.functionName.keyCount).to.be.lessThan(model.size);
+    const names = new Set<string>();
+    for (let row = 1; row < model.size; row++) names.add(model.functionName.value(row));
+    expect([...names].some((name) => name.includes('fib.Fibonacci'))).to.equal(true, [...names].slice(0, 10).join(', '));
+    const row = [...Array(model.size).keys()].find((r) => model.functionName.value(r).includes('fib.Fibonacci'))!;
+    expect(model.functionName.value(row)).to.equal(model.functionName.text(model.functionName.key(row)));
+    expect(model.functionFileName.value(row)).to.match(/\.go$/);
+    expect(model.locationLine.some((line) => line > 0)).to.equal(true);
+  });
+
+  it('decodes a record that is not 8-byte aligned in its buffer', async () => {
+    const { arrow } = await queryRecord('process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta');
+    const shifted = new Uint8Array(arrow.record.length + 3).subarray(3);
+    shifted.set(arrow.record);
+    expect(decodeFlamegraph(shifted).total).to.equal(decodeFlamegraph(arrow.record).total);
+  });
+});
+
+describe('decodeFlamegraph on synthetic records', () => {
+  const twoStacks = {
+    parent: [-1, 0, 1, 1, 0],
+    cumulative: [100, 70, 40, 20, 30],
+    flat: [0, 10, 40, 20, 30],
+    names: [null, 'main', 'work', 'idle', 'gc'],
+    files: [null, 'main.go', 'work.go', 'idle.go', 'gc.go'],
+    binaries: [null, '/bin/app', '/bin/app', '/bin/app', '/lib/libc.so'],
+    lines: [null, 10, 20, 30, 40],
+  };
+
+  it('reads every value width and dictionary index width the same way', () => {
+    for (const valueWidth of [8, 16, 32, 64] as const) {
+      for (const indexWidth of [8, 16, 32] as const) {
+        const model = decodeFlamegraph(buildFlamegraphRecord(twoStacks, { valueWidth, indexWidth, diffWidth: valueWidth }));
+        const label = `values ${valueWidth}, indices ${indexWidth}`;
+        expect(Array.from(model.cumulative), label).to.deep.equal([100, 70, 40, 20, 30]);
+        expect(Array.from(model.flat), label).to.deep.equal([0, 10, 40, 20, 30]);
+        expect(Array.from(model.valueOffset), label).to.deep.equal([0, 0, 0, 40, 70]);
+        expect(Array.from(model.depth), label).to.deep.equal([0, 1, 2, 2, 1]);
+        expect(model.functionName.value(3), label).to.equal('idle');
+        expect(model.mappingFile.value(4), label).to.equal('/lib/libc.so');
+        expect(model.locationLine[2], label).to.equal(20);
+        checkInvariants(model);
+      }
+    }
+  });
+
+  it('reads uncompressed streams and records without a children column', () => {
+    const plain = decodeFlamegraph(buildFlamegraphRecord(twoStacks, { compress: false }));
+    const noChildren = decodeFlamegraph(buildFlamegraphRecord(twoStacks, { omitChildren: true }));
+    for (const model of [plain, noChildren]) {
+      expect(Array.from(model.childIndex)).to.deep.equal([1, 4, 2, 3]);
+      checkInvariants(model);
+    }
+  });
+
+  it('decodes a record with only the root, and an empty byte string', () => {
+    const root = decodeFlamegraph(buildFlamegraphRecord({ parent: [-1], cumulative: [0] }));
+    expect(root.size).to.equal(1);
+    expect(root.total).to.equal(0);
+    expect(root.childStart[1]).to.equal(0);
+    expect(frameName(root, 0)).to.equal('root');
+    expect(decodeFlamegraph(new Uint8Array(0)).size).to.equal(0);
+  });
+
+  it('decodes a single stack with zero values and empty dictionaries', () => {
+    const model = decodeFlamegraph(buildFlamegraphRecord({ parent: [-1, 0], cumulative: [0, 0] }));
+    expect(model.size).to.equal(2);
+    expect(model.functionName.value(1)).to.equal('');
+    expect(frameName(model, 1)).to.equal('<unknown>');
+    checkInvariants(model);
+  });
+
+  it('decodes a 5,000-deep chain without recursion', () => {
+    const model = decodeFlamegraph(buildFlamegraphRecord(chainSpec(5000)));
+    expect(model.maxDepth).to.equal(5000);
+    expect(model.depth[5000]).to.equal(5000);
+    expect(model.functionName.value(4999)).to.equal('recurse9');
+    checkInvariants(model);
+  });
+
+  it('decodes a random 20,000-node tree and keeps its structure', () => {
+    const spec = randomTreeSpec(20_000, 7);
+    const model = decodeFlamegraph(buildFlamegraphRecord(spec, { indexWidth: 16 }));
+    expect(model.size).to.equal(20_000);
+    expect(Array.from(model.parent.subarray(1, 200))).to.deep.equal(Array.from(spec.parent as Int32Array).slice(1, 200));
+    checkInvariants(model);
+  });
+
+  it('throws FlamegraphDecodeError on bytes that are not a flame graph record', () => {
+    const record = buildFlamegraphRecord(twoStacks);
+    const bad: [Uint8Array, RegExp][] = [
+      [new TextEncoder().encode('definitely not arrow'), /not a readable Arrow stream/],
+      [record.subarray(0, Math.floor(record.length / 2)), /Arrow stream|could not be read/],
+    ];
+    for (const [bytes, message] of bad) expect(() => decodeFlamegraph(bytes)).to.throw(FlamegraphDecodeError, message);
+    // Corrupting the compressed body must fail as a decode error too, whatever byte is hit.
+    for (let at = Math.floor(record.length / 2); at < record.length - 8; at += 97) {
+      const corrupt = record.slice();
+      corrupt[at] ^= 0xff;
+      try {
+        decodeFlamegraph(corrupt);
+      } catch (error) {
+        expect(error, `byte ${at}`).to.be.instanceOf(FlamegraphDecodeError);
+      }
+    }
+  });
+
+  it('rejects a tree whose rows are not parent-first', () => {
+    const bytes = buildFlamegraphRecord({ parent: [-1, 2, 0], cumulative: [10, 5, 5] }, { omitChildren: true });
+    expect(() => decodeFlamegraph(bytes)).to.throw(FlamegraphDecodeError, /not an earlier row/);
+  });
+});

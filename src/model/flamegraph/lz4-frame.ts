@@ -1,0 +1,311 @@
+// LZ4 frame format (https://github.com/lz4/lz4/blob/dev/doc/lz4_Frame_format.md): Parca compresses the buffers of
+// its Arrow flame graph records with it. Checksums are skipped: the gRPC transport already protects the bytes,
+// and every read is bounds-checked so corrupt input fails with an error instead of reading out of range.
+import { CompressionType, setCompressionCodec } from '@uwdata/flechette';
+
+const FRAME_MAGIC = 0x184d2204;
+/** Skippable frames carry user data with magics 0x184D2A50..0x184D2A5F. */
+const SKIPPABLE_MASK = 0xfffffff0;
+const SKIPPABLE_MAGIC = 0x184d2a50;
+const UNCOMPRESSED_BLOCK = 0x80000000;
+const MIN_MATCH = 4;
+/** The format's rule: the last 5 bytes of a block are literals and the last match starts 12 bytes before its end. */
+const LAST_LITERALS = 5;
+const MATCH_SAFE_DISTANCE = 12;
+const MAX_OFFSET = 65535;
+const BLOCK_MAX_SIZES = [0, 0, 0, 0, 64 * 1024, 256 * 1024, 1024 * 1024, 4 * 1024 * 1024];
+
+export class Lz4FormatError extends Error {
+  override readonly name = 'Lz4FormatError';
+}
+
+/** Reads the input with a bounds check on every access. */
+class Reader {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  get remaining(): number {
+    return this.bytes.length - this.pos;
+  }
+
+  need(count: number, what: string): void {
+    if (count > this.remaining) throw new Lz4FormatError(`LZ4 frame truncated: ${what} needs ${count} bytes at offset ${this.pos}, ${this.remaining} left`);
+  }
+
+  u8(what: string): number {
+    this.need(1, what);
+    return this.bytes[this.pos++]!;
+  }
+
+  u32(what: string): number {
+    this.need(4, what);
+    const b = this.bytes;
+    const p = this.pos;
+    this.pos += 4;
+    return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+  }
+
+  skip(count: number, what: string): void {
+    this.need(count, what);
+    this.pos += count;
+  }
+}
+
+/** An output buffer that grows unless its final size is known, in which case overrunning it is an error. */
+class Output {
+  bytes: Uint8Array;
+  length = 0;
+  constructor(
+    capacity: number,
+    private readonly fixed: boolean,
+  ) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  reserve(extra: number): void {
+    const needed = this.length + extra;
+    if (needed <= this.bytes.length) return;
+    if (this.fixed) throw new Lz4FormatError(`LZ4 data decompresses to more than the expected ${this.bytes.length} bytes`);
+    const grown = new Uint8Array(Math.max(needed, this.bytes.length * 2, 1024));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+}
+
+/** Reads an LZ4 length continuation: bytes of 255 add up until one is smaller. */
+function extendLength(input: Reader, end: number, base: number, what: string): number {
+  let length = base;
+  for (;;) {
+    if (input.pos >= end) throw new Lz4FormatError(`LZ4 block truncated in a ${what} length`);
+    const byte = input.bytes[input.pos++]!;
+    length += byte;
+    if (byte !== 255) return length;
+  }
+}
+
+/** Decompresses one LZ4 block of `input` from its position to `end` into `out`. */
+function decodeBlock(input: Reader, end: number, out: Output, frameStart: number): void {
+  const src = input.bytes;
+  while (input.pos < end) {
+    const token = src[input.pos++]!;
+    let literals = token >>> 4;
+    if (literals === 15) literals = extendLength(input, end, 15, 'literal');
+    if (literals > end - input.pos) throw new Lz4FormatError(`LZ4 block truncated: ${literals} literals announced, ${end - input.pos} bytes left`);
+    out.reserve(literals);
+    out.bytes.set(src.subarray(input.pos, input.pos + literals), out.length);
+    out.length += literals;
+    input.pos += literals;
+    // The last sequence of a block has literals only.
+    if (input.pos === end) return;
+    if (end - input.pos < 2) throw new Lz4FormatError('LZ4 block truncated in a match offset');
+    const offset = src[input.pos]! | (src[input.pos + 1]! << 8);
+    input.pos += 2;
+    if (offset === 0 || offset > out.length - frameStart) {
+      throw new Lz4FormatError(`LZ4 match offset ${offset} points before the start of the data (at ${out.length - frameStart})`);
+    }
+    let matchLength = token & 15;
+    matchLength = (matchLength === 15 ? extendLength(input, end, 15, 'match') : matchLength) + MIN_MATCH;
+    out.reserve(matchLength);
+    const dst = out.bytes;
+    let from = out.length - offset;
+    let to = out.length;
+    if (offset >= matchLength) {
+      dst.copyWithin(to, from, from + matchLength);
+    } else {
+      // Overlapping copy: the match repeats bytes it is writing, so copy one at a time.
+      for (const stop = to + matchLength; to < stop; ) dst[to++] = dst[from++]!;
+    }
+    out.length += matchLength;
+  }
+}
+
+function decodeFrame(input: Reader, out: Output): void {
+  const frameStart = out.length;
+  const flags = input.u8('the frame flags');
+  if (flags >>> 6 !== 1) throw new Lz4FormatError(`unsupported LZ4 frame version ${flags >>> 6}`);
+  if (flags & 0b10) throw new Lz4FormatError('LZ4 frame flags have the reserved bit set');
+  const blockChecksums = (flags & 0b10000) !== 0;
+  const hasContentSize = (flags & 0b1000) !== 0;
+  const contentChecksum = (flags & 0b100) !== 0;
+  const hasDictId = (flags & 0b1) !== 0;
+  const descriptor = input.u8('the block descriptor');
+  const blockMax = BLOCK_MAX_SIZES[(descriptor >>> 4) & 7]!;
+  if (!blockMax || descriptor & 0b10001111) throw new Lz4FormatError(`invalid LZ4 block descriptor 0x${descriptor.toString(16)}`);
+  let contentSize = -1;
+  if (hasContentSize) {
+    const low = input.u32('the content size');
+    const high = input.u32('the content size');
+    contentSize = high * 2 ** 32 + low;
+    if (contentSize > Number.MAX_SAFE_INTEGER) throw new Lz4FormatError('LZ4 content size is too large');
+  }
+  if (hasDictId) throw new Lz4FormatError('LZ4 frames that need a dictionary are not supported');
+  input.skip(1, 'the header checksum');
+  for (;;) {
+    const header = input.u32('a block size');
+    if (header === 0) break;
+    const size = header & ~UNCOMPRESSED_BLOCK;
+    if (size > blockMax) throw new Lz4FormatError(`LZ4 block of ${size} bytes exceeds the frame's maximum of ${blockMax}`);
+    input.need(size, 'a block');
+    const end = input.pos + size;
+    if (header & UNCOMPRESSED_BLOCK) {
+      out.reserve(size);
+      out.bytes.set(input.bytes.subarray(input.pos, end), out.length);
+      out.length += size;
+      input.pos = end;
+    } else {
+      decodeBlock(input, end, out, frameStart);
+    }
+    if (blockChecksums) input.skip(4, 'a block checksum');
+  }
+  if (contentChecksum) input.skip(4, 'the content checksum');
+  if (contentSize >= 0 && out.length - frameStart !== contentSize) {
+    throw new Lz4FormatError(`LZ4 frame announced ${contentSize} bytes but holds ${out.length - frameStart}`);
+  }
+}
+
+/**
+ * Decompresses one or more concatenated LZ4 frames. With `expectedLength` the output is allocated once and any
+ * other size is an error.
+ */
+export function decompressLz4Frame(bytes: Uint8Array, expectedLength?: number): Uint8Array {
+  const fixed = expectedLength !== undefined && expectedLength >= 0;
+  if (fixed && !Number.isSafeInteger(expectedLength)) throw new Lz4FormatError(`invalid expected length ${expectedLength}`);
+  const input = new Reader(bytes);
+  const out = new Output(fixed ? expectedLength : Math.max(bytes.length * 4, 64), fixed);
+  if (bytes.length === 0) throw new Lz4FormatError('LZ4 frame is empty');
+  while (input.remaining > 0) {
+    const magic = input.u32('the frame magic number');
+    if ((magic & SKIPPABLE_MASK) >>> 0 === SKIPPABLE_MAGIC) {
+      input.skip(input.u32('a skippable frame size'), 'a skippable frame');
+    } else if (magic === FRAME_MAGIC) {
+      decodeFrame(input, out);
+    } else {
+      throw new Lz4FormatError(`not an LZ4 frame (magic 0x${magic.toString(16)} at offset ${input.pos - 4})`);
+    }
+  }
+  if (fixed && out.length !== expectedLength) {
+    throw new Lz4FormatError(`LZ4 data decompresses to ${out.length} bytes, expected ${expectedLength}`);
+  }
+  return fixed ? out.bytes : out.bytes.slice(0, out.length);
+}
+
+// ---- Compression: used to build test and benchmark records shaped like Parca's. ----
+
+function hash4(bytes: Uint8Array, i: number): number {
+  const v = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+  return Math.imul(v, 2654435761) >>> 20; // 12-bit table index
+}
+
+/** A byte sink sized for LZ4's worst case, so compression never reallocates. */
+class Sink {
+  pos = 0;
+  readonly bytes: Uint8Array;
+  constructor(inputLength: number) {
+    this.bytes = new Uint8Array(inputLength + Math.ceil(inputLength / 255) + 16);
+  }
+
+  length(length: number): void {
+    for (; length >= 255; length -= 255) this.bytes[this.pos++] = 255;
+    this.bytes[this.pos++] = length;
+  }
+}
+
+function writeSequence(out: Sink, src: Uint8Array, literalStart: number, literalEnd: number, offset: number, matchLength: number): void {
+  const literals = literalEnd - literalStart;
+  const extra = matchLength - MIN_MATCH;
+  out.bytes[out.pos++] = (Math.min(literals, 15) << 4) | (offset ? Math.min(extra, 15) : 0);
+  if (literals >= 15) out.length(literals - 15);
+  out.bytes.set(src.subarray(literalStart, literalEnd), out.pos);
+  out.pos += literals;
+  if (!offset) return;
+  out.bytes[out.pos++] = offset & 255;
+  out.bytes[out.pos++] = offset >>> 8;
+  if (extra >= 15) out.length(extra - 15);
+}
+
+/** Greedy single-pass LZ4 block compression with a small hash table: simple and valid, not the densest. */
+export function compressLz4Block(src: Uint8Array): Uint8Array {
+  const out = new Sink(src.length);
+  const table = new Int32Array(4096).fill(-1);
+  const matchLimit = src.length - LAST_LITERALS;
+  const searchLimit = src.length - MATCH_SAFE_DISTANCE;
+  let anchor = 0;
+  let i = 0;
+  while (i < searchLimit) {
+    const h = hash4(src, i);
+    const candidate = table[h]!;
+    table[h] = i;
+    if (
+      candidate >= 0 &&
+      i - candidate <= MAX_OFFSET &&
+      src[candidate] === src[i] &&
+      src[candidate + 1] === src[i + 1] &&
+      src[candidate + 2] === src[i + 2] &&
+      src[candidate + 3] === src[i + 3]
+    ) {
+      let length = MIN_MATCH;
+      while (i + length < matchLimit && src[candidate + length] === src[i + length]) length++;
+      writeSequence(out, src, anchor, i, i - candidate, length);
+      i += length;
+      anchor = i;
+    } else {
+      i++;
+    }
+  }
+  writeSequence(out, src, anchor, src.length, 0, 0);
+  return out.bytes.slice(0, out.pos);
+}
+
+export interface Lz4EncodeOptions {
+  /** Store every block uncompressed (fast, and a case the decoder must handle). */
+  uncompressed?: boolean;
+  /** Write the content size into the frame header. */
+  contentSize?: boolean;
+}
+
+const ENCODE_BLOCK_SIZE = 4 * 1024 * 1024;
+
+/** Builds an LZ4 frame with independent blocks, each stored compressed only when that is smaller. */
+export function compressLz4Frame(bytes: Uint8Array, options: Lz4EncodeOptions = {}): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const header = new Uint8Array(options.contentSize ? 15 : 7);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, FRAME_MAGIC, true);
+  header[4] = 0b01100000 | (options.contentSize ? 0b1000 : 0); // version 01, independent blocks
+  header[5] = 0b01110000; // 4 MiB blocks
+  if (options.contentSize) {
+    view.setUint32(6, bytes.length >>> 0, true);
+    view.setUint32(10, Math.floor(bytes.length / 2 ** 32), true);
+  }
+  header[header.length - 1] = 0; // header checksum: not verified by this decoder
+  parts.push(header);
+  for (let start = 0; start < bytes.length; start += ENCODE_BLOCK_SIZE) {
+    const raw = bytes.subarray(start, Math.min(bytes.length, start + ENCODE_BLOCK_SIZE));
+    const packed = options.uncompressed ? raw : compressLz4Block(raw);
+    const stored = packed.length < raw.length ? packed : raw;
+    const size = new Uint8Array(4);
+    new DataView(size.buffer).setUint32(0, (stored.length | (stored === raw ? UNCOMPRESSED_BLOCK : 0)) >>> 0, true);
+    parts.push(size, stored);
+  }
+  parts.push(new Uint8Array(4)); // end mark
+  const total = parts.reduce((sum, part) => sum + part.length, 0);
+  const frame = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    frame.set(part, offset);
+    offset += part.length;
+  }
+  return frame;
+}
+
+let registered = false;
+
+/** Lets flechette read (and write) Arrow buffers compressed with LZ4_FRAME. Idempotent. */
+export function registerLz4Codec(): void {
+  if (registered) return;
+  registered = true;
+  setCompressionCodec(CompressionType.LZ4_FRAME, {
+    decode: (bytes, uncompressedLength) => decompressLz4Frame(bytes, uncompressedLength),
+    encode: (bytes) => compressLz4Frame(bytes),
+  });
+}
