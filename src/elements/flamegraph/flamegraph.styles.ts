@@ -1,44 +1,32 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
 import { DARK_PALETTE, LIGHT_PALETTE } from '../../model/flamegraph/colors.js';
+import { themeStyles } from '../theme.js';
 
-// Our own constants, not user input: safe to inline.
-const light = unsafeCSS(LIGHT_PALETTE.join(', '));
-const dark = unsafeCSS(DARK_PALETTE.join(', '));
+const colors = themeStyles([
+  { name: '--_palette', token: '--parca-flamegraph-palette', light: LIGHT_PALETTE.join(', '), dark: DARK_PALETTE.join(', ') },
+  { name: '--_neutral', token: '--parca-flamegraph-neutral-color', light: '#d4d4d8', dark: '#52525b' },
+  { name: '--_muted', token: '--parca-flamegraph-muted-color', light: '#ececef', dark: '#2b2d31' },
+  { name: '--_match', token: '--parca-flamegraph-match-color', light: '#f5a623', dark: '#c77d0a' },
+  { name: '--_text', token: '--parca-color-text', light: '#1f2328', dark: '#e6edf3' },
+  { name: '--_muted-text', token: '--parca-color-muted', light: '#59636e', dark: '#9198a1' },
+  { name: '--_outline', token: '--parca-color-accent', light: '#0969da', dark: '#4493f8' },
+  { name: '--_background', token: '--parca-color-background', light: '#ffffff', dark: '#0d1117' },
+  { name: '--_border', token: '--parca-color-border', light: '#8c959f', dark: '#6e7681' },
+  { name: '--_error', token: '--parca-color-error', light: '#cf222e', dark: '#ff7b72' },
+]);
 
-export const flamegraphStyles = css`
+export const flamegraphStyles = [
+  colors,
+  css`
   :host {
     display: block;
     position: relative;
     font-family: var(--parca-font-family, system-ui, sans-serif);
     font-size: var(--parca-font-size, 13px);
     color: var(--_text);
-    --_palette: var(--parca-flamegraph-palette, ${light});
-    --_neutral: var(--parca-flamegraph-neutral-color, #d4d4d8);
-    --_muted: var(--parca-flamegraph-muted-color, #ececef);
-    --_match: var(--parca-flamegraph-match-color, #f5a623);
-    --_text: var(--parca-text-color, #1f2328);
-    --_muted-text: var(--parca-muted-text-color, #8b8f96);
-    --_outline: var(--parca-focus-color, #0b57d0);
-    --_background: var(--parca-background-color, #ffffff);
-    --_border: var(--parca-border-color, #d0d7de);
-    --_error: var(--parca-error-color, #b3261e);
     --_row-height: var(--parca-flamegraph-row-height, 20px);
     --_label-font: var(--parca-flamegraph-font, 12px ui-monospace, SFMono-Regular, Menlo, monospace);
     --_max-height: var(--parca-flamegraph-max-height, 640px);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_palette: var(--parca-flamegraph-palette, ${dark});
-      --_neutral: var(--parca-flamegraph-neutral-color, #52525b);
-      --_muted: var(--parca-flamegraph-muted-color, #2b2d31);
-      --_match: var(--parca-flamegraph-match-color, #c77d0a);
-      --_text: var(--parca-text-color, #e6e6e6);
-      --_muted-text: var(--parca-muted-text-color, #8b8f96);
-      --_outline: var(--parca-focus-color, #8ab4f8);
-      --_background: var(--parca-background-color, #1b1b1f);
-      --_border: var(--parca-border-color, #3d444d);
-      --_error: var(--parca-error-color, #f2b8b5);
-    }
   }
   @media (forced-colors: active) {
     :host {
@@ -176,4 +164,5 @@ export const flamegraphStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-`;
+`,
+];

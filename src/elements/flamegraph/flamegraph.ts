@@ -34,6 +34,7 @@ function widthClassOf(width: number): number {
  *
  * Without a source it shows a saved record given through the `record` property.
  *
+ * @tagname parca-flamegraph
  * @summary An interactive, canvas-drawn flame graph of a merged profile.
  * @fires parca-frame-select - A user selected a frame (click or Enter). Cancelable: the default focuses it.
  * @fires parca-load - A new flame graph arrived (total, trimmed, node count, decode time).
@@ -56,13 +57,14 @@ function widthClassOf(width: number): number {
  * @cssprop --parca-flamegraph-row-height - Height of a frame row (default 20px).
  * @cssprop --parca-flamegraph-font - Font of frame labels.
  * @cssprop --parca-flamegraph-max-height - Height beyond which the graph scrolls (default 640px).
- * @cssprop --parca-text-color - Text color.
- * @cssprop --parca-muted-text-color - Secondary text color.
- * @cssprop --parca-focus-color - Outline of the hovered and keyboard-selected frame.
- * @cssprop --parca-background-color - Background of the tooltip and inputs.
- * @cssprop --parca-border-color - Borders of the tooltip, buttons and inputs.
- * @cssprop --parca-error-color - Error messages.
+ * @cssprop --parca-color-text - Text color.
+ * @cssprop --parca-color-muted - Secondary text color.
+ * @cssprop --parca-color-accent - Outline of the hovered and keyboard-selected frame.
+ * @cssprop --parca-color-background - Background of the tooltip and inputs.
+ * @cssprop --parca-color-border - Borders of the tooltip, buttons and inputs.
+ * @cssprop --parca-color-error - Error messages.
  * @cssprop --parca-font-family - Font of the controls.
+ * @cssprop --parca-font-size - Font size of the controls.
  */
 export class ParcaFlamegraphElement extends ParcaElement {
   static override styles = flamegraphStyles;
