@@ -2,6 +2,7 @@
 // The npm entry points stay unbundled ES modules; this is only for pages with no build step.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { binaryFormatOnly } from './scripts/bundle-plugins.mjs';
 
 export default {
   input: 'dist/define.js',
@@ -18,6 +19,7 @@ export default {
     warn(warning);
   },
   plugins: [
+    binaryFormatOnly(),
     nodeResolve({ exportConditions: ['production'] }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
   ],

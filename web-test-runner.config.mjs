@@ -129,10 +129,15 @@ export default {
     {
       name: 'parca-test-env',
       // Reliability tests report what they tried (scenario, cases, failures); scripts/test.mjs prints the table.
-      executeCommand({ command, payload }) {
-        if (command !== 'record-scenario') return undefined;
-        scenarios.push(payload);
-        return true;
+      // Fault tests take a third Parca down and bring it back: `chaos-parca-start` answers its URL.
+      async executeCommand({ command, payload }) {
+        if (command === 'record-scenario') {
+          scenarios.push(payload);
+          return true;
+        }
+        if (command === 'chaos-parca-start') return running.chaos.start();
+        if (command === 'chaos-parca-stop') return running.chaos.stop().then(() => true);
+        return undefined;
       },
       async serverStop() {
         writeFileSync(summaryFile.replace(/\.json$/, '.scenarios.json'), JSON.stringify(scenarios, null, 2));

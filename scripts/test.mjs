@@ -13,6 +13,8 @@ const checks = [
   ['TypeScript (scripts)', ['npx', 'tsc', '--noEmit', '-p', 'scripts/tsconfig.json']],
   ['npm output builds (unbundled ES modules with .d.ts)', ['npx', 'tsc', '-p', 'tsconfig.build.json']],
   ['bundle within budget', ['node', 'scripts/size.mjs']],
+  ['--parca-* tokens documented and used', ['node', 'scripts/check-tokens.mjs']],
+  ['README element reference matches the manifest', ['node', 'scripts/readme-api.mjs', '--check']],
 ];
 
 let passed = 0;
@@ -43,5 +45,29 @@ if (existsSync(summaryFile)) {
   console.error(`web-test-runner ended (exit ${wtr.status}) without a summary`);
 }
 if (wtr.status !== 0 && failed === 0) failed++;
+
+// What the reliability tests tried (src/test-support/scenarios.ts), as a table.
+const scenarioFile = summaryFile.replace(/\.json$/, '.scenarios.json');
+if (existsSync(scenarioFile)) {
+  const rows = JSON.parse(readFileSync(scenarioFile, 'utf8'));
+  if (rows.length) {
+    const width = Math.max(8, ...rows.map((r) => r.scenario.length));
+    console.log(`\n${'scenario'.padEnd(width)}  ${'cases'.padStart(7)}  ${'failures'.padStart(8)}`);
+    for (const r of rows) console.log(`${r.scenario.padEnd(width)}  ${String(r.cases).padStart(7)}  ${String(r.failures).padStart(8)}`);
+  }
+  rmSync(scenarioFile, { force: true });
+}
+
+// The demo pages, each opened in Chromium against a seeded Parca: one test per page. Skipped when only some
+// test files were asked for (WTR_FILES), as while working on one element.
+const demo = process.env.WTR_FILES
+  ? { stdout: '', status: 0 }
+  : spawnSync('node', ['scripts/demo-check.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+process.stdout.write(demo.stdout);
+const pagesOk = (demo.stdout.match(/^ok {2}demo\//gm) ?? []).length;
+const pagesFailed = (demo.stdout.match(/^FAIL demo\//gm) ?? []).length;
+passed += pagesOk;
+failed += pagesFailed;
+if (demo.status !== 0 && pagesFailed === 0) failed++;
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,4 +1,5 @@
 // Registers every element. `parca-source` comes first, so elements upgraded after it find their provider.
 import './define/source.js';
 import './define/query-editor.js';
+import './define/metrics.js';
 import './define/flamegraph.js';

@@ -2,6 +2,9 @@
 export { ParcaSourceElement } from './elements/source/source.js';
 export { ParcaElement } from './elements/parca-element.js';
 export { ParcaQueryEditorElement } from './elements/query-editor/query-editor.js';
+export { ParcaMetricsElement } from './elements/metrics/metrics.js';
+export type { ChartData, ChartSeries } from './model/metrics/series.js';
+export type { MetricUnit } from './model/metrics/units.js';
 export { ParcaFlamegraphElement } from './elements/flamegraph/flamegraph.js';
 export type { FlamegraphData, FlamegraphRecordInput } from './elements/flamegraph/fetch.js';
 export type { Orientation } from './elements/flamegraph/renderer.js';
@@ -20,6 +23,7 @@ export { ParcaRangeSelectEvent } from './events/range-select.js';
 export { ParcaSourceChangeEvent } from './events/source-change.js';
 export { ParcaQueryChangeEvent } from './events/query-change.js';
 export { ParcaFrameSelectEvent } from './events/frame-select.js';
+export { ParcaPointSelectEvent } from './events/point-select.js';
 export { ParcaFlamegraphLoadEvent } from './events/flamegraph-load.js';
 export { ParcaErrorEvent } from './events/error.js';
 export { ParcaLoadEvent } from './events/load.js';

@@ -8,7 +8,34 @@ import { freePort, startParca, type ParcaServer } from './server.js';
 
 export interface RunningTestEnv {
   env: TestEnv;
+  /** Starts, stops and restarts a third Parca that tests may take down (on the same port each time). */
+  chaos: ChaosParca;
   stop(): Promise<void>;
+}
+
+export interface ChaosParca {
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** A seeded Parca that keeps its port across restarts, so a page's URL stays valid while it is down. */
+function chaosParca(pageOrigin: string): ChaosParca {
+  let server: ParcaServer | undefined;
+  let port: number | undefined;
+  return {
+    async start() {
+      if (!server) {
+        port ??= await freePort();
+        server = await startParca({ corsOrigins: [pageOrigin], port });
+        await seedParca(server.url);
+      }
+      return server.url;
+    },
+    async stop() {
+      await server?.stop();
+      server = undefined;
+    },
+  };
 }
 
 function log(message: string): void {
@@ -36,9 +63,12 @@ export async function startTestEnv(pageOrigin: string): Promise<RunningTestEnv> 
   };
   const proxy = await startProxy({ target: parcaUrl, ...secrets });
   const closedUrl = `http://127.0.0.1:${await freePort()}`;
+  const chaos = chaosParca(pageOrigin);
   return {
+    chaos,
     env: { parcaUrl, corsRefusingUrl: refusing.url, proxyUrl: proxy.url, closedUrl, seededAtMs, ...secrets },
     async stop() {
+      await chaos.stop();
       await proxy.stop();
       await Promise.all(servers.map((s) => s.stop()));
     },

@@ -4,3 +4,13 @@ import { executeServerCommand } from '@web/test-runner-commands';
 export async function recordScenario(scenario: string, cases: number, failures: number): Promise<void> {
   await executeServerCommand('record-scenario', { scenario, cases, failures });
 }
+
+/** Starts (or finds running) the test run's third, seeded Parca and answers its URL; same port every time. */
+export async function startChaosParca(): Promise<string> {
+  return (await executeServerCommand('chaos-parca-start')) as string;
+}
+
+/** Stops the third Parca: requests to it now fail as if the server went down. */
+export async function stopChaosParca(): Promise<void> {
+  await executeServerCommand('chaos-parca-stop');
+}

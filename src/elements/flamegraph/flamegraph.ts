@@ -10,6 +10,7 @@ import { frameDetails } from '../../model/flamegraph/details.js';
 import { formatPercent, formatValue } from '../../model/flamegraph/format.js';
 import { type Direction, isAncestorOrSelf, navigate, pathTo } from '../../model/flamegraph/layout.js';
 import { type SearchResult, searchFlamegraph } from '../../model/flamegraph/search.js';
+import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
 import { type FlamegraphData, type FlamegraphRecordInput, decodeData, fetchFlamegraph } from './fetch.js';
 import { flamegraphStyles } from './flamegraph.styles.js';
@@ -201,7 +202,9 @@ export class ParcaFlamegraphElement extends ParcaElement {
     this.#observe();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // The theme attribute switches the private tokens; the canvas reads them again.
+    if (changed.has('theme') && this.hasUpdated && changed.get('theme') !== undefined) this.#onThemeChange();
     if (this.#scrollToEnd && this.viewport) {
       this.#scrollToEnd = false;
       this.viewport.scrollTop = this.viewport.scrollHeight;
@@ -224,7 +227,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
           ? html`<div part="note">${formatValue(data.trimmed, data.unit)} (${formatPercent(data.trimmed, data.total)}) in frames too small to show was trimmed.</div>`
           : nothing}
         <div part="viewport" class=${loading ? 'loading' : ''} aria-busy=${loading ? 'true' : 'false'} @scroll=${this.#onScroll}>
-          <div class="content" style="height: ${rows * rowHeight}px">
+          <div class="content" ${styleProps({ height: `${rows * rowHeight}px` })}>
             <canvas
               part="canvas"
               tabindex="0"

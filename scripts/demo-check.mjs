@@ -1,0 +1,63 @@
+// Opens every demo page in headless Chromium against a seeded local Parca and fails on any page error,
+// console error (a CSP refusal included) or element error. `--screenshots` also saves each page as a PNG
+// in demo/screenshots/ for the README.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { importTs, root } from './run-ts.mjs';
+
+const PAGES = ['index.html', 'dashboard.html', 'standalone.html', 'saved.html', 'dark.html', 'csp.html'];
+const screenshots = process.argv.includes('--screenshots');
+const { freePort } = await importTs('scripts/parca/server.ts');
+const { startDemo } = await importTs('scripts/demo-server.ts');
+const demo = await startDemo({ port: await freePort(), quiet: true });
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  defaultViewport: { width: 1280, height: 1000, deviceScaleFactor: 1 },
+});
+
+let problems = 0;
+try {
+  if (screenshots) mkdirSync(join(root, 'demo', 'screenshots'), { recursive: true });
+  for (const name of PAGES) {
+    const page = await browser.newPage();
+    const seen = [];
+    page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') seen.push(`console error: ${message.text()}`);
+    });
+    await page.evaluateOnNewDocument(() => {
+      window.__demo = { errors: [] };
+      document.addEventListener('parca-load', (event) => (event.composedPath()[0].__demoLoaded = true));
+      document.addEventListener('parca-error', (event) => window.__demo.errors.push(event.error.message));
+    });
+    await page.goto(`${demo.url}${name}`, { waitUntil: 'load' });
+    // Every element must show something: data that arrived (parca-load), or a saved record it was given.
+    const ready = () => {
+      const elements = [...document.querySelectorAll('parca-metrics, parca-flamegraph, parca-query-editor')];
+      const shown = elements.filter((el) => el.__demoLoaded || (el.record && el.data));
+      return { shown: shown.length, of: elements.length };
+    };
+    try {
+      await page.waitForFunction(`(${ready})().shown === (${ready})().of || window.__demo.errors.length > 0`, { timeout: 30_000 });
+    } catch {
+      const { shown, of } = await page.evaluate(ready);
+      seen.push(`only ${shown} of ${of} elements showed data within 30 s`);
+    }
+    const errors = await page.evaluate(() => window.__demo.errors);
+    seen.push(...errors.map((e) => `element error: ${e}`));
+    if (screenshots) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await page.screenshot({ path: join(root, 'demo', 'screenshots', name.replace('.html', '.png')), fullPage: true });
+    }
+    console.log(`${seen.length ? 'FAIL' : 'ok  '} demo/${name}${seen.length ? `\n  ${seen.join('\n  ')}` : ''}`);
+    problems += seen.length;
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await demo.stop();
+}
+process.exit(problems ? 1 : 0);

@@ -1,0 +1,4 @@
+import { ParcaMetricsElement } from '../elements/metrics/metrics.js';
+import { defineElement } from './define-element.js';
+
+defineElement('parca-metrics', ParcaMetricsElement);

@@ -1,0 +1,232 @@
+import { css } from 'lit';
+import { themeStyles } from '../theme.js';
+
+// Public tokens (--parca-*) map to private ones (--_*) once, here; the rules below use only the private ones.
+// The uPlot rules are the few its chart needs to lay out inside a shadow root (its own stylesheet cannot reach in).
+const colors = themeStyles([
+  { name: '--_fg', token: '--parca-color-text', light: '#1f2328', dark: '#e6edf3' },
+  { name: '--_bg', token: '--parca-color-background', light: '#ffffff', dark: '#0d1117' },
+  { name: '--_border', token: '--parca-color-border', light: '#8c959f', dark: '#6e7681' },
+  { name: '--_muted', token: '--parca-color-muted', light: '#59636e', dark: '#9198a1' },
+  { name: '--_accent', token: '--parca-color-accent', light: '#0969da', dark: '#4493f8' },
+  { name: '--_error', token: '--parca-color-error', light: '#cf222e', dark: '#ff7b72' },
+  { name: '--_selection', token: '--parca-metrics-selection-color', light: 'rgb(9 105 218 / 0.15)', dark: 'rgb(68 147 248 / 0.25)' },
+]);
+
+export const metricsStyles = [
+  colors,
+  css`
+  :host {
+    --_grid: var(--parca-metrics-grid-color, rgb(128 128 128 / 0.2));
+    --_tooltip-bg: var(--parca-metrics-tooltip-background, var(--_bg));
+    --_height: var(--parca-metrics-height, 240px);
+    --_font: var(--parca-font-family, system-ui, sans-serif);
+    --_font-size: var(--parca-font-size, 14px);
+    --_space: var(--parca-space, 8px);
+    --_radius: var(--parca-radius, 6px);
+
+    display: block;
+    position: relative;
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+  }
+
+  @media (forced-colors: active) {
+    :host {
+      --_fg: CanvasText;
+      --_bg: Canvas;
+      --_border: CanvasText;
+      --_muted: GrayText;
+      --_accent: Highlight;
+      --_error: CanvasText;
+      --_grid: GrayText;
+      --_selection: Highlight;
+    }
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  [part~='header'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    min-height: 1.5em;
+  }
+
+  [part~='common-labels'] {
+    color: var(--_muted);
+  }
+
+  [part~='note'],
+  [part~='status'] {
+    color: var(--_muted);
+  }
+
+  [part~='error'] {
+    color: var(--_error);
+    border-left: 3px solid var(--_error);
+    padding-left: var(--_space);
+  }
+
+  button {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 2px var(--_space);
+    cursor: pointer;
+  }
+
+  [part~='chart'] {
+    position: relative;
+    height: var(--_height);
+    outline: none;
+  }
+
+  [part~='chart']:focus-visible {
+    box-shadow: 0 0 0 2px var(--_accent);
+    border-radius: var(--_radius);
+  }
+
+  .plot {
+    position: absolute;
+    inset: 0;
+  }
+
+  [part~='tooltip'] {
+    position: absolute;
+    z-index: 2;
+    pointer-events: none;
+    background: var(--_tooltip-bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+    white-space: nowrap;
+    font-size: 0.9em;
+  }
+
+  [part~='tooltip'] .value {
+    font-weight: 600;
+  }
+
+  [part~='marker'] {
+    position: absolute;
+    z-index: 1;
+    width: 9px;
+    height: 9px;
+    margin: -5px 0 0 -5px;
+    border-radius: 50%;
+    border: 2px solid var(--_bg);
+    pointer-events: none;
+  }
+
+  [part~='legend'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px var(--_space);
+    margin: var(--_space) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  [part~='legend-item'] {
+    border: none;
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    padding: 2px 4px;
+  }
+
+  [part~='legend-item'][aria-pressed='false'] {
+    opacity: 0.45;
+  }
+
+  .swatch {
+    width: 12px;
+    height: 3px;
+    background: var(--_swatch);
+    forced-color-adjust: none;
+  }
+
+  @media (forced-colors: active) {
+    .swatch {
+      background: CanvasText;
+    }
+  }
+
+  /* uPlot's layout inside the shadow root. */
+  .uplot,
+  .uplot * {
+    box-sizing: border-box;
+  }
+  .uplot {
+    width: min-content;
+  }
+  .u-wrap {
+    position: relative;
+    user-select: none;
+  }
+  .u-over,
+  .u-under {
+    position: absolute;
+  }
+  .u-under {
+    overflow: hidden;
+  }
+  .uplot canvas {
+    display: block;
+    position: relative;
+    width: 100%;
+    height: 100%;
+  }
+  .u-axis {
+    position: absolute;
+  }
+  .u-select {
+    position: absolute;
+    pointer-events: none;
+    background: var(--_selection);
+  }
+  .u-cursor-x,
+  .u-cursor-y {
+    position: absolute;
+    left: 0;
+    top: 0;
+    pointer-events: none;
+    will-change: transform;
+  }
+  .u-hz .u-cursor-x {
+    height: 100%;
+    border-right: 1px dashed var(--_muted);
+  }
+  .u-hz .u-cursor-y {
+    width: 100%;
+    border-bottom: 1px dashed var(--_muted);
+  }
+  .u-select.u-off,
+  .u-cursor-x.u-off,
+  .u-cursor-y.u-off,
+  .u-axis.u-off {
+    display: none;
+  }
+`,
+];

@@ -1,0 +1,298 @@
+import { timestampFromMs } from '@bufbuild/protobuf/wkt';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../define.js';
+import '../../define/metrics.js';
+import { createConnection } from '../../client/connection.js';
+import { ParcaPointSelectEvent } from '../../events/point-select.js';
+import { ParcaRangeSelectEvent } from '../../events/range-select.js';
+import { ParcaSourceChangeEvent } from '../../events/source-change.js';
+import { labelSetKey, labelsRecord } from '../../model/metrics/labels.js';
+import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
+import { nextEvent } from '../../test-support/events.js';
+import type { ParcaSourceElement } from '../source/source.js';
+import type { ParcaMetricsElement } from './metrics.js';
+
+const env = testEnv();
+const seeded = seededRange();
+const FROM = new Date(seeded.startMs).toISOString();
+const TO = new Date(seeded.endMs).toISOString();
+const MEMORY_TYPE = 'memory:alloc_space:bytes:space:bytes';
+
+/** The label sets Parca has for a type in the seeded range, asked directly (one series per label set). */
+async function seededKeys(profileType: string): Promise<string[]> {
+  const parca = createConnection({ url: env.parcaUrl });
+  const range = { start: timestampFromMs(seeded.startMs), end: timestampFromMs(seeded.endMs) };
+  const { labelNames } = await parca.labels({ ...range, profileType, match: [] });
+  const { series } = await parca.queryRange({ query: `${profileType}{}`, ...range, step: { seconds: 60n }, sumBy: labelNames });
+  return series.map((s) => labelSetKey(s.labelset?.labels ?? []));
+}
+
+async function mount(options: { sumBy?: string; profileType?: string; from?: string; to?: string; width?: number } = {}) {
+  const root = await fixture<ParcaSourceElement>(html`
+    <parca-source url=${env.parcaUrl} profile-type=${options.profileType ?? CPU_TYPE} from=${options.from ?? FROM} to=${options.to ?? TO}>
+      <parca-metrics style="width: ${options.width ?? 800}px" sum-by=${options.sumBy ?? ''}></parca-metrics>
+    </parca-source>
+  `);
+  const el = root.querySelector('parca-metrics')!;
+  await loaded(el);
+  return { root, el };
+}
+
+async function loaded(el: ParcaMetricsElement): Promise<void> {
+  await nextEvent(el, 'parca-load');
+  await el.updateComplete;
+}
+
+function legendKeys(el: ParcaMetricsElement): string[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="legend-item"]')].map((b) => b.dataset.key!);
+}
+
+function part(el: ParcaMetricsElement, name: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+/** The series with the highest peak and the index of that peak: a point no other series sits closer to. */
+function tallestPoint(el: ParcaMetricsElement) {
+  const data = el.chartData!;
+  const seriesIndex = data.series.reduce((best, s, i) => (s.peak > data.series[best]!.peak ? i : best), 0);
+  const series = data.series[seriesIndex]!;
+  const index = series.values.indexOf(series.peak);
+  return { series, index, timestampMs: Math.round(data.timestamps[index]! * 1000) };
+}
+
+function mouse(target: EventTarget, type: string, clientX: number, clientY: number, extra: MouseEventInit = {}): void {
+  target.dispatchEvent(new MouseEvent(type, { clientX, clientY, bubbles: true, cancelable: true, composed: true, ...extra }));
+}
+
+/** Drags across the plot from one fraction of its width to another, the way a mouse would. */
+function drag(el: ParcaMetricsElement, fromFraction: number, toFraction: number): void {
+  const over = el.plot!.over;
+  const rect = over.getBoundingClientRect();
+  const y = rect.top + rect.height / 2;
+  const x1 = rect.left + rect.width * fromFraction;
+  const x2 = rect.left + rect.width * toFraction;
+  mouse(over, 'mousemove', x1, y, { movementX: 1 });
+  mouse(over, 'mousedown', x1, y);
+  mouse(over, 'mousemove', x2, y, { movementX: x2 - x1 });
+  mouse(document, 'mouseup', x2, y);
+}
+
+function key(el: ParcaMetricsElement, name: string, init: KeyboardEventInit = {}): void {
+  part(el, 'chart')!.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true, ...init }));
+}
+
+describe('<parca-metrics>', () => {
+  it('shows one series per seeded label set, named in the legend', async () => {
+    const expected = await seededKeys(CPU_TYPE);
+    const { el } = await mount();
+    expect(expected.length).to.be.greaterThan(4);
+    expect(legendKeys(el)).to.have.members(expected);
+    expect(el.chartData!.series.map((s) => s.key)).to.have.members(expected);
+    for (const item of el.shadowRoot!.querySelectorAll('[part~="legend-item"]')) {
+      expect(item.textContent).to.match(/instance=host-[ab]:6060/);
+      expect(item.textContent).to.match(/job=/);
+    }
+    expect(el.plot!.uplot.series).to.have.length(expected.length + 1);
+    expect(el.chartData!.unit.kind).to.equal('cores');
+    expect(part(el, 'table')!.querySelectorAll('tbody tr')).to.have.length(expected.length);
+  });
+
+  it('asks for a step of at least 1 s that follows the chart width', async () => {
+    const root = await fixture<ParcaSourceElement>(html`
+      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${FROM} to=${TO}>
+        <parca-metrics id="narrow" style="width: 400px"></parca-metrics>
+        <parca-metrics id="wide" style="width: 1600px"></parca-metrics>
+      </parca-source>
+    `);
+    const narrow = root.querySelector<ParcaMetricsElement>('#narrow')!;
+    const wide = root.querySelector<ParcaMetricsElement>('#wide')!;
+    await Promise.all([loaded(narrow), loaded(wide)]);
+    expect(wide.stepSeconds).to.be.at.least(1);
+    expect(narrow.stepSeconds).to.be.greaterThan(wide.stepSeconds);
+    // 65 minutes over 400 px at one point per 10 px: about 98 s, rounded up to 2 min.
+    expect(narrow.stepSeconds).to.equal(120);
+  });
+
+  it('sums series by the labels named in sum-by', async () => {
+    const { el } = await mount({ sumBy: 'job' });
+    const jobs = new Set((await seededKeys(CPU_TYPE)).map((k) => /job="([^"]+)"/.exec(k)![1]));
+    expect(el.chartData!.series).to.have.length(jobs.size);
+    for (const series of el.chartData!.series) expect(series.labels.map((l) => l.name)).to.deep.equal(['job']);
+    expect(part(el, 'note')).to.equal(null);
+  });
+
+  it('says that sum-by cannot apply to a non-delta type and shows every series', async () => {
+    const { el } = await mount({ sumBy: 'job', profileType: MEMORY_TYPE });
+    expect(part(el, 'note')!.textContent).to.contain('delta');
+    expect(el.chartData!.series.map((s) => s.key)).to.have.members(await seededKeys(MEMORY_TYPE));
+    expect(el.chartData!.unit.kind).to.equal('bytes');
+  });
+
+  it('narrows the source\'s range when the user drags across the chart, and goes back on double-click', async () => {
+    const { root, el } = await mount();
+    const initial = root.query.range;
+    const selected = nextEvent(el, ParcaRangeSelectEvent.eventName);
+    const changed = nextEvent(root, ParcaSourceChangeEvent.eventName);
+    const reloaded = loaded(el);
+    drag(el, 0.25, 0.75);
+    const { range } = await selected;
+    expect(range.from.kind).to.equal('absolute');
+    const startMs = range.from.kind === 'absolute' ? range.from.ms : NaN;
+    const endMs = range.to.kind === 'absolute' ? range.to.ms : NaN;
+    expect(startMs).to.be.greaterThan(seeded.startMs);
+    expect(endMs).to.be.lessThan(seeded.endMs);
+    expect(endMs - startMs).to.be.closeTo((seeded.endMs - seeded.startMs) / 2, (seeded.endMs - seeded.startMs) / 10);
+    expect((await changed).query.range).to.deep.equal(range);
+    await reloaded;
+    expect(el.chartData!.timestamps[0]! * 1000).to.be.at.least(startMs - el.stepSeconds * 1000);
+    expect(part(el, 'reset')).to.exist;
+
+    const back = nextEvent(el, ParcaRangeSelectEvent.eventName);
+    const over = el.plot!.over;
+    const rect = over.getBoundingClientRect();
+    mouse(over, 'dblclick', rect.left + 10, rect.top + 10, { detail: 2 });
+    expect((await back).range).to.deep.equal(initial);
+    await el.updateComplete;
+    expect(part(el, 'reset')).to.equal(null);
+  });
+
+  it('fires parca-point-select with the series\' labels when the user clicks a point', async () => {
+    const { el } = await mount();
+    const { series, index, timestampMs } = tallestPoint(el);
+    const { left, top } = el.plot!.position(index, series.values[index]!);
+    const rect = el.plot!.over.getBoundingClientRect();
+    const selected = nextEvent(el, ParcaPointSelectEvent.eventName);
+    const [x, y] = [rect.left + left, rect.top + top];
+    mouse(el.plot!.over, 'mousemove', x, y, { movementX: 1 });
+    mouse(el.plot!.over, 'mousedown', x, y);
+    mouse(document, 'mouseup', x, y);
+    mouse(el.plot!.over, 'click', x, y);
+    const event = await selected;
+    expect(event.labels).to.deep.equal(labelsRecord(series.labels));
+    expect(event.timestampMs).to.equal(timestampMs);
+    expect(event.durationMs).to.be.greaterThan(0);
+    expect(event.selector).to.equal(series.key);
+    expect(event.profileType).to.equal(CPU_TYPE);
+    expect(part(el, 'tooltip')!.hidden).to.equal(false);
+    expect(part(el, 'tooltip')!.textContent).to.contain('cores');
+  });
+
+  it('lets the keyboard move between points, announce them and select one', async () => {
+    const { el } = await mount();
+    part(el, 'chart')!.focus();
+    key(el, 'ArrowRight');
+    await el.updateComplete;
+    const first = part(el, 'live')!.textContent!;
+    expect(first).to.contain('cores');
+    key(el, 'ArrowLeft');
+    await el.updateComplete;
+    expect(part(el, 'live')!.textContent).not.to.equal(first);
+    const selected = nextEvent(el, ParcaPointSelectEvent.eventName);
+    key(el, 'Enter');
+    const event = await selected;
+    const top = el.chartData!.series.reduce((a, b) => (b.peak > a.peak ? b : a));
+    expect(event.labels).to.deep.equal(labelsRecord(top.labels));
+
+    const ranged = nextEvent(el, ParcaRangeSelectEvent.eventName);
+    key(el, 'ArrowLeft', { shiftKey: true });
+    key(el, 'ArrowLeft', { shiftKey: true });
+    key(el, 'Enter');
+    const { range } = await ranged;
+    expect(range.from.kind === 'absolute' && range.to.kind === 'absolute' && range.from.ms < range.to.ms).to.equal(true);
+  });
+
+  it('isolates a series on legend click and toggles one on shift-click', async () => {
+    const { el } = await mount();
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="legend-item"]')];
+    items[1]!.click();
+    await el.updateComplete;
+    expect(items.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(items.map((_, i) => String(i === 1)));
+    expect(el.plot!.uplot.series.filter((s, i) => i > 0 && s.show)).to.have.length(1);
+    items[2]!.dispatchEvent(new MouseEvent('click', { shiftKey: true, bubbles: true }));
+    await el.updateComplete;
+    expect(items.filter((b) => b.getAttribute('aria-pressed') === 'true')).to.have.length(2);
+    items[1]!.dispatchEvent(new MouseEvent('click', { shiftKey: true, bubbles: true }));
+    items[2]!.click();
+    await el.updateComplete;
+    // Clicking the only series shown shows every series again.
+    items[2]!.click();
+    await el.updateComplete;
+    expect(items.every((b) => b.getAttribute('aria-pressed') === 'true')).to.equal(true);
+  });
+
+  it('lists the top N series by peak and the rest behind show all', async () => {
+    const root = await fixture<ParcaSourceElement>(html`
+      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${FROM} to=${TO}>
+        <parca-metrics style="width: 800px" top-n="3"></parca-metrics>
+      </parca-source>
+    `);
+    const el = root.querySelector('parca-metrics')!;
+    await loaded(el);
+    expect(legendKeys(el)).to.have.length(3);
+    const peaks = el.chartData!.series.map((s) => s.peak).sort((a, b) => b - a);
+    const shown = legendKeys(el).map((k) => el.chartData!.series.find((s) => s.key === k)!.peak);
+    expect(shown).to.deep.equal(peaks.slice(0, 3));
+    part(el, 'show-all')!.click();
+    await el.updateComplete;
+    expect(legendKeys(el)).to.have.length(el.chartData!.series.length);
+  });
+
+  it('fires no user events when code sets its properties', async () => {
+    const { root, el } = await mount();
+    let fired = 0;
+    for (const type of [ParcaRangeSelectEvent.eventName, ParcaPointSelectEvent.eventName, ParcaSourceChangeEvent.eventName]) {
+      root.addEventListener(type, () => fired++);
+    }
+    const reloaded = loaded(el);
+    el.sumBy = 'job';
+    el.topN = 2;
+    await reloaded;
+    el.raw = true;
+    await el.updateComplete;
+    expect(el.chartData!.unit.kind).to.equal('duration');
+    root.from = new Date(seeded.startMs + 600_000).toISOString();
+    await loaded(el);
+    expect(fired).to.equal(0);
+  });
+
+  it('says so when the range has no data', async () => {
+    const { el } = await mount({
+      from: new Date(seeded.startMs - 3 * 86_400_000).toISOString(),
+      to: new Date(seeded.startMs - 2 * 86_400_000).toISOString(),
+    });
+    expect(part(el, 'status')!.textContent).to.contain('No data');
+    expect(el.plot).to.equal(undefined);
+  });
+
+  it('keeps the last chart and says what failed when a request fails', async () => {
+    const { root, el } = await mount();
+    const before = legendKeys(el);
+    const failed = nextEvent(el, 'parca-error');
+    root.url = env.closedUrl;
+    const { error } = await failed;
+    expect(error.kind).to.equal('unreachable');
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain(env.closedUrl);
+    expect(legendKeys(el)).to.deep.equal(before);
+    expect(el.plot).to.exist;
+    expect(el.shadowRoot!.querySelector('canvas')).to.exist;
+  });
+
+  it('asks for nothing when the query is for profiles only', async () => {
+    const root = await fixture<ParcaSourceElement>(html`
+      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${FROM} to=${TO} query-type="profile">
+        <parca-metrics style="width: 800px"></parca-metrics>
+      </parca-source>
+    `);
+    const el = root.querySelector('parca-metrics')!;
+    await el.updateComplete;
+    await el.settled;
+    expect(el.status).to.equal('idle');
+    expect(el.chartData).to.equal(undefined);
+  });
+
+  it('is accessible', async () => {
+    const { el } = await mount();
+    await expect(el).to.be.accessible();
+  });
+});

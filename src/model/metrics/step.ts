@@ -1,0 +1,29 @@
+// How finely to ask Parca for points: about one point per few pixels of chart width, rounded to a step a
+// person recognises (1 s, 5 s, 1 min, 5 min, ...), never below 1 s (Parca breaks on a missing or zero step).
+
+/** Steps a chart's axis reads well at, in seconds; beyond the last, whole days. */
+const NICE_STEPS_S = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+] as const;
+
+export const DEFAULT_PX_PER_POINT = 10;
+/** Widths are grouped into classes this wide, so small resizes do not re-query. */
+export const WIDTH_CLASS_PX = 100;
+
+/** The smallest nice step (seconds) that is at least `seconds`. */
+export function niceStepSeconds(seconds: number): number {
+  if (!(seconds > 1)) return 1;
+  for (const step of NICE_STEPS_S) if (step >= seconds) return step;
+  return Math.ceil(seconds / 86_400) * 86_400;
+}
+
+/** The width class of a chart `widthPx` wide: the width rounded to WIDTH_CLASS_PX, at least one class. */
+export function widthClass(widthPx: number): number {
+  return Math.max(1, Math.round(widthPx / WIDTH_CLASS_PX)) * WIDTH_CLASS_PX;
+}
+
+/** The step in seconds for a range `rangeMs` long drawn `widthPx` wide with a point every `pxPerPoint`. */
+export function chooseStepSeconds(rangeMs: number, widthPx: number, pxPerPoint: number = DEFAULT_PX_PER_POINT): number {
+  const points = Math.max(1, Math.floor(widthPx / Math.max(1, pxPerPoint)));
+  return niceStepSeconds(rangeMs / 1000 / points);
+}
