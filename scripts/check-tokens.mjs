@@ -20,7 +20,9 @@ for (const [folder, { tag, props }] of documented) {
   for (const file of readdirSync(join(root, folder))) {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
     const text = readFileSync(join(root, folder, file), 'utf8');
-    for (const match of text.matchAll(/(?:var\(\s*|token:\s*['"])(--parca-[a-z0-9-]+)/g)) used.add(match[1]);
+    // Read in CSS (`var(--parca-…)`), declared through themeStyles (`token: '--parca-…'`), or read by script
+    // (`getPropertyValue('--parca-…')`).
+    for (const match of text.matchAll(/(?:var\(\s*|['"])(--parca-[a-z0-9-]+)/g)) used.add(match[1]);
   }
   for (const token of used) {
     if (!props.has(token)) {
