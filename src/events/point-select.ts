@@ -1,6 +1,6 @@
 /**
  * A user picked one point of a metrics series (a click or Enter on the chart). Under a source, the flame
- * graph shows that one profile: a merge over `[timestampMs, timestampMs + durationMs]` for delta types.
+ * graph shows that one profile: a merge over the point's bucket, `[timestampMs, timestampMs + windowMs]`.
  */
 export class ParcaPointSelectEvent extends Event {
   static readonly eventName = 'parca-point-select' as const;
@@ -15,6 +15,11 @@ export class ParcaPointSelectEvent extends Event {
     readonly selector: string,
     /** The profile type the series belongs to. */
     readonly profileType: string,
+    /**
+     * The span of time the point sums up, ms: the chart's step, since a point is a bucket of profiles that may
+     * lie anywhere in it. Defaults to the duration.
+     */
+    readonly windowMs: number = durationMs,
   ) {
     super(ParcaPointSelectEvent.eventName, { bubbles: true, composed: true });
   }

@@ -4,7 +4,7 @@ import type { ParcaConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { QueryRequest_Mode, QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { type FlamegraphModel, decodeFlamegraph, emptyModel } from '../../model/flamegraph/decode.js';
-import { type QueryState, queryString } from '../../model/query-state.js';
+import { type QueryState, profileWindow } from '../../model/query-state.js';
 import { resolveRange } from '../../model/time-range.js';
 
 export interface FlamegraphData {
@@ -55,14 +55,15 @@ function isNoData(error: unknown): boolean {
 }
 
 export async function fetchFlamegraph(connection: ParcaConnection, query: QueryState, trimPercent: number, signal: AbortSignal): Promise<FlamegraphData> {
-  const range = resolveRange(query.range);
+  // The picked point of a metrics series when there is one, else the whole range.
+  const window = profileWindow(query, resolveRange(query.range));
   try {
     const response = await connection.query(
       {
         mode: QueryRequest_Mode.MERGE,
         options: {
           case: 'merge',
-          value: { query: queryString(query), start: timestampFromMs(range.startMs), end: timestampFromMs(range.endMs) },
+          value: { query: window.query, start: timestampFromMs(window.startMs), end: timestampFromMs(window.endMs) },
         },
         reportType: QueryRequest_ReportType.FLAMEGRAPH_ARROW,
         nodeTrimThreshold: trimPercent,

@@ -202,9 +202,12 @@ export class ParcaMetricsElement extends ParcaElement {
     return [connection, query.profileType, query.selector, range.startMs, range.endMs, step, this.sumBy];
   }
 
-  /** Fixes a relative range once per query, so `now` does not move on every update. */
+  /**
+   * Fixes a relative range once per range, so `now` does not move on every update (nor when only the picked
+   * point of the query changes).
+   */
   #resolve(query: QueryState): ResolvedRange | undefined {
-    if (this.#resolved?.query !== query) {
+    if (this.#resolved?.query.range !== query.range) {
       let range: ResolvedRange | undefined;
       try {
         range = resolveRange(query.range);
@@ -438,6 +441,7 @@ export class ParcaMetricsElement extends ParcaElement {
         Number.isFinite(duration) ? duration : 0,
         selectorWithLabels(result.selector, series.labels),
         result.profileType,
+        this.#lastStep * 1000,
       ),
     );
   }

@@ -4,10 +4,11 @@ import { property } from 'lit/decorators.js';
 import { type ParcaConnection, createConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { type SourceState, sourceContext } from '../../context/source-context.js';
+import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaSourceChangeEvent } from '../../events/source-change.js';
-import { DEFAULT_RANGE, type QueryKind, type QueryState, createQueryState, isQueryKind } from '../../model/query-state.js';
+import { DEFAULT_RANGE, type PointSelection, type QueryKind, type QueryState, createQueryState, isQueryKind } from '../../model/query-state.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
 import { devWarn } from '../../dev.js';
 import { readQueryParams, writeQueryParams } from '../../model/url-state.js';
@@ -25,7 +26,7 @@ const DEFAULT_TO = 'now';
  * @tagname parca-source
  * @summary Connects elements to one Parca server and holds their shared query.
  * @slot - The elements that use this source (and anything else).
- * @fires parca-source-change - The shared query or range changed because an element asked for it.
+ * @fires parca-source-change - The shared query, range or picked point changed because an element asked for it.
  */
 export class ParcaSourceElement extends LitElement {
   static override styles = css`
@@ -71,6 +72,8 @@ export class ParcaSourceElement extends LitElement {
   readonly #provider = new ContextProvider(this, { context: sourceContext });
   #connection: ParcaConnection | undefined;
   #query: QueryState = createQueryState();
+  /** The profile picked on a chart, until the next query or range. */
+  #point: PointSelection | undefined;
   #range: TimeRange = DEFAULT_RANGE;
 
   /** The connection elements use; undefined without a valid `url`. */
@@ -91,6 +94,7 @@ export class ParcaSourceElement extends LitElement {
     super.connectedCallback();
     document.addEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
     document.addEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
+    document.addEventListener(ParcaPointSelectEvent.eventName, this.#onPointSelect);
     window.addEventListener('popstate', this.#onPopState);
     this.#restoreFromUrl();
   }
@@ -99,6 +103,7 @@ export class ParcaSourceElement extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
     document.removeEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
+    document.removeEventListener(ParcaPointSelectEvent.eventName, this.#onPointSelect);
     window.removeEventListener('popstate', this.#onPopState);
   }
 
@@ -152,6 +157,7 @@ export class ParcaSourceElement extends LitElement {
       selector: this.selector,
       kind: isQueryKind(this.queryType) ? this.queryType : 'both',
       range: sameRange(this.#range, this.#query.range) ? this.#query.range : this.#range,
+      point: this.#point,
     });
     if (!sameQuery(next, this.#query)) this.#query = next;
     const state: SourceState = { name: this.sourceName, connection: this.#connection, query: this.#query };
@@ -199,6 +205,7 @@ export class ParcaSourceElement extends LitElement {
   #onQuerySubmit = (event: ParcaQuerySubmitEvent): void => {
     if (!this.#owns(event)) return;
     const { profileType, selector, kind } = event.query;
+    this.#point = undefined;
     this.profileType = profileType;
     this.selector = selector;
     this.queryType = kind;
@@ -208,9 +215,17 @@ export class ParcaSourceElement extends LitElement {
   #onRangeSelect = (event: ParcaRangeSelectEvent): void => {
     if (!this.#owns(event)) return;
     this.#range = event.range;
+    this.#point = undefined;
     this.from = formatTimeBound(event.range.from);
     this.to = formatTimeBound(event.range.to);
     this.#announce();
+  };
+
+  #onPointSelect = (event: ParcaPointSelectEvent): void => {
+    if (!this.#owns(event)) return;
+    const { timestampMs, durationMs, windowMs, selector } = event;
+    this.#point = Object.freeze({ timestampMs, durationMs, windowMs, selector });
+    this.#announce(false);
   };
 
   // Applies the change now, so listeners of parca-source-change read the new state.
@@ -222,7 +237,7 @@ export class ParcaSourceElement extends LitElement {
 }
 
 function sameQuery(a: QueryState, b: QueryState): boolean {
-  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && a.range === b.range;
+  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && a.range === b.range && a.point === b.point;
 }
 
 function firstDefaultSource(): ParcaSourceElement | undefined {
