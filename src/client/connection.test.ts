@@ -94,6 +94,8 @@ describe('shared calls', () => {
     return performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(base)).length;
   }
 
+  beforeEach(() => performance.clearResourceTimings());
+
   it('asks Parca once when twenty callers ask the same thing at once', async () => {
     const base = `${env.proxyUrl}/delay/${100 + Math.floor(Math.random() * 100)}`;
     const parca = createConnection({ url: base });
