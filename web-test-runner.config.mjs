@@ -137,6 +137,7 @@ export default {
         }
         if (command === 'chaos-parca-start') return running.chaos.start();
         if (command === 'chaos-parca-stop') return running.chaos.stop().then(() => true);
+        if (command === 'chaos-parca-seed-hostile') return running.chaos.seedHostile();
         return undefined;
       },
       async serverStop() {

@@ -1,6 +1,7 @@
 // Everything browser tests talk to: a seeded Parca (or PARCA_URL), a second Parca that refuses the test
 // page's origin, an auth proxy in front of the first, and a port nobody listens on.
 import type { TestEnv } from '../../src/test-support/env.js';
+import { seedHostile } from './hostile.js';
 import { startProxy } from './proxy.js';
 import { seedParca } from './seed.js';
 import { freePort, startParca, type ParcaServer } from './server.js';
@@ -16,6 +17,8 @@ export interface RunningTestEnv {
 export interface ChaosParca {
   start(): Promise<string>;
   stop(): Promise<void>;
+  /** Writes the hostile profile (scripts/parca/hostile.ts) into it; answers the time it is anchored at. */
+  seedHostile(): Promise<number>;
 }
 
 /** A seeded Parca that keeps its port across restarts, so a page's URL stays valid while it is down. */
@@ -34,6 +37,12 @@ function chaosParca(pageOrigin: string): ChaosParca {
     async stop() {
       await server?.stop();
       server = undefined;
+    },
+    async seedHostile() {
+      const url = await this.start();
+      const atMs = Date.now();
+      await seedHostile(url, atMs);
+      return atMs;
     },
   };
 }

@@ -14,3 +14,8 @@ export async function startChaosParca(): Promise<string> {
 export async function stopChaosParca(): Promise<void> {
   await executeServerCommand('chaos-parca-stop');
 }
+
+/** Writes a profile full of hostile strings into the third Parca; answers the time it is anchored at (ms). */
+export async function seedHostileProfile(): Promise<number> {
+  return (await executeServerCommand('chaos-parca-seed-hostile')) as number;
+}

@@ -94,6 +94,7 @@ describe('<parca-metrics>', () => {
     }
     expect(el.plot!.uplot.series).to.have.length(expected.length + 1);
     expect(el.chartData!.unit.kind).to.equal('cores');
+    await el.tableComplete;
     expect(part(el, 'table')!.querySelectorAll('tbody tr')).to.have.length(expected.length);
   });
 
@@ -253,6 +254,35 @@ describe('<parca-metrics>', () => {
     root.from = new Date(seeded.startMs + 600_000).toISOString();
     await loaded(el);
     expect(fired).to.equal(0);
+  });
+
+  it('draws new data for the same series into the chart it has', async () => {
+    const { root, el } = await mount();
+    const plot = el.plot!;
+    const before = el.chartData!;
+    root.from = new Date(seeded.startMs + 1_800_000).toISOString();
+    await loaded(el);
+    expect(el.chartData).not.to.equal(before);
+    expect(el.chartData!.series).to.have.length(before.series.length);
+    expect(el.plot).to.equal(plot);
+    expect(Array.from(plot.uplot.data[0])).to.deep.equal(Array.from(el.chartData!.timestamps));
+    expect(plot.uplot.series.slice(1).map((s) => s.label)).to.deep.equal(el.chartData!.series.map((s) => s.key));
+    // Another number of series needs another chart.
+    el.sumBy = 'job';
+    await loaded(el);
+    expect(el.plot).not.to.equal(plot);
+    expect(el.plot!.uplot.series).to.have.length(el.chartData!.series.length + 1);
+  });
+
+  it('lists the series shown in the accessible table once the chart is drawn', async () => {
+    const { el } = await mount();
+    await el.tableComplete;
+    const rows = () => [...part(el, 'table')!.querySelectorAll('tbody th')].map((th) => th.textContent!.trim());
+    expect(rows()).to.have.length(el.chartData!.series.length);
+    el.sumBy = 'job';
+    await loaded(el);
+    await el.tableComplete;
+    expect(rows()).to.have.members(el.chartData!.series.map((s) => s.labels.map((l) => `${l.name}=${l.value}`).join(', ')));
   });
 
   it('says so when the range has no data', async () => {

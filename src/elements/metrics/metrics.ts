@@ -24,8 +24,9 @@ import { type ResolvedRange, type TimeRange, absoluteRange, resolveRange } from 
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
 import { type MetricsArgs, type MetricsResult, fetchSeries } from './fetch.js';
+import { whenIdle } from './idle.js';
 import { metricsStyles } from './metrics.styles.js';
-import { MetricsPlot, type PlotTheme } from './plot.js';
+import { MetricsPlot, type PlotInput, type PlotTheme } from './plot.js';
 
 /** Width assumed before the element has been laid out with a width of its own. */
 const FALLBACK_WIDTH = 800;
@@ -137,6 +138,9 @@ export class ParcaMetricsElement extends ParcaElement {
   #size = { width: 0, height: 0 };
   #resizeObserver: ResizeObserver | undefined;
   #listeners: AbortController | undefined;
+  /** The series the accessible table lists (null before it was first rendered), and its pending render. */
+  #tableShows: ChartData | undefined | null = null;
+  #tableJob: { readonly done: Promise<void>; cancel(): void } | undefined;
   /** The keyboard cursor and the start of a Shift+arrow selection. */
   #cursor: PointRef | undefined;
   #anchor: number | undefined;
@@ -167,6 +171,14 @@ export class ParcaMetricsElement extends ParcaElement {
     return this.#data;
   }
 
+  /**
+   * Settles when the accessible table lists the series shown. The table is rendered after the chart, when
+   * the browser is idle, so that the first paint of many series does not wait for it. @internal
+   */
+  get tableComplete(): Promise<void> {
+    return this.#tableJob?.done ?? Promise.resolve();
+  }
+
   /** The uPlot instance drawing the chart, for benchmarks and tests. @internal */
   get plot(): MetricsPlot | undefined {
     return this.#plot;
@@ -190,6 +202,7 @@ export class ParcaMetricsElement extends ParcaElement {
     this.#plot?.destroy();
     this.#plot = undefined;
     this.#plotData = undefined;
+    this.#tableJob?.cancel();
   }
 
   #args(): MetricsArgs | undefined {
@@ -239,8 +252,11 @@ export class ParcaMetricsElement extends ParcaElement {
     super.updated(changed);
     const args = this.#args();
     if (args) this.#lastStep = args[5];
+    // The `theme` attribute is reflected by now: the canvas takes its colors again.
+    if (changed.has('theme')) this.#themeVersion++;
     this.#observeSize();
     this.#syncPlot();
+    this.#scheduleTable();
   }
 
   #computeVisible(): ReadonlySet<string> {
@@ -286,31 +302,33 @@ export class ParcaMetricsElement extends ParcaElement {
       this.#plot.setSize(this.#size.width, this.#size.height);
       return;
     }
-    this.#destroyPlot();
     const unit = data.unit;
     const timeZone = this.timeZone || undefined;
-    this.#plot = new MetricsPlot(
-      target,
-      {
-        data,
-        colors: this.#colors,
-        visible,
-        width: this.#size.width,
-        height: this.#size.height,
-        theme: this.#theme(),
-        format: {
-          ticks: (ticks, increment) => formatTimeTicks(ticks, increment, { timeZone }),
-          value: (value) => formatValue(value, unit),
-          timeZone,
-        },
+    const input: PlotInput = {
+      data,
+      colors: this.#colors,
+      visible,
+      width: this.#size.width,
+      height: this.#size.height,
+      theme: this.#theme(),
+      format: {
+        ticks: (ticks, increment) => formatTimeTicks(ticks, increment, { timeZone }),
+        value: (value) => formatValue(value, unit),
+        timeZone,
       },
-      {
+    };
+    // New data for the same series count (a narrower range, a refresh) goes into the chart in place.
+    if (this.#plot?.update(input)) {
+      this.#hideTooltip();
+    } else {
+      this.#destroyPlot();
+      this.#plot = new MetricsPlot(target, input, {
         hover: (index, left, top) => this.#onHover(index, left, top),
         select: (startMs, endMs) => this.#selectRange(startMs, endMs),
         click: (left, top) => this.#onPlotClick(left, top),
         dblclick: () => this.#back(),
-      },
-    );
+      });
+    }
     this.#plotData = data;
     this.#plotThemeVersion = this.#themeVersion;
   }
@@ -459,7 +477,10 @@ export class ParcaMetricsElement extends ParcaElement {
     this.dispatchEvent(new ParcaRangeSelectEvent(previous));
   }
 
-  #onLegendClick(event: MouseEvent, key: string): void {
+  #onLegendClick(event: MouseEvent): void {
+    const item = (event.target as Element).closest<HTMLElement>('[part~="legend-item"]');
+    const key = item?.dataset.key;
+    if (key === undefined) return;
     const listed = listedKeys(this.#legend, this.showAll);
     this.chosen = legendClick(this.#visibleKeys, listed, key, event.shiftKey);
   }
@@ -633,7 +654,7 @@ export class ParcaMetricsElement extends ParcaElement {
       </div>
       ${data && !hidden ? this.#renderLegend(data, legend) : nothing}
       <div part="live" class="visually-hidden" aria-live="polite">${this.announcement}</div>
-      ${data && !hidden ? this.#renderTable(data, legend) : nothing}
+      <div class="table"></div>
     `;
   }
 
@@ -648,7 +669,8 @@ export class ParcaMetricsElement extends ParcaElement {
   #renderLegend(data: ChartData, legend: LegendModel) {
     const listed = this.showAll ? legend.entries : legend.entries.slice(0, legend.top);
     const more = legend.entries.length - legend.top;
-    return html`<ul part="legend" aria-label="Series">
+    // One listener for the list rather than one per item: hundreds of series are listed at once.
+    return html`<ul part="legend" aria-label="Series" @click=${this.#onLegendClick}>
       ${listed.map(
         (entry) => html`<li>
           <button
@@ -656,7 +678,6 @@ export class ParcaMetricsElement extends ParcaElement {
             aria-pressed=${this.#visibleKeys.has(entry.key) ? 'true' : 'false'}
             data-key=${entry.key}
             title="Click to show only this series, Shift+click to show or hide it"
-            @click=${(event: MouseEvent) => this.#onLegendClick(event, entry.key)}
           >
             <span class="swatch" ${styleProps({ '--_swatch': this.#colors[entry.index] ?? '' })}></span>
             ${formatLabels(entry.distinct) || formatLabels(data.series[entry.index]!.labels) || 'all series'}
@@ -671,6 +692,46 @@ export class ParcaMetricsElement extends ParcaElement {
           </li>`
         : nothing}
     </ul>`;
+  }
+
+  // ---- the accessible table ---------------------------------------------------------------------------
+
+  /** The series the table should list: none while the element is hidden (a query for profiles only). */
+  #tableWanted(): ChartData | undefined {
+    return this.activeQuery?.kind === 'profile' ? undefined : this.#data;
+  }
+
+  /**
+   * Renders the table of series once the browser is idle after the chart's frame: a screen reader finds it
+   * moments after the chart appears, and 200 rows no longer delay the first paint.
+   */
+  #scheduleTable(): void {
+    if (this.#tableJob || this.#tableShows === this.#tableWanted()) return;
+    let settle!: () => void;
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    const cancel = whenIdle(() => {
+      this.#tableJob = undefined;
+      this.#renderTableNow();
+      settle();
+      // The series may have changed again while this waited.
+      this.#scheduleTable();
+    });
+    this.#tableJob = {
+      done,
+      cancel: () => {
+        cancel();
+        this.#tableJob = undefined;
+        settle();
+      },
+    };
+  }
+
+  #renderTableNow(): void {
+    const host = this.renderRoot.querySelector<HTMLElement>('.table');
+    if (!host) return;
+    const data = this.#tableWanted();
+    render(data ? this.#renderTable(data, this.#legend) : nothing, host);
+    this.#tableShows = data;
   }
 
   #renderTable(data: ChartData, legend: LegendModel) {

@@ -5,7 +5,18 @@ import type { QueryRangeResponse } from '../../gen/parca/query/v1alpha1/query_pb
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { SEED_DURATION_MS, SEED_INSTANCES } from '../../../scripts/parca/seed-plan.js';
 import { labelSetKey } from './labels.js';
-import { chartOptionsFor, hasPoints, markGaps, nearestSeries, nextPointIndex, toChartData } from './series.js';
+import {
+  type ChartData,
+  type ChartDataOptions,
+  chartOptionsFor,
+  hasPoints,
+  markGaps,
+  mergeAscending,
+  nearestSeries,
+  nextPointIndex,
+  sortedUnion,
+  toChartData,
+} from './series.js';
 
 const MEMORY_TYPE = 'memory:alloc_space:bytes:space:bytes';
 
@@ -19,6 +30,54 @@ async function queryRange(profileType: string, sumBy: string[], stepSeconds = 60
     step: { seconds: BigInt(stepSeconds) },
     sumBy,
   });
+}
+
+type Answer = Pick<QueryRangeResponse, 'series'>;
+
+function ms(ts: { seconds: bigint; nanos: number } | undefined): number {
+  return ts ? Number(ts.seconds) * 1000 + Math.round(ts.nanos / 1e6) : 0;
+}
+
+/** The conversion written the plain way (a set and a sort of every time, an object per point), to compare with. */
+function referenceChartData(response: Answer, options: ChartDataOptions) {
+  const perSecond = options.delta && !options.raw;
+  const times = [...new Set(response.series.flatMap((s) => s.samples.map((p) => ms(p.timestamp))))].sort((a, b) => a - b);
+  const slot = new Map(times.map((t, i) => [t, i]));
+  const series = response.series.map((s) => {
+    const values: (number | null | undefined)[] = times.map(() => undefined);
+    const durationsMs = times.map(() => NaN);
+    const counts = times.map(() => 0);
+    for (const p of s.samples) {
+      const i = slot.get(ms(p.timestamp))!;
+      values[i] = perSecond ? p.valuePerSecond : Number(p.value);
+      durationsMs[i] = Number(p.duration) / 1e6;
+      counts[i] = p.count;
+    }
+    markGaps(times, values);
+    const numbers = values.filter((v): v is number => v != null);
+    return { key: labelSetKey(s.labelset?.labels ?? []), values, durationsMs, counts, peak: Math.max(0, ...numbers), points: s.samples.length };
+  });
+  return { timestamps: times.map((t) => t / 1000), series };
+}
+
+function expectSameAsReference(data: ChartData, response: Answer, options: ChartDataOptions): void {
+  const expected = referenceChartData(response, options);
+  expect(Array.from(data.timestamps)).to.deep.equal(expected.timestamps);
+  expect(data.series).to.have.length(expected.series.length);
+  data.series.forEach((series, s) => {
+    const want = expected.series[s]!;
+    expect(series.key).to.equal(want.key);
+    expect([...series.values]).to.deep.equal(want.values);
+    expect(Array.from(series.durationsMs)).to.deep.equal(want.durationsMs);
+    expect(Array.from(series.counts)).to.deep.equal(want.counts);
+    expect(series.peak).to.equal(want.peak);
+    expect(series.points).to.equal(want.points);
+  });
+}
+
+/** An answer derived from a real one with one series' samples changed by `edit`. */
+function withSamples(response: Answer, index: number, edit: (samples: Answer['series'][number]['samples']) => Answer['series'][number]['samples']): Answer {
+  return { series: response.series.map((s, i) => (i === index ? { ...s, samples: edit(s.samples) } : s)) };
 }
 
 describe('metrics series from QueryRange', () => {
@@ -101,6 +160,46 @@ describe('metrics series from QueryRange', () => {
     expect(data.timestamps).to.have.length(0);
     expect(hasPoints(data)).to.equal(false);
     expect(data.unit.kind).to.equal('cores');
+  });
+
+  it('converts real answers exactly as the plain conversion does', async () => {
+    const memory = await queryRange(MEMORY_TYPE, []);
+    expect(cpu.series.length).to.be.greaterThan(1);
+    expectSameAsReference(toChartData(cpu, { delta: true }), cpu, { delta: true });
+    expectSameAsReference(toChartData(cpu, { delta: true, raw: true }), cpu, { delta: true, raw: true });
+    expectSameAsReference(toChartData(memory, chartOptionsFor(MEMORY_TYPE)), memory, chartOptionsFor(MEMORY_TYPE));
+    // Series from answers at two steps: times that do not line up, and label sets that repeat.
+    const coarse = await queryRange(CPU_TYPE, ['instance', 'job'], 90);
+    const mixed = { series: [...cpu.series, ...coarse.series] };
+    expectSameAsReference(toChartData(mixed, { delta: true }), mixed, { delta: true });
+    expect(toChartData(mixed, { delta: true }).timestamps.length).to.be.greaterThan(toChartData(cpu, { delta: true }).timestamps.length);
+  });
+
+  it('converts series with a hole, out of order or all on the same times like the plain conversion', () => {
+    const longest = cpu.series.reduce((best, s, i) => (s.samples.length > cpu.series[best]!.samples.length ? i : best), 0);
+    const holed = withSamples(cpu, longest, (samples) => samples.filter((_, k) => k < samples.length * 0.3 || k > samples.length * 0.7));
+    const holedData = toChartData(holed, { delta: true });
+    expect(holedData.series[longest]!.values).to.include(null);
+    expectSameAsReference(holedData, holed, { delta: true });
+
+    const reversed = withSamples(cpu, 0, (samples) => [...samples].reverse());
+    expectSameAsReference(toChartData(reversed, { delta: true }), reversed, { delta: true });
+
+    // One series' times for every series: the case where each series fills the whole axis.
+    const aligned = { series: cpu.series.map((s) => ({ ...s, samples: cpu.series[longest]!.samples })) };
+    const alignedData = toChartData(aligned, { delta: true });
+    expect(alignedData.series.every((s) => s.values.every((v) => typeof v === 'number'))).to.equal(true);
+    expectSameAsReference(alignedData, aligned, { delta: true });
+  });
+
+  it('merges ascending times into their union', () => {
+    const a = Float64Array.of(1, 3, 5);
+    expect(mergeAscending(a, Float64Array.of(1, 3, 5))).to.equal(a);
+    expect(Array.from(mergeAscending(a, Float64Array.of(2, 3, 6)))).to.deep.equal([1, 2, 3, 5, 6]);
+    expect(Array.from(mergeAscending(new Float64Array(0), a))).to.deep.equal([1, 3, 5]);
+    const union = sortedUnion([Float64Array.of(5, 1, 1), a, Float64Array.of(0, 9), Float64Array.of(4)]);
+    expect(Array.from(union)).to.deep.equal([0, 1, 3, 4, 5, 9]);
+    expect(sortedUnion([])).to.have.length(0);
   });
 
   it('finds the series nearest a value and steps between a series\' points', () => {

@@ -15,9 +15,9 @@ export interface ChartSeries {
   readonly labels: readonly SeriesLabel[];
   /** Plotted values at each timestamp; null for a gap, undefined where the line continues (see above). */
   readonly values: (number | null | undefined)[];
-  /** Each point's observed duration in ms (NaN where there is no point). */
+  /** Each point's observed duration in ms (NaN where there is no point); built on first read. */
   readonly durationsMs: Float64Array;
-  /** How many profiles each point aggregates (0 where there is no point). */
+  /** How many profiles each point aggregates (0 where there is no point); built on first read. */
   readonly counts: Int32Array;
   /** The largest plotted value (0 for a series without points). */
   readonly peak: number;
@@ -63,18 +63,200 @@ function timestampMs(ts: { seconds: bigint; nanos: number } | undefined): number
   return ts ? Number(ts.seconds) * 1000 + Math.round(ts.nanos / 1e6) : 0;
 }
 
-/** The distinct values of several arrays, ascending. */
-export function sortedUnion(arrays: readonly Float64Array[]): Float64Array {
-  const all = new Float64Array(arrays.reduce((sum, a) => sum + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    all.set(a, offset);
-    offset += a.length;
+type Samples = QueryRangeResponse['series'][number]['samples'];
+
+/** One series' samples as numbers, in the order Parca sent them. */
+interface SeriesNumbers {
+  readonly timesMs: Float64Array;
+  readonly values: Float64Array;
+  readonly peak: number;
+}
+
+/**
+ * Reads each sample once: its time and its plotted value. Series usually share their times, so a time equal
+ * to the one at the same position of the series read before (`previous`) reuses its conversion: turning the
+ * bigint seconds into a number costs more than comparing them, and leaves an allocation behind.
+ */
+function readSamples(
+  samples: Samples,
+  perSecond: boolean,
+  into: { timesMs: Float64Array; values: Float64Array },
+  previous?: { samples: Samples; numbers: SeriesNumbers },
+): SeriesNumbers {
+  const { timesMs, values } = into;
+  const before = previous?.samples ?? [];
+  const beforeMs = previous?.numbers.timesMs;
+  let peak = 0;
+  for (let k = 0; k < samples.length; k++) {
+    const sample = samples[k]!;
+    const ts = sample.timestamp;
+    const same = before[k]?.timestamp;
+    timesMs[k] = ts && same && beforeMs && same.seconds === ts.seconds && same.nanos === ts.nanos ? beforeMs[k]! : timestampMs(ts);
+    const value = perSecond ? sample.valuePerSecond : Number(sample.value);
+    values[k] = value;
+    if (value > peak) peak = value;
   }
-  all.sort();
+  return { timesMs, values, peak };
+}
+
+function isStrictlyAscending(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if (!(values[i - 1]! < values[i]!)) return false;
+  return true;
+}
+
+/** `values` itself when ascending without repeats, else a sorted copy without repeats. */
+function ascendingDistinct(values: Float64Array): Float64Array {
+  if (isStrictlyAscending(values)) return values;
+  const sorted = Float64Array.from(values).sort();
   let unique = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[unique - 1]) all[unique++] = all[i]!;
-  return all.slice(0, unique);
+  for (let i = 0; i < sorted.length; i++) if (unique === 0 || sorted[i] !== sorted[unique - 1]) sorted[unique++] = sorted[i]!;
+  return sorted.subarray(0, unique);
+}
+
+/** The union of two ascending arrays without repeats, ascending; `a` itself when both are the same. */
+export function mergeAscending(a: Float64Array, b: Float64Array): Float64Array {
+  if (a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i === a.length) return a;
+  }
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) {
+      out[k++] = x;
+      i++;
+    } else if (y < x) {
+      out[k++] = y;
+      j++;
+    } else {
+      out[k++] = x;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out.subarray(0, k);
+}
+
+/**
+ * The distinct values of several arrays, ascending. Parca sends each series' points in time order, so the
+ * arrays are merged pairwise (linear per round, and series on the same timestamps merge at the cost of a
+ * comparison) rather than concatenated and sorted.
+ */
+export function sortedUnion(arrays: readonly Float64Array[]): Float64Array {
+  let level = arrays.map(ascendingDistinct);
+  if (level.length === 0) return new Float64Array(0);
+  while (level.length > 1) {
+    const next: Float64Array[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeAscending(level[i]!, level[i + 1]!) : level[i]!);
+    level = next;
+  }
+  return level[0]!.slice();
+}
+
+/** The slot of each sample on the shared axis `axis`; undefined when the series has every slot, in order. */
+function slotsOn(axis: Float64Array, times: Float64Array): Int32Array | undefined {
+  const ascending = isStrictlyAscending(times);
+  if (ascending && times.length === axis.length) return undefined;
+  const slots = new Int32Array(times.length);
+  let i = 0;
+  for (let k = 0; k < times.length; k++) {
+    const t = times[k]!;
+    if (ascending) {
+      // Both are sorted, so the slot of each sample is found by walking forward.
+      while (axis[i]! < t) i++;
+      slots[k] = i;
+    } else slots[k] = lowerBound(axis, t);
+  }
+  return slots;
+}
+
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One series' columns. Durations and profile counts are read only for a tooltip or a selected point, so they
+ * are built from the answer on first use rather than for every point up front.
+ */
+class SeriesColumns implements ChartSeries {
+  #durationsMs: Float64Array | undefined;
+  #counts: Int32Array | undefined;
+  readonly #samples: Samples;
+  /** Each sample's index in `values`; undefined when sample k is at index k. */
+  readonly #slots: Int32Array | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly labels: readonly SeriesLabel[],
+    readonly values: (number | null | undefined)[],
+    readonly peak: number,
+    samples: Samples,
+    slots: Int32Array | undefined,
+  ) {
+    this.#samples = samples;
+    this.#slots = slots;
+  }
+
+  /** Points with a value. */
+  get points(): number {
+    return this.#samples.length;
+  }
+
+  get durationsMs(): Float64Array {
+    if (!this.#durationsMs) {
+      const durations = new Float64Array(this.values.length).fill(NaN);
+      // Durations repeat (one per step or scrape interval): convert each distinct one once.
+      let last = -1n;
+      let lastMs = NaN;
+      const slots = this.#slots;
+      this.#samples.forEach((sample, k) => {
+        if (sample.duration !== last) {
+          last = sample.duration;
+          lastMs = Number(last) / 1e6;
+        }
+        durations[slots ? slots[k]! : k] = lastMs;
+      });
+      this.#durationsMs = durations;
+    }
+    return this.#durationsMs;
+  }
+
+  get counts(): Int32Array {
+    if (!this.#counts) {
+      const counts = new Int32Array(this.values.length);
+      const slots = this.#slots;
+      this.#samples.forEach((sample, k) => (counts[slots ? slots[k]! : k] = sample.count));
+      this.#counts = counts;
+    }
+    return this.#counts;
+  }
+}
+
+/** Plotted values on the shared axis: a plain array of numbers when the series has a point at every time. */
+function placeValues(values: Float64Array, slots: Int32Array | undefined, n: number): (number | null | undefined)[] {
+  if (!slots) {
+    // Numbers only: the array keeps them unboxed.
+    const placed = new Array<number>(n);
+    for (let k = 0; k < n; k++) placed[k] = values[k]!;
+    return placed;
+  }
+  const placed = new Array<number | null | undefined>(n).fill(undefined);
+  for (let k = 0; k < values.length; k++) placed[slots[k]!] = values[k]!;
+  return placed;
 }
 
 /** Converts Parca's series into chart columns; series sharing a label set (should not happen) are kept apart. */
@@ -85,43 +267,30 @@ export function toChartData(response: Pick<QueryRangeResponse, 'series'>, option
   const sampleUnit = named?.unit ?? options.sampleUnit ?? '';
   const sampleType = named?.type ?? options.sampleType ?? '';
 
-  // Each series' times once (bigint conversion is the costly part), then their sorted union.
-  const seriesTimes = response.series.map((source) => {
-    const times = new Float64Array(source.samples.length);
-    source.samples.forEach((sample, i) => (times[i] = timestampMs(sample.timestamp)));
-    return times;
+  // Two buffers for every series' times and values, viewed per series: one allocation instead of hundreds.
+  const total = response.series.reduce((sum, s) => sum + s.samples.length, 0);
+  const allTimes = new Float64Array(total);
+  const allValues = new Float64Array(total);
+  const numbers: SeriesNumbers[] = [];
+  let offset = 0;
+  response.series.forEach((source, s) => {
+    const end = offset + source.samples.length;
+    const into = { timesMs: allTimes.subarray(offset, end), values: allValues.subarray(offset, end) };
+    const previous = s > 0 ? { samples: response.series[s - 1]!.samples, numbers: numbers[s - 1]! } : undefined;
+    numbers.push(readSamples(source.samples, perSecond, into, previous));
+    offset = end;
   });
-  const timesMs = sortedUnion(seriesTimes);
+  const timesMs = sortedUnion(numbers.map((n) => n.timesMs));
   const n = timesMs.length;
 
   const series = response.series.map((source, s): ChartSeries => {
     const labels = sortLabels(source.labelset?.labels ?? []);
-    const values: (number | null | undefined)[] = new Array<number | null | undefined>(n).fill(undefined);
-    const durationsMs = new Float64Array(n).fill(NaN);
-    const counts = new Int32Array(n);
-    const times = seriesTimes[s]!;
-    let peak = 0;
-    let points = 0;
-    // Durations repeat (one per step or scrape interval): convert each distinct one once.
-    let lastDuration = -1n;
-    let lastDurationMs = NaN;
-    let i = 0;
-    source.samples.forEach((sample, k) => {
-      // Both lists are sorted, so the slot of each sample is found by walking forward.
-      while (timesMs[i]! < times[k]!) i++;
-      const value = perSecond ? sample.valuePerSecond : Number(sample.value);
-      values[i] = value;
-      if (sample.duration !== lastDuration) {
-        lastDuration = sample.duration;
-        lastDurationMs = Number(sample.duration) / 1e6;
-      }
-      durationsMs[i] = lastDurationMs;
-      counts[i] = sample.count;
-      if (value > peak) peak = value;
-      points++;
-    });
-    markGaps(timesMs, values);
-    return { key: labelSetKey(labels), labels, values, durationsMs, counts, peak, points };
+    const { timesMs: times, values, peak } = numbers[s]!;
+    const slots = slotsOn(timesMs, times);
+    const placed = placeValues(values, slots, n);
+    // Only a series missing some times can have gaps.
+    if (slots) markGaps(timesMs, placed);
+    return new SeriesColumns(labelSetKey(labels), labels, placed, peak, source.samples, slots);
   });
 
   const timestamps = timesMs.map((t) => t / 1000);

@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file perftools/profiles/profile.proto.
  */
 export const file_perftools_profiles_profile: GenFile = /*@__PURE__*/
-  fileDesc("CiBwZXJmdG9vbHMvcHJvZmlsZXMvcHJvZmlsZS5wcm90bxIScGVyZnRvb2xzLnByb2ZpbGVzIu8BCgdQcm9maWxlEjIKC3NhbXBsZV90eXBlGAEgAygLMh0ucGVyZnRvb2xzLnByb2ZpbGVzLlZhbHVlVHlwZRIqCgZzYW1wbGUYAiADKAsyGi5wZXJmdG9vbHMucHJvZmlsZXMuU2FtcGxlEhQKDHN0cmluZ190YWJsZRgGIAMoCRISCgp0aW1lX25hbm9zGAkgASgDEhYKDmR1cmF0aW9uX25hbm9zGAogASgDEjIKC3BlcmlvZF90eXBlGAsgASgLMh0ucGVyZnRvb2xzLnByb2ZpbGVzLlZhbHVlVHlwZRIOCgZwZXJpb2QYDCABKAMiFwoGU2FtcGxlEg0KBXZhbHVlGAIgAygDIicKCVZhbHVlVHlwZRIMCgR0eXBlGAEgASgDEgwKBHVuaXQYAiABKANiBnByb3RvMw");
+  fileDesc("CiBwZXJmdG9vbHMvcHJvZmlsZXMvcHJvZmlsZS5wcm90bxIScGVyZnRvb2xzLnByb2ZpbGVzIv0CCgdQcm9maWxlEjIKC3NhbXBsZV90eXBlGAEgAygLMh0ucGVyZnRvb2xzLnByb2ZpbGVzLlZhbHVlVHlwZRIqCgZzYW1wbGUYAiADKAsyGi5wZXJmdG9vbHMucHJvZmlsZXMuU2FtcGxlEiwKB21hcHBpbmcYAyADKAsyGy5wZXJmdG9vbHMucHJvZmlsZXMuTWFwcGluZxIuCghsb2NhdGlvbhgEIAMoCzIcLnBlcmZ0b29scy5wcm9maWxlcy5Mb2NhdGlvbhIuCghmdW5jdGlvbhgFIAMoCzIcLnBlcmZ0b29scy5wcm9maWxlcy5GdW5jdGlvbhIUCgxzdHJpbmdfdGFibGUYBiADKAkSEgoKdGltZV9uYW5vcxgJIAEoAxIWCg5kdXJhdGlvbl9uYW5vcxgKIAEoAxIyCgtwZXJpb2RfdHlwZRgLIAEoCzIdLnBlcmZ0b29scy5wcm9maWxlcy5WYWx1ZVR5cGUSDgoGcGVyaW9kGAwgASgDIlYKBlNhbXBsZRITCgtsb2NhdGlvbl9pZBgBIAMoBBINCgV2YWx1ZRgCIAMoAxIoCgVsYWJlbBgDIAMoCzIZLnBlcmZ0b29scy5wcm9maWxlcy5MYWJlbCIhCgVMYWJlbBILCgNrZXkYASABKAMSCwoDc3RyGAIgASgDIpEBCgdNYXBwaW5nEgoKAmlkGAEgASgEEhQKDG1lbW9yeV9zdGFydBgCIAEoBBIUCgxtZW1vcnlfbGltaXQYAyABKAQSEwoLZmlsZV9vZmZzZXQYBCABKAQSEAoIZmlsZW5hbWUYBSABKAMSEAoIYnVpbGRfaWQYBiABKAMSFQoNaGFzX2Z1bmN0aW9ucxgHIAEoCCJjCghMb2NhdGlvbhIKCgJpZBgBIAEoBBISCgptYXBwaW5nX2lkGAIgASgEEg8KB2FkZHJlc3MYAyABKAQSJgoEbGluZRgEIAMoCzIYLnBlcmZ0b29scy5wcm9maWxlcy5MaW5lIikKBExpbmUSEwoLZnVuY3Rpb25faWQYASABKAQSDAoEbGluZRgCIAEoAyJfCghGdW5jdGlvbhIKCgJpZBgBIAEoBBIMCgRuYW1lGAIgASgDEhMKC3N5c3RlbV9uYW1lGAMgASgDEhAKCGZpbGVuYW1lGAQgASgDEhIKCnN0YXJ0X2xpbmUYBSABKAMiJwoJVmFsdWVUeXBlEgwKBHR5cGUYASABKAMSDAoEdW5pdBgCIAEoA2IGcHJvdG8z");
 
 /**
  * A pprof profile (header fields only).
@@ -39,6 +39,27 @@ export type Profile = Message<"perftools.profiles.Profile"> & {
    * @generated from field: repeated perftools.profiles.Sample sample = 2;
    */
   sample: Sample[];
+
+  /**
+   * Binaries the locations belong to.
+   *
+   * @generated from field: repeated perftools.profiles.Mapping mapping = 3;
+   */
+  mapping: Mapping[];
+
+  /**
+   * Program counters, each with its (possibly inlined) lines.
+   *
+   * @generated from field: repeated perftools.profiles.Location location = 4;
+   */
+  location: Location[];
+
+  /**
+   * Functions the lines name.
+   *
+   * @generated from field: repeated perftools.profiles.Function function = 5;
+   */
+  function: Function[];
 
   /**
    * Interned strings; every int64 "name" in this file indexes into it.
@@ -85,18 +106,32 @@ export const ProfileSchema: GenMessage<Profile> = /*@__PURE__*/
   messageDesc(file_perftools_profiles_profile, 0);
 
 /**
- * One measurement. Its stack (location_id = 1) and labels (label = 3) stay
- * unknown fields and round-trip untouched.
+ * One measurement: a stack and its values. Tests build small profiles with
+ * these messages (for example with hostile function names).
  *
  * @generated from message perftools.profiles.Sample
  */
 export type Sample = Message<"perftools.profiles.Sample"> & {
+  /**
+   * Location ids, leaf first.
+   *
+   * @generated from field: repeated uint64 location_id = 1;
+   */
+  locationId: bigint[];
+
   /**
    * One value per Profile.sample_type, in the same order.
    *
    * @generated from field: repeated int64 value = 2;
    */
   value: bigint[];
+
+  /**
+   * pprof labels of this sample.
+   *
+   * @generated from field: repeated perftools.profiles.Label label = 3;
+   */
+  label: Label[];
 };
 
 /**
@@ -105,6 +140,178 @@ export type Sample = Message<"perftools.profiles.Sample"> & {
  */
 export const SampleSchema: GenMessage<Sample> = /*@__PURE__*/
   messageDesc(file_perftools_profiles_profile, 1);
+
+/**
+ * A pprof label: key and string value as string_table indexes.
+ *
+ * @generated from message perftools.profiles.Label
+ */
+export type Label = Message<"perftools.profiles.Label"> & {
+  /**
+   * @generated from field: int64 key = 1;
+   */
+  key: bigint;
+
+  /**
+   * @generated from field: int64 str = 2;
+   */
+  str: bigint;
+};
+
+/**
+ * Describes the message perftools.profiles.Label.
+ * Use `create(LabelSchema)` to create a new message.
+ */
+export const LabelSchema: GenMessage<Label> = /*@__PURE__*/
+  messageDesc(file_perftools_profiles_profile, 2);
+
+/**
+ * A binary mapped into the process.
+ *
+ * @generated from message perftools.profiles.Mapping
+ */
+export type Mapping = Message<"perftools.profiles.Mapping"> & {
+  /**
+   * @generated from field: uint64 id = 1;
+   */
+  id: bigint;
+
+  /**
+   * @generated from field: uint64 memory_start = 2;
+   */
+  memoryStart: bigint;
+
+  /**
+   * @generated from field: uint64 memory_limit = 3;
+   */
+  memoryLimit: bigint;
+
+  /**
+   * @generated from field: uint64 file_offset = 4;
+   */
+  fileOffset: bigint;
+
+  /**
+   * string_table indexes.
+   *
+   * @generated from field: int64 filename = 5;
+   */
+  filename: bigint;
+
+  /**
+   * @generated from field: int64 build_id = 6;
+   */
+  buildId: bigint;
+
+  /**
+   * @generated from field: bool has_functions = 7;
+   */
+  hasFunctions: boolean;
+};
+
+/**
+ * Describes the message perftools.profiles.Mapping.
+ * Use `create(MappingSchema)` to create a new message.
+ */
+export const MappingSchema: GenMessage<Mapping> = /*@__PURE__*/
+  messageDesc(file_perftools_profiles_profile, 3);
+
+/**
+ * A program counter and the source lines it stands for.
+ *
+ * @generated from message perftools.profiles.Location
+ */
+export type Location = Message<"perftools.profiles.Location"> & {
+  /**
+   * @generated from field: uint64 id = 1;
+   */
+  id: bigint;
+
+  /**
+   * @generated from field: uint64 mapping_id = 2;
+   */
+  mappingId: bigint;
+
+  /**
+   * @generated from field: uint64 address = 3;
+   */
+  address: bigint;
+
+  /**
+   * @generated from field: repeated perftools.profiles.Line line = 4;
+   */
+  line: Line[];
+};
+
+/**
+ * Describes the message perftools.profiles.Location.
+ * Use `create(LocationSchema)` to create a new message.
+ */
+export const LocationSchema: GenMessage<Location> = /*@__PURE__*/
+  messageDesc(file_perftools_profiles_profile, 4);
+
+/**
+ * One source line of a location.
+ *
+ * @generated from message perftools.profiles.Line
+ */
+export type Line = Message<"perftools.profiles.Line"> & {
+  /**
+   * @generated from field: uint64 function_id = 1;
+   */
+  functionId: bigint;
+
+  /**
+   * @generated from field: int64 line = 2;
+   */
+  line: bigint;
+};
+
+/**
+ * Describes the message perftools.profiles.Line.
+ * Use `create(LineSchema)` to create a new message.
+ */
+export const LineSchema: GenMessage<Line> = /*@__PURE__*/
+  messageDesc(file_perftools_profiles_profile, 5);
+
+/**
+ * A function; names are string_table indexes.
+ *
+ * @generated from message perftools.profiles.Function
+ */
+export type Function = Message<"perftools.profiles.Function"> & {
+  /**
+   * @generated from field: uint64 id = 1;
+   */
+  id: bigint;
+
+  /**
+   * @generated from field: int64 name = 2;
+   */
+  name: bigint;
+
+  /**
+   * @generated from field: int64 system_name = 3;
+   */
+  systemName: bigint;
+
+  /**
+   * @generated from field: int64 filename = 4;
+   */
+  filename: bigint;
+
+  /**
+   * @generated from field: int64 start_line = 5;
+   */
+  startLine: bigint;
+};
+
+/**
+ * Describes the message perftools.profiles.Function.
+ * Use `create(FunctionSchema)` to create a new message.
+ */
+export const FunctionSchema: GenMessage<Function> = /*@__PURE__*/
+  messageDesc(file_perftools_profiles_profile, 6);
 
 /**
  * A (type, unit) pair, both given as string_table indexes.
@@ -132,5 +339,5 @@ export type ValueType = Message<"perftools.profiles.ValueType"> & {
  * Use `create(ValueTypeSchema)` to create a new message.
  */
 export const ValueTypeSchema: GenMessage<ValueType> = /*@__PURE__*/
-  messageDesc(file_perftools_profiles_profile, 2);
+  messageDesc(file_perftools_profiles_profile, 7);
 
