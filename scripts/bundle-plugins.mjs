@@ -22,3 +22,19 @@ export function binaryFormatOnly() {
     },
   };
 }
+
+/**
+ * Drops the indentation inside the library's own `css` and `html` templates: a newline and the spaces after it
+ * become one newline, which CSS and HTML (outside `pre`) read the same way. About 3 KB gzip of whitespace.
+ */
+export function compactTemplates() {
+  const tagged = /\b(css|html|svg)\s*`((?:[^`\\$]|\\.|\$(?!\{)|\$\{[^`}]*\})*)`/g;
+  return {
+    name: 'compact-templates',
+    transform(code, id) {
+      if (!/[\\/]dist[\\/](elements|define)/.test(id)) return null;
+      const compacted = code.replace(tagged, (_all, tag, body) => `${tag}\`${body.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n')}\``);
+      return compacted === code ? null : { code: compacted, map: null };
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import { binaryFormatOnly } from './bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates } from './bundle-plugins.mjs';
 import { root } from './run-ts.mjs';
 
 export const BUDGET_BYTES = 100 * 1024;
@@ -15,7 +15,7 @@ async function gzippedSize(input) {
   const bundle = await rollup({
     input,
     onwarn: (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning),
-    plugins: [binaryFormatOnly(), nodeResolve({ exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    plugins: [binaryFormatOnly(), compactTemplates(), nodeResolve({ exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
   });
   const { output } = await bundle.generate({ format: 'es', intro: 'const PARCA_ELEMENTS_DEV = false;' });
   await bundle.close();

@@ -70,7 +70,22 @@ export {
   type StringColumn,
 } from './model/flamegraph/decode.js';
 export { frameDetails, type FrameDetails } from './model/flamegraph/details.js';
-export { registerLz4Codec, decompressLz4Frame, Lz4FormatError } from './model/flamegraph/lz4-frame.js';
+export { decompressLz4Frame, Lz4FormatError } from './model/flamegraph/lz4-frame.js';
+export { checkIpcFrames, IpcFramingError } from './model/flamegraph/ipc-frames.js';
 export { searchFlamegraph, type SearchResult } from './model/flamegraph/search.js';
 export { formatValue, formatPercent } from './model/flamegraph/format.js';
 export type { ColorBy } from './model/flamegraph/colors.js';
+export type { FlamegraphOptions, BaselineSpec } from './elements/flamegraph/fetch.js';
+export {
+  parseFilters,
+  formatFilters,
+  describeFilter,
+  FilterSyntaxError,
+  type FrameFilter,
+  type FilterField,
+  type FilterMatch,
+  type FilterScope,
+} from './model/flamegraph/filters.js';
+export { parseGroupBy, buildQueryRequest, type AnalysisOptions, type ProfileWindow } from './model/flamegraph/request.js';
+export { relativeChange, diffLevel, legendStops, formatChange, type DiffPalette } from './model/flamegraph/diff-colors.js';
+export { decodeFlamegraphSliced, type SlicedDecodeOptions, type NumberArray } from './model/flamegraph/decode.js';

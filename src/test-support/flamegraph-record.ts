@@ -14,7 +14,7 @@ import {
   tableToIPC,
   uint32,
 } from '@uwdata/flechette';
-import { registerLz4Codec } from '../model/flamegraph/lz4-frame.js';
+import { registerLz4Codec } from './lz4-codec.js';
 
 export type Width = 8 | 16 | 32 | 64;
 
@@ -41,6 +41,8 @@ export interface RecordOptions {
   compress?: boolean;
   /** Leaves the children column out. */
   omitChildren?: boolean;
+  /** Splits the rows into record batches of at most this many (Parca writes one). */
+  maxBatchRows?: number;
 }
 
 const encoder = new TextEncoder();
@@ -128,7 +130,7 @@ export function buildFlamegraphRecord(spec: RecordSpec, options: RecordOptions =
     depth: unsigned,
     value_offset: unsigned,
   };
-  const table = tableFromArrays(data as Record<string, unknown[]>, { types });
+  const table = tableFromArrays(data as Record<string, unknown[]>, { types, ...(options.maxBatchRows ? { maxBatchRows: options.maxBatchRows } : {}) });
   const bytes = tableToIPC(table, { format: 'stream', codec: options.compress === false ? null : CompressionType.LZ4_FRAME });
   if (!bytes) throw new Error('flechette produced no bytes');
   return bytes;

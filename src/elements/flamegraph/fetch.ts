@@ -1,11 +1,12 @@
-// The flame graph's request: a merge of the query's range as an Arrow flame graph, decoded into the model.
-import { timestampFromMs } from '@bufbuild/protobuf/wkt';
+// The flame graph's requests: a merge (or a diff against a baseline) of the query's range as an Arrow flame
+// graph, decoded into the model; and the same query as pprof for export.
 import type { ParcaConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
-import { QueryRequest_Mode, QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
-import { type FlamegraphModel, decodeFlamegraph, emptyModel } from '../../model/flamegraph/decode.js';
-import { type QueryState, profileWindow } from '../../model/query-state.js';
-import { resolveRange } from '../../model/time-range.js';
+import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
+import { type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, emptyModel } from '../../model/flamegraph/decode.js';
+import { type AnalysisOptions, type ProfileWindow, buildQueryRequest } from '../../model/flamegraph/request.js';
+import { type QueryState, profileWindow, queryString } from '../../model/query-state.js';
+import { type TimeRange, resolveRange } from '../../model/time-range.js';
 
 export interface FlamegraphData {
   readonly model: FlamegraphModel;
@@ -17,6 +18,36 @@ export interface FlamegraphData {
   /** Value Parca trimmed away as too small to show at this width. */
   readonly trimmed: number;
   readonly decodeMs: number;
+  /** True when the graph is a diff: `model.diff` holds comparison − baseline. */
+  readonly isDiff?: boolean;
+}
+
+/** The baseline of a diff: another query (a whole QueryState), or the shown query over another range. */
+export interface BaselineSpec {
+  readonly query?: QueryState | undefined;
+  readonly range?: TimeRange | undefined;
+}
+
+/** What the element asks beyond the shared query: AnalysisOptions with an unresolved baseline. */
+export interface FlamegraphOptions extends Omit<AnalysisOptions, 'baseline'> {
+  readonly baseline?: BaselineSpec | undefined;
+}
+
+/** A plain merge: no invert, grouping, filters or baseline. */
+export const NO_OPTIONS: FlamegraphOptions = Object.freeze({ invert: false, groupBy: [], filters: [], absolute: false });
+
+/** The shown window: the picked point of a metrics series when there is one, else the whole range (resolved now). */
+export function windowOf(query: QueryState): ProfileWindow {
+  return profileWindow(query, resolveRange(query.range));
+}
+
+/** The request's analysis options with the baseline resolved against the shown query. */
+export function resolveOptions(query: QueryState, options: FlamegraphOptions): AnalysisOptions {
+  const { baseline, ...rest } = options;
+  if (!baseline || (!baseline.query && !baseline.range)) return rest;
+  const base = baseline.query ?? query;
+  const range = baseline.range ?? base.range;
+  return { ...rest, baseline: { query: queryString(base), ...resolveRange(range) } };
 }
 
 /** What a page passes to show a saved record without a server. */
@@ -37,8 +68,29 @@ export function decodeData(input: FlamegraphRecordInput): FlamegraphData {
   try {
     model = decodeFlamegraph(input.bytes);
   } catch (error) {
-    throw new ParcaError('decode', `The flame graph could not be decoded: ${(error as Error).message}`);
+    throw decodeFailure(error);
   }
+  return dataOf(input, model, started);
+}
+
+/** decodeData in slices that let the page run in between (no long task even for a million nodes). */
+export async function decodeDataSliced(input: FlamegraphRecordInput, signal?: AbortSignal): Promise<FlamegraphData> {
+  const started = performance.now();
+  let model: FlamegraphModel;
+  try {
+    model = await decodeFlamegraphSliced(input.bytes, signal ? { signal } : {});
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw decodeFailure(error);
+  }
+  return dataOf(input, model, started);
+}
+
+function decodeFailure(error: unknown): ParcaError {
+  return new ParcaError('decode', `The flame graph could not be decoded: ${(error as Error).message}`);
+}
+
+function dataOf(input: FlamegraphRecordInput, model: FlamegraphModel, started: number): FlamegraphData {
   return {
     model,
     unit: input.unit || 'count',
@@ -54,29 +106,35 @@ function isNoData(error: unknown): boolean {
   return error instanceof ParcaError && error.kind === 'invalid-query' && /no (profile|data|samples)|not found/i.test(error.serverMessage ?? '');
 }
 
-export async function fetchFlamegraph(connection: ParcaConnection, query: QueryState, trimPercent: number, signal: AbortSignal): Promise<FlamegraphData> {
-  // The picked point of a metrics series when there is one, else the whole range.
-  const window = profileWindow(query, resolveRange(query.range));
+export async function fetchFlamegraph(
+  connection: ParcaConnection,
+  query: QueryState,
+  trimPercent: number,
+  signal: AbortSignal,
+  options: FlamegraphOptions = NO_OPTIONS,
+): Promise<FlamegraphData> {
+  const analysis = resolveOptions(query, options);
+  const isDiff = analysis.baseline !== undefined;
   try {
-    const response = await connection.query(
-      {
-        mode: QueryRequest_Mode.MERGE,
-        options: {
-          case: 'merge',
-          value: { query: window.query, start: timestampFromMs(window.startMs), end: timestampFromMs(window.endMs) },
-        },
-        reportType: QueryRequest_ReportType.FLAMEGRAPH_ARROW,
-        nodeTrimThreshold: trimPercent,
-      },
-      { signal },
-    );
+    const request = buildQueryRequest(windowOf(query), analysis, QueryRequest_ReportType.FLAMEGRAPH_ARROW, trimPercent);
+    const response = await connection.query(request, { signal });
     if (response.report.case !== 'flamegraphArrow') {
       throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of an Arrow flame graph.`);
     }
     const arrow = response.report.value;
-    return decodeData({ bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed });
+    return { ...(await decodeDataSliced({ bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed }, signal)), isDiff };
   } catch (error) {
-    if (isNoData(error)) return { model: emptyModel(), unit: 'count', total: 0, filtered: 0, trimmed: 0, decodeMs: 0 };
+    if (isNoData(error)) return { model: emptyModel(), unit: 'count', total: 0, filtered: 0, trimmed: 0, decodeMs: 0, isDiff };
     throw error;
   }
+}
+
+/** The same query as a pprof file (gzip-compressed protobuf, as Parca sends it). */
+export async function fetchPprof(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal?: AbortSignal): Promise<Uint8Array> {
+  const request = buildQueryRequest(windowOf(query), resolveOptions(query, options), QueryRequest_ReportType.PPROF);
+  const response = await connection.query(request, { signal });
+  if (response.report.case !== 'pprof') {
+    throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of pprof.`);
+  }
+  return response.report.value;
 }

@@ -42,8 +42,63 @@ export const flamegraphStyles = [
       --_error: CanvasText;
     }
   }
+  :host {
+    --_diff-growth: var(--parca-flamegraph-diff-growth-color, #dc2626);
+    --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #16a34a);
+  }
+  :host([diff-palette='blue-orange']) {
+    --_diff-growth: var(--parca-flamegraph-diff-growth-color, #e66100);
+    --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #1d6ec2);
+  }
   [hidden] {
     display: none !important;
+  }
+  [part='options'],
+  [part='filters'],
+  [part='legend'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-bottom: 0.25em;
+  }
+  [part='filter-chip'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    padding: 0 0 0 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: 1em;
+  }
+  [part='filter-remove'] {
+    border: none;
+    border-radius: 1em;
+  }
+  [part='filter-form'] {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+  }
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+  }
+  [part='filtered'],
+  .legend-note {
+    color: var(--_muted-text);
+  }
+  .legend-swatches {
+    display: inline-flex;
+  }
+  [part='legend-swatch'] {
+    display: inline-block;
+    width: 1em;
+    height: 1em;
+    background: var(--_swatch);
+    forced-color-adjust: none;
   }
   [part='toolbar'] {
     display: flex;

@@ -1,6 +1,6 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ParcaError } from '../../client/errors.js';
+import { ParcaError } from '../../client/errors.js';
 import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
@@ -10,10 +10,17 @@ import { frameDetails } from '../../model/flamegraph/details.js';
 import { formatPercent, formatValue } from '../../model/flamegraph/format.js';
 import { type Direction, isAncestorOrSelf, navigate, pathTo } from '../../model/flamegraph/layout.js';
 import { type SearchResult, searchFlamegraph } from '../../model/flamegraph/search.js';
+import { type DiffPalette, DIFF_PALETTES, buildDiffPalette, createDiffColorer, formatChange, parseColor, relativeChange } from '../../model/flamegraph/diff-colors.js';
+import { type FrameFilter, formatFilters, normalizeFilter, parseFilters, sameFilter } from '../../model/flamegraph/filters.js';
+import { parseGroupBy, previousPeriod } from '../../model/flamegraph/request.js';
+import type { QueryState } from '../../model/query-state.js';
+import { type TimeRange, formatTimeBound, parseTimeRange, resolveRange } from '../../model/time-range.js';
+import { renderFilters, renderLegend, renderOptions } from './analysis-controls.js';
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
-import { type FlamegraphData, type FlamegraphRecordInput, decodeData, fetchFlamegraph } from './fetch.js';
+import { type FlamegraphData, type FlamegraphOptions, type FlamegraphRecordInput, NO_OPTIONS, fetchFlamegraph, fetchPprof } from './fetch.js';
 import { flamegraphStyles } from './flamegraph.styles.js';
+import { RecordDecoder } from './record-decoder.js';
 import { FlamegraphRenderer, type Orientation, type Theme, rowGeometry } from './renderer.js';
 
 /** Width assumed when the element has no width of its own yet (hidden, not laid out). */
@@ -23,6 +30,35 @@ const TOOLTIP_OFFSET = 12;
 /** Widths are bucketed to powers of two so resizing re-queries only when the trim threshold really changes. */
 function widthClassOf(width: number): number {
   return 2 ** Math.floor(Math.log2(Math.max(64, width || FALLBACK_WIDTH)));
+}
+
+/** `group-by="binary, labels.api"` ⇄ ['binary', 'labels.api']. */
+const listConverter = {
+  fromAttribute: (value: string | null): string[] => (value ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : []),
+  toAttribute: (value: readonly string[]): string => value.join(', '),
+};
+
+/** `filters="function_name ~ runtime; binary != libc.so.6"` ⇄ filter objects; an unreadable attribute is kept as text to report. */
+const filtersConverter = {
+  fromAttribute: (value: string | null): FrameFilter[] | string => {
+    try {
+      return parseFilters(value);
+    } catch {
+      return value ?? '';
+    }
+  },
+  toAttribute: (value: readonly FrameFilter[]): string => formatFilters(value),
+};
+
+let colorContext: CanvasRenderingContext2D | null | undefined;
+
+/** Any CSS color (names, system colors, color-mix) as the canvas normalizes it: #rrggbb or rgba(). */
+function canvasColor(color: string): string {
+  colorContext ??= document.createElement('canvas').getContext('2d');
+  if (!colorContext) return color;
+  colorContext.fillStyle = '#000000';
+  colorContext.fillStyle = color;
+  return String(colorContext.fillStyle);
 }
 
 /**
@@ -40,6 +76,12 @@ function widthClassOf(width: number): number {
  * @fires parca-frame-select - A user selected a frame (click or Enter). Cancelable: the default focuses it.
  * @fires parca-load - A new flame graph arrived (total, trimmed, node count, decode time).
  * @fires parca-error - A request or decode failed; the last good graph stays.
+ *
+ * Analysis options, each an attribute/property and (with `controls`) a control: `invert` (bottom-up stacks),
+ * `group-by` (function_name, binary, filename, address, labels.<name>: label rows form their own level),
+ * `filters` (stack or frame filters by function name or binary, shown as removable chips with the share they
+ * removed), and a diff against a baseline (`compare-from`/`compare-to`, or a `compare` query) colored by
+ * relative change. `toPNG()` and `exportPprof()` export the view and the query. Every change re-queries once.
  * @csspart toolbar - The row above the graph: search field, search summary, breadcrumb.
  * @csspart search-field - The built-in search input (with `search-field`).
  * @csspart search-summary - How many frames match the search and the share of the total they cover.
@@ -51,10 +93,26 @@ function widthClassOf(width: number): number {
  * @csspart viewport - The scrolling area around the canvas.
  * @csspart canvas - The focusable canvas the graph is drawn on.
  * @csspart tooltip - Details of the hovered frame.
+ * @csspart options - The row of analysis controls (with `controls`).
+ * @csspart invert - The invert control.
+ * @csspart group-by - The group-by control.
+ * @csspart compare - The compare control (baseline, absolute, palette).
+ * @csspart diff-absolute - The absolute/relative diff toggle.
+ * @csspart diff-palette - The diff palette choice.
+ * @csspart export - The PNG and pprof export buttons.
+ * @csspart filters - The active filters, the share they removed, and the form to add one.
+ * @csspart filter-chip - One active filter.
+ * @csspart filter-remove - The button that removes a filter.
+ * @csspart filter-form - The form that adds a filter (with `controls`).
+ * @csspart filtered - How much of the profile the filters removed.
+ * @csspart legend - The diff colors and what they mean.
+ * @csspart legend-swatch - One diff color of the legend.
  * @cssprop --parca-flamegraph-palette - Comma-separated frame colors (a hash of the binary, package or file picks one).
  * @cssprop --parca-flamegraph-neutral-color - Frames with nothing to color by, such as the root.
  * @cssprop --parca-flamegraph-muted-color - Ancestors of the focused frame and frames that do not match a search.
  * @cssprop --parca-flamegraph-match-color - Frames that match a search.
+ * @cssprop --parca-flamegraph-diff-growth-color - Diff: frames that grew (full intensity).
+ * @cssprop --parca-flamegraph-diff-shrink-color - Diff: frames that shrank (full intensity).
  * @cssprop --parca-flamegraph-row-height - Height of a frame row (default 20px).
  * @cssprop --parca-flamegraph-font - Font of frame labels.
  * @cssprop --parca-flamegraph-max-height - Height beyond which the graph scrolls (default 640px).
@@ -82,12 +140,33 @@ export class ParcaFlamegraphElement extends ParcaElement {
   @property({ type: Boolean, attribute: 'search-field' }) searchField = false;
   /** Parca's node trim threshold in percent; by default about one pixel of the graph's width. */
   @property({ type: Number, attribute: 'trim-threshold' }) trimThreshold: number | undefined;
+  /** Bottom-up call stacks: the root's children are the functions that were running (Parca's invert_call_stack). */
+  @property({ type: Boolean, reflect: true }) invert = false;
+  /** Group-by fields (attribute: comma-separated): function_name, binary, filename, address, labels.<pprof label>. */
+  @property({ attribute: 'group-by', converter: listConverter }) groupBy: string[] = [];
+  /**
+   * Filters: `{field: 'function_name' | 'binary', match: 'equal' | 'contains' | 'starts_with' | 'not_…', value,
+   * scope?: 'stack' | 'frame'}`. Replace the array to change them. Attribute: `function_name ~ runtime; binary != x`.
+   */
+  @property({ converter: filtersConverter }) filters: FrameFilter[] = [];
+  /** A baseline query to diff against (wins over compare-from/compare-to). */
+  @property({ attribute: false }) compare: QueryState | undefined;
+  /** Start of the baseline range (now-2h, ISO-8601): with compare-to, the graph is a diff against it. */
+  @property({ attribute: 'compare-from' }) compareFrom = '';
+  @property({ attribute: 'compare-to' }) compareTo = '';
+  /** Diff absolute values; by default Parca scales the baseline and comparison to the same total. */
+  @property({ type: Boolean, attribute: 'diff-absolute' }) diffAbsolute = false;
+  /** `red-green` (default) or `blue-orange` (colour-blind safe). */
+  @property({ attribute: 'diff-palette', reflect: true }) diffPalette: DiffPalette = 'red-green';
+  /** Shows the analysis controls: invert, group by, filters, compare, export. */
+  @property({ type: Boolean }) controls = false;
 
   @state() private focusRow = 0;
   @state() private hovered = -1;
   @state() private selected = -1;
   @state() private announcement = '';
   @state() private widthClass = 0;
+  @state() private actionError: ParcaError | undefined;
 
   @query('[part="viewport"]') private viewport!: HTMLDivElement;
   @query('canvas') private canvas!: HTMLCanvasElement;
@@ -100,16 +179,19 @@ export class ParcaFlamegraphElement extends ParcaElement {
       const connection = this.activeConnection;
       const query = this.activeQuery;
       if (!connection || !query?.profileType || !this.widthClass) return undefined;
-      return [connection, query, this.trimThreshold ?? 100 / this.widthClass] as const;
+      return [connection, query, this.trimThreshold ?? 100 / this.widthClass, this.#options] as const;
     },
-    run: ([connection, query, trim], signal) => fetchFlamegraph(connection, query, trim, signal),
+    run: ([connection, query, trim, options], signal) => fetchFlamegraph(connection, query, trim, signal, options),
     sourceName: () => this.sourceName,
     loadEvent: (data, durationMs) => new ParcaFlamegraphLoadEvent(this.sourceName, durationMs, data.total, data.trimmed, data.model.size, data.decodeMs),
   });
 
   readonly #renderer = new FlamegraphRenderer();
-  #recordData: FlamegraphData | undefined;
-  #recordError: ParcaError | undefined;
+  /** Rebuilt only when an option changes, so the request controller sees a new value exactly then. */
+  #options: FlamegraphOptions = NO_OPTIONS;
+  #optionsError: string | undefined;
+  #diffPalette: string[] = [];
+  readonly #recordDecoder = new RecordDecoder(this);
   #shown: FlamegraphData | undefined;
   #searchResult: SearchResult | undefined;
   #colorOf: (row: number) => number = () => -1;
@@ -123,7 +205,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   /** The graph shown now (from the server or from `record`). */
   get data(): FlamegraphData | undefined {
-    return this.record ? this.#recordData : this.#request.value;
+    return this.record ? this.#recordDecoder.data : this.#request.value;
   }
 
   /** The row the view is focused on (0: the whole graph). */
@@ -151,6 +233,40 @@ export class ParcaFlamegraphElement extends ParcaElement {
     this.focusRow = 0;
   }
 
+  /** What the request asks beyond the shared query (invert, group by, filters, baseline). */
+  get options(): FlamegraphOptions {
+    return this.#options;
+  }
+
+  /** The diff palette in use, slot 0 neutral (for legends drawn by the page). */
+  get diffColors(): readonly string[] {
+    return this.#diffPalette;
+  }
+
+  /** The current view as a PNG at device resolution. */
+  async toPNG(): Promise<Blob> {
+    await this.updateComplete;
+    this.#scheduleDraw();
+    await this.drawComplete;
+    const canvas = this.canvas;
+    return new Promise((resolve, reject) => {
+      if (!canvas || canvas.width === 0 || canvas.height === 0) {
+        reject(new ParcaError('decode', 'There is no flame graph to export.'));
+        return;
+      }
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ParcaError('decode', 'The browser could not encode the PNG.'))), 'image/png');
+    });
+  }
+
+  /** The same query (options included) as Parca's pprof: a gzip-compressed perftools Profile. */
+  async exportPprof(): Promise<Blob> {
+    const connection = this.activeConnection;
+    const query = this.activeQuery;
+    if (!connection || !query?.profileType) throw new ParcaError('invalid-query', 'There is no query to export: choose a profile type first.');
+    const bytes = await fetchPprof(connection, query, this.#options);
+    return new Blob([bytes.slice()], { type: 'application/gzip' });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#media = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((q) => matchMedia(q));
@@ -168,21 +284,26 @@ export class ParcaFlamegraphElement extends ParcaElement {
     this.#flushDrawWaiters();
   }
 
+  /** Also waits for a `record` being decoded, and the update that shows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let pending = this.#recordDecoder.pending; pending; pending = this.#recordDecoder.pending) {
+      await pending;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The host is laid out by now: its width picks the first request's trim threshold.
     if (!this.hasUpdated) this.widthClass = widthClassOf(this.clientWidth);
-    if (changed.has('record')) {
-      this.#recordData = undefined;
-      this.#recordError = undefined;
-      if (this.record) {
-        try {
-          this.#recordData = decodeData(this.record);
-        } catch (error) {
-          this.#recordError = error as ParcaError;
-        }
-      }
+    const optionNames = ['invert', 'groupBy', 'filters', 'compare', 'compareFrom', 'compareTo', 'diffAbsolute'] as const;
+    if (optionNames.some((name) => changed.has(name))) {
+      this.#rebuildOptions();
     }
+    // Decoded in slices (no long task); the previous graph stays until the new one is ready.
+    if (changed.has('record')) this.#recordDecoder.decode(this.record);
     const data = this.data;
     const modelChanged = data !== this.#shown;
     if (modelChanged) {
@@ -194,6 +315,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
     }
     if (modelChanged || changed.has('search')) this.#searchResult = data && this.search.trim() ? searchFlamegraph(data.model, this.search) : undefined;
     if (modelChanged || changed.has('colorBy')) this.#updateColorer();
+    if (changed.has('filters') || changed.has('invert') || changed.has('groupBy')) this.actionError = undefined;
     if (changed.has('orientation')) this.#scrollToEnd = this.orientation === 'flame';
   }
 
@@ -205,6 +327,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
   protected override updated(changed: PropertyValues<this>): void {
     // The theme attribute switches the private tokens; the canvas reads them again.
     if (changed.has('theme') && this.hasUpdated && changed.get('theme') !== undefined) this.#onThemeChange();
+    if (changed.has('diffPalette') && changed.get('diffPalette') !== undefined) this.#onThemeChange();
     if (this.#scrollToEnd && this.viewport) {
       this.#scrollToEnd = false;
       this.viewport.scrollTop = this.viewport.scrollHeight;
@@ -215,14 +338,15 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   protected override render() {
     const data = this.data;
-    const error = this.record ? this.#recordError : this.#request.error;
+    const error = this.record ? this.#recordDecoder.error : (this.actionError ?? this.#request.error);
     const loading = !this.record && this.#request.status === 'loading';
     const model = data?.model;
     const rows = model && model.size > 0 ? model.maxDepth + 1 : 0;
     const rowHeight = this.#theme?.rowHeight ?? 20;
     return html`
       <div class="frame" @keydown=${this.#onKeydown}>
-        ${this.#renderToolbar()} ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing} ${this.#renderStatus(loading)}
+        ${this.#renderToolbar()} ${this.#renderAnalysis()} ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
+        ${this.#optionsError ? html`<div part="error" role="alert">${this.#optionsError}</div>` : nothing} ${this.#renderStatus(loading)}
         ${data && data.trimmed > 0
           ? html`<div part="note">${formatValue(data.trimmed, data.unit)} (${formatPercent(data.trimmed, data.total)}) in frames too small to show was trimmed.</div>`
           : nothing}
@@ -302,6 +426,14 @@ export class ParcaFlamegraphElement extends ParcaElement {
         <dd>${formatValue(details.cumulative, data.unit)} (${formatPercent(details.cumulative, total)})</dd>
         <dt>Flat</dt>
         <dd>${formatValue(details.flat, data.unit)} (${formatPercent(details.flat, total)})</dd>
+        ${data.isDiff
+          ? html`<dt>Baseline</dt>
+              <dd>${formatValue(details.cumulative - details.diff, data.unit)}</dd>
+              <dt>Comparison</dt>
+              <dd>${formatValue(details.cumulative, data.unit)}</dd>
+              <dt>Change</dt>
+              <dd>${details.diff > 0 ? '+' : ''}${formatValue(details.diff, data.unit)} (${formatChange(relativeChange(details.cumulative, details.diff))})</dd>`
+          : nothing}
         ${where ? html`<dt>File</dt><dd>${where}</dd>` : nothing}
         ${details.binary ? html`<dt>Binary</dt><dd>${baseName(details.binary)}</dd>` : nothing}
         ${details.buildId ? html`<dt>Build id</dt><dd>${details.buildId}</dd>` : nothing}
@@ -309,6 +441,115 @@ export class ParcaFlamegraphElement extends ParcaElement {
         ${details.inlined ? html`<dt>Inlined</dt><dd>yes</dd>` : nothing}
       </dl>
     </div>`;
+  }
+
+  // ---- analysis options ----
+
+  /** Normalizes the option properties into the request's options; an unusable option is reported, not sent. */
+  #rebuildOptions(): void {
+    const errors: string[] = [];
+    const { fields, unknown } = parseGroupBy(this.groupBy);
+    if (unknown.length) errors.push(`Cannot group by ${unknown.join(', ')}: use function_name, binary, filename, address or labels.<name>.`);
+    const filters: FrameFilter[] = [];
+    if (typeof this.filters === 'string') {
+      errors.push(`The filters "${this.filters}" could not be read: write e.g. "function_name ~ runtime; binary != libc.so.6".`);
+    } else {
+      for (const filter of this.filters ?? []) {
+        try {
+          filters.push(normalizeFilter(filter));
+        } catch (error) {
+          errors.push(`Filter ignored: ${(error as Error).message}.`);
+        }
+      }
+    }
+    let range: TimeRange | undefined;
+    if (!this.compare && (this.compareFrom || this.compareTo)) {
+      try {
+        range = parseTimeRange(this.compareFrom || 'now', this.compareTo || 'now');
+      } catch (error) {
+        errors.push(`The baseline range is not valid: ${(error as Error).message}.`);
+      }
+    }
+    const baseline = this.compare ? { query: this.compare } : range ? { range } : undefined;
+    const options: FlamegraphOptions = Object.freeze({ invert: this.invert, groupBy: fields, filters, absolute: this.diffAbsolute, ...(baseline ? { baseline } : {}) });
+    // Equal options keep their identity, so setting a property to what it was does not query again.
+    if (JSON.stringify(options) !== JSON.stringify(this.#options)) this.#options = options;
+    this.#optionsError = errors.length ? errors.join(' ') : undefined;
+  }
+
+  #renderAnalysis() {
+    const data = this.data;
+    const diffing = !!this.#options.baseline;
+    return html`${this.controls
+      ? renderOptions({
+          invert: this.invert,
+          groupBy: this.groupBy,
+          diffing,
+          absolute: this.diffAbsolute,
+          palette: this.diffPalette,
+          baselineText: this.#baselineText(),
+          canExport: !this.record && !!this.activeConnection,
+          onInvert: (invert) => (this.invert = invert),
+          onGroupBy: (text) => (this.groupBy = listConverter.fromAttribute(text)),
+          onCompareToggle: (compare) => this.#toggleCompare(compare),
+          onAbsolute: (absolute) => (this.diffAbsolute = absolute),
+          onPalette: (palette) => (this.diffPalette = DIFF_PALETTES.includes(palette) ? palette : 'red-green'),
+          onExportPng: () => void this.#download(() => this.toPNG(), 'flamegraph.png'),
+          onExportPprof: () => void this.#download(() => this.exportPprof(), 'profile.pb.gz'),
+        })
+      : nothing}
+    ${renderFilters({
+      filters: this.#validFilters(),
+      editable: this.controls,
+      totals: data && !this.record ? { total: data.total, filtered: data.filtered, unit: data.unit } : undefined,
+      onRemove: (index) => (this.filters = this.#validFilters().filter((_, i) => i !== index)),
+      onAdd: (filter) => {
+        const current = this.#validFilters();
+        if (!current.some((f) => sameFilter(f, filter))) this.filters = [...current, filter];
+      },
+    })}
+    ${data?.isDiff ? renderLegend(this.#diffPalette, this.diffAbsolute) : nothing}`;
+  }
+
+  /** The filters in effect (normalized); an unreadable `filters` attribute counts as none. */
+  #validFilters(): FrameFilter[] {
+    return [...this.#options.filters];
+  }
+
+  #baselineText(): string {
+    if (this.compare) return `${this.compare.profileType}${this.compare.selector}`;
+    return `${this.compareFrom || 'now'} – ${this.compareTo || 'now'}`;
+  }
+
+  /** The compare control: the previous period of the same length as the shown range, or no baseline. */
+  #toggleCompare(compare: boolean): void {
+    if (!compare) {
+      this.compare = undefined;
+      this.compareFrom = '';
+      this.compareTo = '';
+      return;
+    }
+    const query = this.activeQuery;
+    if (!query) return;
+    const previous = previousPeriod(query.range, resolveRange(query.range));
+    this.compareFrom = formatTimeBound(previous.from);
+    this.compareTo = formatTimeBound(previous.to);
+  }
+
+  async #download(make: () => Promise<Blob>, filename: string): Promise<void> {
+    try {
+      const blob = await make();
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      link.click();
+      // The download has started by the next task; the URL is no longer needed then.
+      setTimeout(() => URL.revokeObjectURL(url));
+      this.actionError = undefined;
+    } catch (error) {
+      this.actionError = error instanceof ParcaError ? error : new ParcaError('decode', (error as Error).message);
+    }
   }
 
   // ---- drawing ----
@@ -344,12 +585,15 @@ export class ParcaFlamegraphElement extends ParcaElement {
       font: read('--_label-font', '12px monospace'),
       rowHeight: parseFloat(read('--_row-height', '20')) || 20,
     };
+    const rgb = (name: string, fallback: string) => parseColor(canvasColor(read(name, fallback))) ?? parseColor(fallback)!;
+    this.#diffPalette = buildDiffPalette(rgb('--_neutral', '#d4d4d8'), rgb('--_diff-growth', '#dc2626'), rgb('--_diff-shrink', '#16a34a'));
   }
 
   #updateColorer(): void {
     const data = this.data;
     const by = COLOR_BY.includes(this.colorBy) ? this.colorBy : 'binary';
-    this.#colorOf = data ? createColorer(data.model, by, this.#theme?.palette.length ?? 1) : () => -1;
+    if (data?.isDiff) this.#colorOf = createDiffColorer(data.model);
+    else this.#colorOf = data ? createColorer(data.model, by, this.#theme?.palette.length ?? 1) : () => -1;
   }
 
   #scheduleDraw(): void {
@@ -399,7 +643,8 @@ export class ParcaFlamegraphElement extends ParcaElement {
         hovered: this.hovered,
         selected: this.selected,
       },
-      theme,
+      // A diff draws with the diff palette through the same slot mechanism.
+      data?.isDiff ? { ...theme, palette: this.#diffPalette } : theme,
     );
   }
 

@@ -5,7 +5,7 @@ import { QueryRequest_Mode, QueryRequest_ReportType } from '../../gen/parca/quer
 import { formatProfileTypeId } from '../profile-type.js';
 import { buildFlamegraphRecord, chainSpec, randomTreeSpec } from '../../test-support/flamegraph-record.js';
 import { seededRange, testEnv } from '../../test-support/env.js';
-import { FlamegraphDecodeError, type FlamegraphModel, decodeFlamegraph, frameName } from './decode.js';
+import { FlamegraphDecodeError, type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, frameName, yieldToEventLoop } from './decode.js';
 
 async function seededTypes(): Promise<string[]> {
   const connection = createConnection({ url: testEnv().parcaUrl });
@@ -180,5 +180,120 @@ describe('decodeFlamegraph on synthetic records', () => {
   it('rejects a tree whose rows are not parent-first', () => {
     const bytes = buildFlamegraphRecord({ parent: [-1, 2, 0], cumulative: [10, 5, 5] }, { omitChildren: true });
     expect(() => decodeFlamegraph(bytes)).to.throw(FlamegraphDecodeError, /not an earlier row/);
+  });
+});
+
+/** Every array and every string of two models, row by row. */
+function expectSameModel(actual: FlamegraphModel, expected: FlamegraphModel, label: string): void {
+  expect(actual.size, label).to.equal(expected.size);
+  expect(actual.maxDepth, label).to.equal(expected.maxDepth);
+  expect(actual.total, label).to.equal(expected.total);
+  const arrays = ['cumulative', 'flat', 'diff', 'valueOffset', 'depth', 'parent', 'childStart', 'childIndex', 'labelsOnly', 'inlined', 'locationLine', 'functionStartLine'] as const;
+  for (const name of arrays) expect(Array.from(actual[name]), `${label}: ${name}`).to.deep.equal(Array.from(expected[name]));
+  const strings = ['functionName', 'functionSystemName', 'functionFileName', 'mappingFile', 'mappingBuildId'] as const;
+  for (const name of strings) {
+    expect(actual[name].keyCount, `${label}: ${name} keys`).to.equal(expected[name].keyCount);
+    for (let row = 0; row < actual.size; row++) {
+      if (actual[name].key(row) !== expected[name].key(row) || actual[name].value(row) !== expected[name].value(row)) {
+        expect(`${actual[name].key(row)} ${actual[name].value(row)}`, `${label}: ${name} at row ${row}`).to.equal(`${expected[name].key(row)} ${expected[name].value(row)}`);
+      }
+    }
+  }
+  expect([...actual.labels.keys()], label).to.deep.equal([...expected.labels.keys()]);
+  for (let row = 0; row < actual.size; row++) {
+    // As strings: a bigint in a failed assertion cannot be serialized for the test report.
+    const [a, e] = [String(actual.locationAddress.big(row)), String(expected.locationAddress.big(row))];
+    if (a !== e) expect(a, `${label}: address at ${row}`).to.equal(e);
+  }
+}
+
+/** A pause that counts how often the decoder gave the event loop a turn. */
+function countingPause() {
+  const counter = { pauses: 0, pause: async () => void counter.pauses++ };
+  return counter;
+}
+
+describe('decodeFlamegraphSliced', () => {
+  it('gives the same model as decodeFlamegraph on records of every seeded profile type, pausing between slices', async () => {
+    for (const type of await seededTypes()) {
+      const { arrow } = await queryRecord(type);
+      const counter = countingPause();
+      const sliced = await decodeFlamegraphSliced(arrow.record, { sliceMs: 0, yieldToEventLoop: counter.pause });
+      expect(counter.pauses, type).to.be.greaterThan(5);
+      expectSameModel(sliced, decodeFlamegraph(arrow.record), type);
+      checkInvariants(sliced);
+    }
+  });
+
+  it('keeps a large record’s columns and slices its decompression', async () => {
+    const spec = randomTreeSpec(60_000, 5);
+    const bytes = buildFlamegraphRecord(spec, { valueWidth: 64, indexWidth: 16 });
+    const counter = countingPause();
+    const sliced = await decodeFlamegraphSliced(bytes, { sliceMs: 0, yieldToEventLoop: counter.pause });
+    // More pauses than columns: a column's decompression is itself split.
+    expect(counter.pauses).to.be.greaterThan(25);
+    expectSameModel(sliced, decodeFlamegraph(bytes), 'random tree');
+    expect(Array.from(sliced.cumulative.subarray(0, 100))).to.deep.equal(Array.from(spec.cumulative).slice(0, 100));
+  });
+
+  it('stops with the signal’s reason when aborted, and rejects bad bytes with FlamegraphDecodeError', async () => {
+    const bytes = buildFlamegraphRecord(randomTreeSpec(5_000, 2));
+    const abort = new AbortController();
+    let pauses = 0;
+    const decoding = decodeFlamegraphSliced(bytes, {
+      sliceMs: 0,
+      signal: abort.signal,
+      yieldToEventLoop: async () => {
+        if (++pauses === 3) abort.abort(new Error('replaced'));
+      },
+    });
+    let reason: unknown;
+    await decoding.catch((error: unknown) => (reason = error));
+    expect(reason).to.equal(abort.signal.reason);
+    let decodeError: unknown;
+    await decodeFlamegraphSliced(bytes.subarray(0, bytes.length >> 1)).catch((error: unknown) => (decodeError = error));
+    expect(decodeError).to.be.instanceOf(FlamegraphDecodeError);
+  });
+
+  it('finishes with the default pause (a message to self)', async () => {
+    const bytes = buildFlamegraphRecord(randomTreeSpec(20_000, 4));
+    expectSameModel(await decodeFlamegraphSliced(bytes, { sliceMs: 0 }), decodeFlamegraph(bytes), 'default pause');
+    let resumed = false;
+    await yieldToEventLoop().then(() => (resumed = true));
+    expect(resumed).to.equal(true);
+  });
+});
+
+describe('decodeFlamegraph column storage', () => {
+  it('reads records split into several batches like a single one', () => {
+    const spec = randomTreeSpec(3_000, 9);
+    const whole = decodeFlamegraph(buildFlamegraphRecord(spec, { indexWidth: 16 }));
+    for (const maxBatchRows of [1_000, 777]) {
+      expectSameModel(decodeFlamegraph(buildFlamegraphRecord(spec, { indexWidth: 16, maxBatchRows })), whole, `batches of ${maxBatchRows}`);
+    }
+  });
+
+  it('keeps null keys apart from real ones when a dictionary uses every key of its type', () => {
+    // 256 distinct names with 8-bit keys: no spare key value is left to mark the root's null name.
+    const size = 258;
+    const parent = Array.from({ length: size }, (_, row) => (row === 0 ? -1 : 0));
+    const cumulative = Array.from({ length: size }, (_, row) => (row === 0 ? size - 1 : 1));
+    const names = Array.from({ length: size }, (_, row) => (row === 0 ? null : `f${(row - 1) % 256}`));
+    const model = decodeFlamegraph(buildFlamegraphRecord({ parent, cumulative, flat: cumulative.map((v, row) => (row === 0 ? 0 : v)), names }, { indexWidth: 8 }));
+    expect(model.functionName.keyCount).to.equal(256);
+    expect(model.functionName.key(0)).to.equal(-1);
+    expect(model.functionName.value(256)).to.equal('f255');
+    expect(model.functionName.value(257)).to.equal('f0');
+    const keys = new Set(Array.from({ length: size - 1 }, (_, i) => model.functionName.key(i + 1)));
+    expect(keys.size).to.equal(256);
+  });
+
+  it('keeps narrow columns at their own width and 64-bit values as doubles', () => {
+    const model = decodeFlamegraph(buildFlamegraphRecord(randomTreeSpec(1_000, 3), { valueWidth: 64, diffWidth: 8 }));
+    expect(model.cumulative).to.be.instanceOf(Float64Array);
+    expect(model.diff).to.be.instanceOf(Int8Array);
+    expect(model.locationLine).to.be.instanceOf(Uint16Array);
+    expect(model.cumulative.length).to.equal(1_000);
+    expect(model.diff.length).to.equal(1_000);
   });
 });

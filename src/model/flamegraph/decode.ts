@@ -1,8 +1,10 @@
 // Decodes Parca's Arrow flame graph record (FlamegraphArrow.record) into a columnar model: one typed array per
 // numeric column, indexed by row, and string columns kept as dictionary keys with text decoded on demand.
 // Nothing here allocates an object per node.
-import { type Column, Type, tableFromIPC } from '@uwdata/flechette';
-import { registerLz4Codec } from './lz4-frame.js';
+import type { ArrowData, DataType, Field, RecordBatch } from '@uwdata/flechette';
+import { ArrowTypeId as Type, readIpcStream } from './ipc-read.js';
+import { decompressLz4FrameSteps } from './lz4-frame.js';
+import { checkIpcFrames } from './ipc-frames.js';
 
 export class FlamegraphDecodeError extends Error {
   override readonly name = 'FlamegraphDecodeError';
@@ -25,12 +27,15 @@ export interface RawColumn {
   big(row: number): bigint | undefined;
 }
 
+/** Row-indexed numbers kept at the width the record stores them in (64-bit integers become doubles). */
+export type NumberArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
+
 export interface FlamegraphModel {
   /** Number of rows (nodes), the root included. */
   readonly size: number;
   readonly cumulative: Float64Array;
   readonly flat: Float64Array;
-  readonly diff: Float64Array;
+  readonly diff: NumberArray;
   readonly valueOffset: Float64Array;
   readonly depth: Uint32Array;
   /** Parent row, -1 for the root. */
@@ -42,8 +47,8 @@ export interface FlamegraphModel {
   readonly labelsOnly: Uint8Array;
   readonly inlined: Uint8Array;
   /** Source line of the location, 0 when unknown. */
-  readonly locationLine: Float64Array;
-  readonly functionStartLine: Float64Array;
+  readonly locationLine: NumberArray;
+  readonly functionStartLine: NumberArray;
   readonly locationAddress: RawColumn;
   readonly functionName: StringColumn;
   readonly functionSystemName: StringColumn;
@@ -58,123 +63,507 @@ export interface FlamegraphModel {
   readonly total: number;
 }
 
-type AnyColumn = Column<unknown>;
+// ---- Reading the Arrow stream ----
+// flechette parses the IPC messages (schema, batch metadata); the column buffers are read here so that only the
+// columns the model needs are decompressed (not `timestamp`, `depth` or `children`, which the parents give),
+// 64-bit values become doubles in place, and narrow columns are kept as views of their decompressed bytes.
 
-interface BatchLike {
+/** One buffer of a batch: where it sits in the body. */
+interface Region {
+  offset: number;
+  length: number;
+}
+
+/** A column of one batch: its length, null count and buffers (validity first), with child columns for lists. */
+interface Slot {
   length: number;
   nullCount: number;
-  validity?: Uint8Array;
-  values?: ArrayLike<number | bigint>;
-  offsets?: Int32Array;
-  children?: BatchLike[];
-  cache?: ArrayLike<unknown>;
-  at(index: number): unknown;
+  buffers: Region[];
+  children: Slot[];
 }
 
-function batches(column: AnyColumn): BatchLike[] {
-  return column.data as unknown as BatchLike[];
+/** A buffer's bytes; `owned` when they were decompressed into a fresh buffer nobody else sees (free to reuse). */
+interface Bytes {
+  bytes: Uint8Array;
+  owned: boolean;
 }
 
-function isValid(batch: BatchLike, index: number): boolean {
-  if (!batch.nullCount || !batch.validity) return true;
-  return ((batch.validity[index >> 3]! >> (index & 7)) & 1) === 1;
+interface Batch {
+  length: number;
+  body: Uint8Array;
+  compressed: boolean;
+  /** Top-level columns by name. */
+  columns: Map<string, Slot>;
+  /** Buffers decompressed ahead of reading. */
+  loaded: Map<Region, Bytes>;
 }
 
-/** Copies any integer, float or boolean column into a Float64Array (nulls become 0), whatever its width. */
-function readNumbers(column: AnyColumn | undefined, size: number, name: string): Float64Array {
-  const out = new Float64Array(size);
-  if (!column) return out;
-  let offset = 0;
-  for (const batch of batches(column)) {
-    const values = batch.values;
-    if (!values) throw new FlamegraphDecodeError(`column ${name} is not numeric`);
-    const n = batch.length;
-    if (typeof values[0] === 'bigint' || values instanceof BigInt64Array || values instanceof BigUint64Array) {
-      for (let i = 0; i < n; i++) out[offset + i] = Number(values[i] as bigint);
-    } else if (column.type.typeId === Type.Bool) {
-      for (let i = 0; i < n; i++) out[offset + i] = batch.at(i) ? 1 : 0;
-    } else {
-      out.set((values as Float64Array).subarray(0, n), offset);
+const LZ4_FRAME = 0;
+/** LZ4 cannot expand data by more than about 255 times: a larger announced length is corruption. */
+const MAX_LZ4_RATIO = 256;
+
+function fail(message: string): never {
+  throw new FlamegraphDecodeError(message);
+}
+
+/** Assigns each field of a batch its node and buffers, in the order Arrow's IPC format lays them out. */
+function slotsOf(batch: RecordBatch, fields: readonly Field[], version: number): Slot[] {
+  let node = -1;
+  let buffer = -1;
+  let variadic = -1;
+  const take = (count: number): Region[] => {
+    const regions: Region[] = [];
+    for (let i = 0; i < count; i++) regions.push(batch.regions[++buffer] ?? fail('the record batch has fewer buffers than its schema needs'));
+    return regions;
+  };
+  const visit = (type: DataType): Slot => {
+    const meta = batch.nodes[++node] ?? fail('the record batch has fewer field nodes than its schema needs');
+    const slot: Slot = { length: meta.length, nullCount: meta.nullCount, buffers: [], children: [] };
+    const children = () => ((type as { children?: Field[] }).children ?? []).map((child) => visit(child.type));
+    switch (type.typeId) {
+      case Type.Null:
+        break;
+      case Type.Bool:
+      case Type.Int:
+      case Type.Float:
+      case Type.Decimal:
+      case Type.Date:
+      case Type.Time:
+      case Type.Timestamp:
+      case Type.Interval:
+      case Type.Duration:
+      case Type.FixedSizeBinary:
+      case Type.Dictionary:
+        slot.buffers = take(2);
+        break;
+      case Type.Binary:
+      case Type.Utf8:
+      case Type.LargeBinary:
+      case Type.LargeUtf8:
+        slot.buffers = take(3);
+        break;
+      case Type.BinaryView:
+      case Type.Utf8View:
+        slot.buffers = take(2 + (batch.variadic[++variadic] ?? 0));
+        break;
+      case Type.List:
+      case Type.LargeList:
+      case Type.Map:
+        slot.buffers = take(2);
+        slot.children = children();
+        break;
+      case Type.ListView:
+      case Type.LargeListView:
+        slot.buffers = take(3);
+        slot.children = children();
+        break;
+      case Type.FixedSizeList:
+      case Type.Struct:
+        slot.buffers = take(1);
+        slot.children = children();
+        break;
+      case Type.RunEndEncoded:
+        slot.children = children();
+        break;
+      case Type.Union:
+        slot.buffers = take((version < 4 ? 1 : 0) + (type.mode === 0 ? 1 : 2));
+        slot.children = children();
+        break;
+      default:
+        fail(`unsupported Arrow type ${(type as DataType).typeId}`);
     }
-    if (batch.nullCount) for (let i = 0; i < n; i++) if (!isValid(batch, i)) out[offset + i] = 0;
-    offset += n;
+    return slot;
+  };
+  return fields.map((field) => visit(field.type));
+}
+
+function readUint32(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+}
+
+/** A buffer's bytes, decompressed (a slice at a time) when the batch is compressed. */
+function* decompress(batch: Batch, region: Region | undefined): Generator<void, Bytes> {
+  if (!region || region.length === 0) return { bytes: new Uint8Array(0), owned: true };
+  const { body } = batch;
+  if (region.offset < 0 || region.offset + region.length > body.length) fail('a buffer lies outside the record batch body');
+  const raw = body.subarray(region.offset, region.offset + region.length);
+  if (!batch.compressed) return { bytes: raw, owned: false };
+  if (raw.length < 8) fail('a compressed buffer is shorter than its length prefix');
+  const low = readUint32(raw, 0);
+  const high = readUint32(raw, 4);
+  if (low === 0xffffffff && high === 0xffffffff) return { bytes: raw.subarray(8), owned: false };
+  const length = high * 2 ** 32 + low;
+  if (length > (raw.length - 8) * MAX_LZ4_RATIO + 64) fail(`a buffer announces ${length} bytes, more than its compressed data can hold`);
+  return { bytes: yield* decompressLz4FrameSteps(raw.subarray(8), length), owned: true };
+}
+
+/** A buffer's bytes: decompressed ahead by RecordReader.load, or now. */
+function bytesOf(batch: Batch, region: Region | undefined): Bytes {
+  const loaded = region && batch.loaded.get(region);
+  if (loaded) return loaded;
+  const steps = decompress(batch, region);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
+}
+
+/** Every buffer of a column, its children's included. */
+function regionsOf(slot: Slot): Region[] {
+  return [...slot.buffers, ...slot.children.flatMap(regionsOf)];
+}
+
+/**
+ * A typed view of `bytes` holding `count` elements, copying when the bytes are misaligned or not ours to keep:
+ * every view is private, so callers may write to it (nulls, in-place conversion).
+ */
+function view<T extends ArrayBufferView>(
+  source: Bytes,
+  Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+  count: number,
+  name: string,
+): T {
+  const { bytes, owned } = source;
+  const size = Type.BYTES_PER_ELEMENT;
+  if (bytes.length < count * size) fail(`column ${name} holds ${Math.floor(bytes.length / size)} values, expected ${count}`);
+  const keep = owned && bytes.byteOffset % size === 0 ? bytes : bytes.slice(0, count * size);
+  return new Type(keep.buffer as ArrayBuffer, keep.byteOffset, count);
+}
+
+/** The validity bitmap of a slot, or undefined when every value is valid. */
+function validityOf(batch: Batch, slot: Slot): Uint8Array | undefined {
+  if (!slot.nullCount) return undefined;
+  const bitmap = bytesOf(batch, slot.buffers[0]).bytes;
+  if (bitmap.length * 8 < slot.length) fail('a validity bitmap is shorter than its column');
+  return bitmap;
+}
+
+function isSet(bitmap: Uint8Array, index: number): boolean {
+  return ((bitmap[index >> 3]! >> (index & 7)) & 1) === 1;
+}
+
+type IntArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+/** A view of an integer or float buffer at its own width (64-bit integers as doubles, converted in place). */
+function numbersOf(batch: Batch, slot: Slot, type: DataType, name: string): NumberArray {
+  const values = bytesOf(batch, slot.buffers[1]);
+  const n = slot.length;
+  if (type.typeId === Type.Int) {
+    const signed = type.signed;
+    switch (type.bitWidth) {
+      case 8:
+        return signed ? view(values, Int8Array, n, name) : view(values, Uint8Array, n, name);
+      case 16:
+        return signed ? view(values, Int16Array, n, name) : view(values, Uint16Array, n, name);
+      case 32:
+        return signed ? view(values, Int32Array, n, name) : view(values, Uint32Array, n, name);
+      case 64: {
+        // Each value is two 32-bit halves; the double that replaces it takes the same 8 bytes.
+        const words = view(values, Uint32Array, 2 * n, name);
+        const doubles = new Float64Array(words.buffer, words.byteOffset, n);
+        if (signed) for (let i = 0; i < n; i++) doubles[i] = (words[2 * i + 1]! | 0) * 4294967296 + words[2 * i]!;
+        else for (let i = 0; i < n; i++) doubles[i] = words[2 * i + 1]! * 4294967296 + words[2 * i]!;
+        return doubles;
+      }
+    }
+  }
+  if (type.typeId === Type.Float && type.precision === 1) return view(values, Float32Array, n, name);
+  if (type.typeId === Type.Float && type.precision === 2) return view(values, Float64Array, n, name);
+  if (type.typeId === Type.Bool) return flagsOf(batch, slot, name);
+  return fail(`column ${name} is not numeric`);
+}
+
+/** Unpacks a boolean column into one byte per row; nulls are 0. */
+function flagsOf(batch: Batch, slot: Slot, name: string): Uint8Array {
+  const n = slot.length;
+  const bits = bytesOf(batch, slot.buffers[1]).bytes;
+  if (bits.length * 8 < n) fail(`column ${name} holds fewer values than rows`);
+  const validity = validityOf(batch, slot);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = (bits[i >> 3]! >> (i & 7)) & 1;
+  if (validity) for (let i = 0; i < n; i++) if (!isSet(validity, i)) out[i] = 0;
   return out;
 }
 
-function readFlags(column: AnyColumn | undefined, size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  if (!column) return out;
-  let offset = 0;
-  for (const batch of batches(column)) {
-    for (let i = 0; i < batch.length; i++) out[offset + i] = batch.at(i) ? 1 : 0;
-    offset += batch.length;
+/** Zeroes null rows (whose buffer slots may hold anything). */
+function zeroNulls(batch: Batch, slot: Slot, values: NumberArray): void {
+  const validity = validityOf(batch, slot);
+  if (validity) for (let i = 0; i < slot.length; i++) if (!isSet(validity, i)) values[i] = 0;
+}
+
+/** Reads the flame graph's columns, batch by batch. */
+class RecordReader {
+  readonly size: number;
+  readonly fields: readonly Field[];
+  readonly #batches: Batch[];
+  readonly #types = new Map<string, DataType>();
+  readonly #dictionaries: Map<number, Dictionary>;
+
+  constructor(data: ArrowData) {
+    const schema = data.schema ?? fail('the stream has no schema');
+    this.fields = schema.fields;
+    for (const field of schema.fields) this.#types.set(field.name, field.type);
+    const version = schema.version ?? 4;
+    this.#dictionaries = readDictionaries(data, version);
+    this.#batches = (data.records ?? []).map((record) => {
+      const slots = slotsOf(record, schema.fields, version);
+      if (record.compression && record.compression.codec !== LZ4_FRAME) fail(`unsupported compression codec ${record.compression.codec}`);
+      const columns = new Map(schema.fields.map((field, i) => [field.name, slots[i]!] as const));
+      return { length: record.length ?? 0, body: record.body ?? new Uint8Array(0), compressed: !!record.compression, columns, loaded: new Map() };
+    });
+    this.size = this.#batches.reduce((sum, batch) => sum + batch.length, 0);
+    for (const batch of this.#batches) for (const slot of batch.columns.values()) if (slot.length !== batch.length) fail('a column is shorter or longer than its batch');
   }
-  return out;
+
+  has(name: string): boolean {
+    return this.#types.has(name);
+  }
+
+  /** Decompresses a column's buffers ahead of reading it, yielding between slices of the work. */
+  *load(name: string): Generator<void, void> {
+    if (!this.has(name)) return;
+    for (const batch of this.#batches) {
+      if (!batch.compressed) continue;
+      for (const region of regionsOf(batch.columns.get(name)!)) {
+        if (!batch.loaded.has(region)) batch.loaded.set(region, yield* decompress(batch, region));
+      }
+    }
+  }
+
+  #type(name: string): DataType {
+    return this.#types.get(name)!;
+  }
+
+  /** Reads one column of every batch and joins them (a single batch, Parca's case, is used as is). */
+  #each<T extends NumberArray>(name: string, read: (batch: Batch, slot: Slot) => T, join: (size: number) => T): T {
+    if (this.#batches.length === 1) return read(this.#batches[0]!, this.#batches[0]!.columns.get(name)!);
+    const out = join(this.size);
+    let offset = 0;
+    for (const batch of this.#batches) {
+      out.set(read(batch, batch.columns.get(name)!), offset);
+      offset += batch.length;
+    }
+    return out;
+  }
+
+  /** A numeric column as doubles (nulls 0); zeros when the record lacks it. */
+  doubles(name: string): Float64Array {
+    if (!this.has(name)) return new Float64Array(this.size);
+    const type = this.#type(name);
+    return this.#each(
+      name,
+      (batch, slot) => {
+        const values = numbersOf(batch, slot, type, name);
+        const doubles = values instanceof Float64Array ? values : Float64Array.from(values);
+        zeroNulls(batch, slot, doubles);
+        return doubles;
+      },
+      (size) => new Float64Array(size),
+    );
+  }
+
+  /** A numeric column at its own width (nulls 0), for columns read row by row only; zeros when missing. */
+  numbers(name: string): NumberArray {
+    if (!this.has(name)) return new Uint8Array(this.size);
+    const type = this.#type(name);
+    if (this.#batches.length !== 1) return this.doubles(name);
+    const batch = this.#batches[0]!;
+    const slot = batch.columns.get(name)!;
+    const values = numbersOf(batch, slot, type, name);
+    zeroNulls(batch, slot, values);
+    return values;
+  }
+
+  /** A 32-bit signed column (parents), converted when stored narrower. */
+  int32(name: string): Int32Array {
+    const type = this.#type(name);
+    return this.#each(
+      name,
+      (batch, slot) => {
+        const values = numbersOf(batch, slot, type, name);
+        return values instanceof Int32Array ? values : Int32Array.from(values);
+      },
+      (size) => new Int32Array(size),
+    );
+  }
+
+  flags(name: string): Uint8Array {
+    if (!this.has(name)) return new Uint8Array(this.size);
+    if (this.#type(name).typeId !== Type.Bool) fail(`column ${name} is not boolean`);
+    return this.#each(name, (batch, slot) => flagsOf(batch, slot, name), (size) => new Uint8Array(size));
+  }
+
+  strings(name: string): StringColumn {
+    if (!this.has(name)) return EMPTY_STRINGS;
+    const type = this.#type(name);
+    if (type.typeId === Type.Dictionary) {
+      const dictionary = this.#dictionaries.get(type.id) ?? EMPTY_DICTIONARY;
+      const count = dictionary.count;
+      const keys = this.#each(name, (batch, slot) => dictionaryKeys(batch, slot, type.indices, count, name), (size) => new Int32Array(size));
+      return dictionaryColumn(keys, dictionary);
+    }
+    if (isBinary(type)) {
+      if (this.#batches.length !== 1) fail(`column ${name}: plain strings in several batches are not supported`);
+      const batch = this.#batches[0]!;
+      const values = binaryValues(batch, batch.columns.get(name)!, type, name);
+      const texts: (string | undefined)[] = new Array(values.count);
+      const text = (key: number): string => (key < 0 || key >= values.count ? '' : (texts[key] ??= values.text(key)));
+      return { keyCount: values.count, key: (row) => row, text, value: text };
+    }
+    return fail(`column ${name} has an unexpected type (${type.typeId})`);
+  }
+
+  /** Addresses: 64-bit values that may exceed 2^53, kept as raw bytes and read as bigints on demand. */
+  raw(name: string): RawColumn {
+    if (!this.has(name)) return NO_RAW;
+    const type = this.#type(name);
+    if (this.#batches.length !== 1 || type.typeId !== Type.Int) {
+      // Several batches (or a float column): doubles, which are exact below 2^53, with the nulls kept apart.
+      const values = this.doubles(name);
+      const valid = this.#each(
+        name,
+        (batch, slot) => {
+          const validity = validityOf(batch, slot);
+          return Uint8Array.from({ length: slot.length }, (_, row) => (!validity || isSet(validity, row) ? 1 : 0));
+        },
+        (size) => new Uint8Array(size),
+      );
+      const has = (row: number) => valid[row] === 1;
+      return { has, big: (row) => (has(row) ? BigInt(Math.trunc(values[row]!)) : undefined) };
+    }
+    const batch = this.#batches[0]!;
+    const slot = batch.columns.get(name)!;
+    const validity = validityOf(batch, slot)?.slice();
+    const has = (row: number) => row >= 0 && row < slot.length && (!validity || isSet(validity, row));
+    if (type.bitWidth !== 64) {
+      const values = numbersOf(batch, slot, type, name).slice();
+      return { has, big: (row) => (has(row) ? BigInt(values[row]!) : undefined) };
+    }
+    const source = bytesOf(batch, slot.buffers[1]);
+    const bytes = view(source, Uint8Array, slot.length * 8, name);
+    const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    return {
+      has,
+      big: (row) => (has(row) ? (type.signed ? data.getBigInt64(row * 8, true) : data.getBigUint64(row * 8, true)) : undefined),
+    };
+  }
+}
+
+/** The values of a dictionary: binary strings, decoded to text on demand. */
+interface Dictionary {
+  readonly count: number;
+  text(key: number): string;
+}
+
+const EMPTY_DICTIONARY: Dictionary = { count: 0, text: () => '' };
+
+function isBinary(type: DataType): boolean {
+  return type.typeId === Type.Binary || type.typeId === Type.Utf8 || type.typeId === Type.LargeBinary || type.typeId === Type.LargeUtf8;
 }
 
 const utf8 = new TextDecoder();
 
-function toText(value: unknown): string {
-  if (value == null) return '';
-  if (value instanceof Uint8Array) return utf8.decode(value);
-  return String(value);
-}
-
-const EMPTY_STRINGS: StringColumn = { keyCount: 0, key: () => -1, text: () => '', value: () => '' };
-
-/** Dictionary columns keep their keys; plain string/binary columns use the row as key. */
-function readStrings(column: AnyColumn | undefined, size: number, name: string): StringColumn {
-  if (!column) return EMPTY_STRINGS;
-  const parts = batches(column);
-  if (column.type.typeId === Type.Dictionary) {
-    const keys = new Int32Array(size);
-    let offset = 0;
-    for (const batch of parts) {
-      const values = batch.values!;
-      for (let i = 0; i < batch.length; i++) keys[offset + i] = isValid(batch, i) ? Number(values[i]) : -1;
-      offset += batch.length;
-    }
-    // Later batches see the dictionary with any delta batches applied: the last one is the most complete.
-    const dictionary = (parts[parts.length - 1]?.cache ?? []) as ArrayLike<unknown>;
-    for (let i = 0; i < size; i++) {
-      if (keys[i]! >= dictionary.length) throw new FlamegraphDecodeError(`column ${name}: key ${keys[i]} at row ${i} is outside its dictionary of ${dictionary.length}`);
-    }
-    const texts: (string | undefined)[] = new Array(dictionary.length);
-    const text = (key: number): string => (key < 0 ? '' : (texts[key] ??= toText(dictionary[key])));
-    return { keyCount: dictionary.length, key: (row) => keys[row]!, text, value: (row) => text(keys[row]!) };
+/** A binary or string column's values: offsets into a data buffer. */
+function binaryValues(batch: Batch, slot: Slot, type: DataType, name: string): Dictionary {
+  const count = slot.length;
+  const large = type.typeId === Type.LargeBinary || type.typeId === Type.LargeUtf8;
+  const offsetBytes = bytesOf(batch, slot.buffers[1]);
+  let offsets: Int32Array | Float64Array;
+  if (large) {
+    const words = view(offsetBytes, Uint32Array, 2 * (count + 1), name);
+    offsets = new Float64Array(count + 1);
+    for (let i = 0; i <= count; i++) offsets[i] = words[2 * i + 1]! * 4294967296 + words[2 * i]!;
+  } else {
+    offsets = count === 0 ? new Int32Array(1) : view(offsetBytes, Int32Array, count + 1, name);
   }
-  if (column.type.typeId === Type.Binary || column.type.typeId === Type.Utf8 || column.type.typeId === Type.LargeBinary || column.type.typeId === Type.LargeUtf8) {
-    const texts: (string | undefined)[] = new Array(size);
-    const text = (key: number): string => (key < 0 || key >= size ? '' : (texts[key] ??= toText(column.at(key))));
-    return { keyCount: size, key: (row) => row, text, value: text };
+  const data = bytesOf(batch, slot.buffers[2]).bytes;
+  const validity = validityOf(batch, slot);
+  for (let i = 0; i < count; i++) {
+    if (!(offsets[i]! >= 0 && offsets[i]! <= offsets[i + 1]! && offsets[i + 1]! <= data.length)) fail(`column ${name}: value ${i} lies outside its data`);
   }
-  throw new FlamegraphDecodeError(`column ${name} has an unexpected type (${column.type.typeId})`);
-}
-
-function readRaw(column: AnyColumn | undefined): RawColumn {
-  if (!column) return { has: () => false, big: () => undefined };
   return {
-    has: (row) => column.at(row) != null,
-    big: (row) => {
-      const value = column.at(row);
-      if (value == null) return undefined;
-      return typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value)));
-    },
+    count,
+    text: (key) => (validity && !isSet(validity, key) ? '' : utf8.decode(data.subarray(offsets[key]!, offsets[key + 1]!))),
   };
 }
 
-function readParents(column: AnyColumn, size: number): Int32Array {
-  const values = readNumbers(column, size, 'parent');
-  const parent = new Int32Array(size);
-  for (let row = 0; row < size; row++) {
-    const p = row === 0 ? -1 : values[row]!;
-    // Rows are breadth-first, so a parent always comes before its children: this also rules out cycles.
-    if (row > 0 && !(p >= 0 && p < row)) throw new FlamegraphDecodeError(`row ${row} has parent ${p}, which is not an earlier row`);
-    parent[row] = p;
+/** Joins a dictionary with its delta batches. */
+function concatDictionaries(first: Dictionary, next: Dictionary): Dictionary {
+  return { count: first.count + next.count, text: (key) => (key < first.count ? first.text(key) : next.text(key - first.count)) };
+}
+
+/** Reads the dictionary batches (binary values only: every string column of Parca's record is one). */
+function readDictionaries(data: ArrowData, version: number): Map<number, Dictionary> {
+  const types = new Map<number, DataType>();
+  for (const field of data.schema?.fields ?? []) if (field.type.typeId === Type.Dictionary) types.set(field.type.id, field.type.dictionary);
+  const dictionaries = new Map<number, Dictionary>();
+  const batches = data.dictionaries ?? [];
+  const firstRecordAfter = data.dictsBeforeRecord?.[0] ?? batches.length;
+  batches.forEach((entry, index) => {
+    const type = types.get(entry.id);
+    if (!type) fail(`a dictionary batch has the unknown id ${entry.id}`);
+    if (!isBinary(type)) fail(`dictionary ${entry.id} holds ${type.typeId} values, not strings`);
+    const existing = dictionaries.get(entry.id);
+    // Replacing a dictionary after rows used it would need one dictionary per batch: Parca never does that.
+    if (index >= firstRecordAfter && existing && !entry.isDelta) fail(`dictionary ${entry.id} is replaced between record batches`);
+    const [slot] = slotsOf(entry.data, [{ name: '', type, nullable: true, metadata: new Map() }], version);
+    if (entry.data.compression && entry.data.compression.codec !== LZ4_FRAME) fail(`unsupported compression codec ${entry.data.compression.codec}`);
+    const batch: Batch = { length: slot!.length, body: entry.body ?? new Uint8Array(0), compressed: !!entry.data.compression, columns: new Map(), loaded: new Map() };
+    const values = binaryValues(batch, slot!, type, `dictionary ${entry.id}`);
+    dictionaries.set(entry.id, existing && entry.isDelta ? concatDictionaries(existing, values) : values);
+  });
+  return dictionaries;
+}
+
+/**
+ * A dictionary column's keys at their own width, checked against the dictionary. Null rows get a key past the
+ * dictionary's end (or -1 for signed keys), which `key()` reports as -1.
+ */
+function dictionaryKeys(batch: Batch, slot: Slot, indices: DataType, count: number, name: string): IntArray {
+  if (indices.typeId !== Type.Int) fail(`column ${name} has non-integer dictionary keys`);
+  let keys = numbersOf(batch, slot, indices, name) as IntArray | Float64Array;
+  const n = slot.length;
+  const validity = validityOf(batch, slot);
+  const max = indices.signed ? -1 : 2 ** indices.bitWidth - 1;
+  // Keys must be writable for nulls, and 64-bit keys (or a dictionary with no spare key) become 32-bit signed.
+  if (keys instanceof Float64Array || (validity && max >= 0 && count > max)) keys = Int32Array.from(keys);
+  const nullKey = keys instanceof Int32Array || keys instanceof Int16Array || keys instanceof Int8Array ? -1 : max;
+  for (let row = 0; row < n; row++) {
+    if (validity && !isSet(validity, row)) {
+      keys[row] = nullKey;
+      continue;
+    }
+    const key = keys[row]!;
+    if (!(key >= 0 && key < count)) fail(`column ${name}: key ${key} at row ${row} is outside its dictionary of ${count}`);
   }
-  if (size > 0 && values[0] !== -1) throw new FlamegraphDecodeError(`row 0 is not the root (its parent is ${values[0]})`);
-  return parent;
+  return keys as IntArray;
+}
+
+function dictionaryColumn(keys: IntArray, dictionary: Dictionary): StringColumn {
+  const count = dictionary.count;
+  const texts: (string | undefined)[] = new Array(count);
+  const key = (row: number): number => {
+    const k = keys[row]!;
+    return k < count ? k : -1;
+  };
+  const text = (k: number): string => (k < 0 || k >= count ? '' : (texts[k] ??= dictionary.text(k)));
+  return { keyCount: count, key, text, value: (row) => text(key(row)) };
+}
+
+const EMPTY_STRINGS: StringColumn = { keyCount: 0, key: () => -1, text: () => '', value: () => '' };
+const NO_RAW: RawColumn = { has: () => false, big: () => undefined };
+
+// ---- The tree ----
+
+/** Checks the parent column: the root first, then every row's parent an earlier row (breadth-first order). */
+function checkParents(parent: Int32Array): void {
+  const size = parent.length;
+  if (size > 0 && parent[0] !== -1) fail(`row 0 is not the root (its parent is ${parent[0]})`);
+  for (let row = 1; row < size; row++) {
+    const p = parent[row]!;
+    // A parent always comes before its children: this also rules out cycles.
+    if (!(p >= 0 && p < row)) fail(`row ${row} has parent ${p}, which is not an earlier row`);
+  }
 }
 
 /** Builds the CSR children arrays from the parent column, in row order (which is Parca's children order). */
@@ -183,45 +572,26 @@ function childrenFromParents(parent: Int32Array): { childStart: Uint32Array; chi
   const childStart = new Uint32Array(size + 1);
   for (let row = 1; row < size; row++) childStart[parent[row]! + 1]!++;
   for (let row = 0; row < size; row++) childStart[row + 1]! += childStart[row]!;
-  const fill = childStart.slice(0, size);
   const childIndex = new Uint32Array(Math.max(0, size - 1));
+  // Rows come in order, so each parent's next free slot is its start plus the children placed so far.
+  const fill = new Uint32Array(childStart.buffer, 0, size);
   for (let row = 1; row < size; row++) childIndex[fill[parent[row]!]!++] = row;
+  // `fill` ran each start forward to the next one's: shift back.
+  for (let row = size; row > 0; row--) childStart[row] = childStart[row - 1]!;
+  if (size > 0) childStart[0] = 0;
   return { childStart, childIndex };
 }
 
-/** Uses the record's own children lists, checked against the parent column. */
-function readChildren(column: AnyColumn, parent: Int32Array): { childStart: Uint32Array; childIndex: Uint32Array } {
-  const size = parent.length;
-  const childStart = new Uint32Array(size + 1);
-  const childIndex = new Uint32Array(Math.max(0, size - 1));
-  let count = 0;
-  let row = 0;
-  for (const batch of batches(column)) {
-    const offsets = batch.offsets;
-    const items = batch.children?.[0]?.values;
-    if (!offsets || !items) throw new FlamegraphDecodeError('column children is not a list of row numbers');
-    for (let i = 0; i < batch.length; i++, row++) {
-      childStart[row] = count;
-      if (!isValid(batch, i)) continue;
-      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
-        const child = Number(items[k]);
-        if (!(child > row && child < size) || parent[child] !== row || count >= childIndex.length) {
-          throw new FlamegraphDecodeError(`row ${row} lists child ${child}, whose parent is ${parent[child] ?? 'missing'}`);
-        }
-        childIndex[count++] = child;
-      }
-    }
-  }
-  childStart[size] = count;
-  if (count !== childIndex.length) throw new FlamegraphDecodeError(`the children lists name ${count} rows, expected ${childIndex.length}`);
-  return { childStart, childIndex };
-}
-
-/** Depths from parents, for records without a depth column and to check the one given. */
-function depthsFromParents(parent: Int32Array): Uint32Array {
+/** Depths from parents (the record's own depth column says the same), and the deepest. */
+function depthsFromParents(parent: Int32Array): { depth: Uint32Array; maxDepth: number } {
   const depth = new Uint32Array(parent.length);
-  for (let row = 1; row < parent.length; row++) depth[row] = depth[parent[row]!]! + 1;
-  return depth;
+  let maxDepth = 0;
+  for (let row = 1; row < parent.length; row++) {
+    const d = depth[parent[row]!]! + 1;
+    depth[row] = d;
+    if (d > maxDepth) maxDepth = d;
+  }
+  return { depth, maxDepth };
 }
 
 /** Offsets from the children's order, for records without a value_offset column. */
@@ -246,72 +616,159 @@ function aligned(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
-function parseTable(bytes: Uint8Array) {
-  registerLz4Codec();
+function openRecord(bytes: Uint8Array): RecordReader {
+  let data: ArrowData;
   try {
-    return tableFromIPC(aligned(bytes));
+    const copy = aligned(bytes);
+    // Corrupt lengths can make the IPC reader loop or allocate without end: check them first.
+    checkIpcFrames(copy);
+    data = readIpcStream(copy);
   } catch (error) {
     throw new FlamegraphDecodeError(`the flame graph record is not a readable Arrow stream: ${(error as Error).message}`);
   }
+  if (!data.schema) throw new FlamegraphDecodeError('the flame graph record is not a readable Arrow stream: it has no schema');
+  return new RecordReader(data);
+}
+
+/**
+ * The decoding, one column at a time: it yields between steps so a caller can spread the work over several
+ * tasks (decodeFlamegraphSliced) or run it all at once (decodeFlamegraph). Each step is a few milliseconds for a
+ * million rows.
+ */
+function* decodeSteps(bytes: Uint8Array): Generator<void, FlamegraphModel> {
+  if (bytes.length === 0) return emptyModel();
+  const record = openRecord(bytes);
+  if (!record.has('cumulative') || !record.has('parent')) fail('the record has no cumulative or parent column: it is not a Parca flame graph');
+  const size = record.size;
+  yield;
+  const read = function* <T>(name: string, extract: (name: string) => T): Generator<void, T> {
+    yield* record.load(name);
+    const value = extract(name);
+    yield;
+    return value;
+  };
+  const cumulative = yield* read('cumulative', (name) => record.doubles(name));
+  const parent = yield* read('parent', (name) => record.int32(name));
+  checkParents(parent);
+  yield;
+  const { childStart, childIndex } = childrenFromParents(parent);
+  yield;
+  const { depth, maxDepth } = depthsFromParents(parent);
+  yield;
+  const valueOffset = record.has('value_offset')
+    ? yield* read('value_offset', (name) => record.doubles(name))
+    : offsetsFromChildren(cumulative, childStart, childIndex, size);
+  const flat = yield* read('flat', (name) => record.doubles(name));
+  const diff = yield* read('diff', (name) => record.numbers(name));
+  const labelsOnly = yield* read('labels_only', (name) => record.flags(name));
+  const inlined = yield* read('inlined', (name) => record.flags(name));
+  const locationLine = yield* read('location_line', (name) => record.numbers(name));
+  const functionStartLine = yield* read('function_startline', (name) => record.numbers(name));
+  const locationAddress = yield* read('location_address', (name) => record.raw(name));
+  const strings = (name: string) => read(name, (column) => record.strings(column));
+  const functionName = yield* strings('function_name');
+  const functionSystemName = yield* strings('function_system_name');
+  const functionFileName = yield* strings('function_file_name');
+  const mappingFile = yield* strings('mapping_file');
+  const mappingBuildId = yield* strings('mapping_build_id');
+  const labels = new Map<string, StringColumn>();
+  for (const field of record.fields) {
+    if (field.name.startsWith('labels.')) labels.set(field.name.slice('labels.'.length), yield* strings(field.name));
+  }
+  return {
+    size,
+    cumulative,
+    flat,
+    diff,
+    valueOffset,
+    depth,
+    parent,
+    childStart,
+    childIndex,
+    labelsOnly,
+    inlined,
+    locationLine,
+    functionStartLine,
+    locationAddress,
+    functionName,
+    functionSystemName,
+    functionFileName,
+    mappingFile,
+    mappingBuildId,
+    labels,
+    maxDepth,
+    total: size > 0 ? cumulative[0]! : 0,
+  };
+}
+
+function asDecodeError(error: unknown): FlamegraphDecodeError {
+  if (error instanceof FlamegraphDecodeError) return error;
+  return new FlamegraphDecodeError(`the flame graph record could not be read: ${(error as Error).message}`);
 }
 
 /** Decodes the bytes of a FlamegraphArrow record. Throws FlamegraphDecodeError on anything malformed. */
 export function decodeFlamegraph(bytes: Uint8Array): FlamegraphModel {
-  if (bytes.length === 0) return emptyModel();
-  const table = parseTable(bytes);
-  const size = table.numRows;
-  const column = (name: string): AnyColumn | undefined => (table.schema.fields.some((f) => f.name === name) ? (table.getChild(name) as AnyColumn) : undefined);
-  const cumulativeColumn = column('cumulative');
-  const parentColumn = column('parent');
-  if (!cumulativeColumn || !parentColumn) throw new FlamegraphDecodeError('the record has no cumulative or parent column: it is not a Parca flame graph');
   try {
-    const cumulative = readNumbers(cumulativeColumn, size, 'cumulative');
-    const parent = readParents(parentColumn, size);
-    const childrenColumn = column('children');
-    const { childStart, childIndex } = childrenColumn ? readChildren(childrenColumn, parent) : childrenFromParents(parent);
-    const derivedDepth = depthsFromParents(parent);
-    const depthColumn = column('depth');
-    if (depthColumn) {
-      const given = readNumbers(depthColumn, size, 'depth');
-      for (let row = 0; row < size; row++) {
-        if (given[row] !== derivedDepth[row]) throw new FlamegraphDecodeError(`row ${row} has depth ${given[row]}, its parent chain says ${derivedDepth[row]}`);
+    const steps = decodeSteps(bytes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  } catch (error) {
+    throw asDecodeError(error);
+  }
+}
+
+export interface SlicedDecodeOptions {
+  /** Longest stretch of work before giving the event loop a turn (default 20 ms). */
+  sliceMs?: number;
+  /** Stops between steps with the signal's reason. */
+  signal?: AbortSignal;
+  /** How to give the event loop a turn (default: yieldToEventLoop). */
+  yieldToEventLoop?: () => Promise<void>;
+}
+
+let channel: MessageChannel | undefined;
+const waiting: (() => void)[] = [];
+
+/**
+ * Resolves in a new task: lets input, rendering and other work run between decoding steps. A message to self
+ * rather than scheduler.yield or a timer: those are throttled or held back in background tabs, messages are not.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  const port = channel.port2;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    port.postMessage(null);
+  });
+}
+
+/**
+ * Decodes like decodeFlamegraph, in slices of about `sliceMs` between which the event loop runs, so a large
+ * record never blocks the page in one long task. The model is the same as decodeFlamegraph's.
+ */
+export async function decodeFlamegraphSliced(bytes: Uint8Array, options: SlicedDecodeOptions = {}): Promise<FlamegraphModel> {
+  const sliceMs = options.sliceMs ?? 20;
+  const pause = options.yieldToEventLoop ?? yieldToEventLoop;
+  let sliceStart = performance.now();
+  try {
+    const steps = decodeSteps(bytes);
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = performance.now();
       }
     }
-    const offsetColumn = column('value_offset');
-    const valueOffset = offsetColumn ? readNumbers(offsetColumn, size, 'value_offset') : offsetsFromChildren(cumulative, childStart, childIndex, size);
-    let maxDepth = 0;
-    for (let row = 0; row < size; row++) if (derivedDepth[row]! > maxDepth) maxDepth = derivedDepth[row]!;
-    const labels = new Map<string, StringColumn>();
-    for (const field of table.schema.fields) {
-      if (field.name.startsWith('labels.')) labels.set(field.name.slice('labels.'.length), readStrings(column(field.name), size, field.name));
-    }
-    return {
-      size,
-      cumulative,
-      flat: readNumbers(column('flat'), size, 'flat'),
-      diff: readNumbers(column('diff'), size, 'diff'),
-      valueOffset,
-      depth: derivedDepth,
-      parent,
-      childStart,
-      childIndex,
-      labelsOnly: readFlags(column('labels_only'), size),
-      inlined: readFlags(column('inlined'), size),
-      locationLine: readNumbers(column('location_line'), size, 'location_line'),
-      functionStartLine: readNumbers(column('function_startline'), size, 'function_startline'),
-      locationAddress: readRaw(column('location_address')),
-      functionName: readStrings(column('function_name'), size, 'function_name'),
-      functionSystemName: readStrings(column('function_system_name'), size, 'function_system_name'),
-      functionFileName: readStrings(column('function_file_name'), size, 'function_file_name'),
-      mappingFile: readStrings(column('mapping_file'), size, 'mapping_file'),
-      mappingBuildId: readStrings(column('mapping_build_id'), size, 'mapping_build_id'),
-      labels,
-      maxDepth,
-      total: size > 0 ? cumulative[0]! : 0,
-    };
   } catch (error) {
-    if (error instanceof FlamegraphDecodeError) throw error;
-    throw new FlamegraphDecodeError(`the flame graph record could not be read: ${(error as Error).message}`);
+    if (options.signal?.aborted && error === options.signal.reason) throw error;
+    throw asDecodeError(error);
   }
 }
 
@@ -331,7 +788,7 @@ export function emptyModel(): FlamegraphModel {
     inlined: new Uint8Array(0),
     locationLine: new Float64Array(0),
     functionStartLine: new Float64Array(0),
-    locationAddress: readRaw(undefined),
+    locationAddress: NO_RAW,
     functionName: EMPTY_STRINGS,
     functionSystemName: EMPTY_STRINGS,
     functionFileName: EMPTY_STRINGS,

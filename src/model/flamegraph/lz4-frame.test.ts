@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CompressionType, tableFromArrays, tableFromIPC, tableToIPC } from '@uwdata/flechette';
-import { Lz4FormatError, compressLz4Block, compressLz4Frame, decompressLz4Frame, registerLz4Codec } from './lz4-frame.js';
+import { registerLz4Codec } from '../../test-support/lz4-codec.js';
+import { Lz4FormatError, compressLz4Block, compressLz4Frame, decompressLz4Frame, decompressLz4FrameSteps } from './lz4-frame.js';
 
 const MAGIC = [0x04, 0x22, 0x4d, 0x18];
 
@@ -138,5 +139,30 @@ describe('LZ4 frame decoder', () => {
     expect(bytes.length).to.be.lessThan(plain.length / 4);
     const read = tableFromIPC(bytes);
     expect(Array.from(read.getChild('value').toArray() as Float64Array)).to.deep.equal(Array.from(table.getChild('value').toArray() as Float64Array));
+  });
+});
+
+describe('LZ4 frame decoder, long copies and slices', () => {
+  it('repeats a short period over a long overlapping match, and copies long literals', () => {
+    // 40 literals, then a match of 15 + 81 + 4 = 100 bytes at offset 3; then 5 literals end the block.
+    const literals = Array.from({ length: 40 }, (_, i) => 97 + (i % 26));
+    const block = [0xff, 40 - 15, ...literals, 0x03, 0x00, 81, 0x50, ...[1, 2, 3, 4, 5]];
+    const bytes = frame(header(), [0], u32(block.length), block, u32(0));
+    const out = decompressLz4Frame(bytes, 145);
+    const expected = [...literals];
+    for (let i = 0; i < 100; i++) expected.push(expected[expected.length - 3]!);
+    expected.push(1, 2, 3, 4, 5);
+    expect(Array.from(out)).to.deep.equal(expected);
+  });
+
+  it('decodes step by step to the same bytes, pausing about every megabyte', () => {
+    const data = sample(3 * 1024 * 1024 + 17, 3, 3);
+    const packed = compressLz4Frame(data);
+    const steps = decompressLz4FrameSteps(packed, data.length);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).to.be.at.least(3);
+    expect(step.value).to.deep.equal(data);
   });
 });

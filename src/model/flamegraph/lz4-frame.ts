@@ -1,7 +1,6 @@
 // LZ4 frame format (https://github.com/lz4/lz4/blob/dev/doc/lz4_Frame_format.md): Parca compresses the buffers of
 // its Arrow flame graph records with it. Checksums are skipped: the gRPC transport already protects the bytes,
 // and every read is bounds-checked so corrupt input fails with an error instead of reading out of range.
-import { CompressionType, setCompressionCodec } from '@uwdata/flechette';
 
 const FRAME_MAGIC = 0x184d2204;
 /** Skippable frames carry user data with magics 0x184D2A50..0x184D2A5F. */
@@ -57,7 +56,7 @@ class Output {
   length = 0;
   constructor(
     capacity: number,
-    private readonly fixed: boolean,
+    readonly fixed: boolean,
   ) {
     this.bytes = new Uint8Array(capacity);
   }
@@ -72,54 +71,90 @@ class Output {
   }
 }
 
-/** Reads an LZ4 length continuation: bytes of 255 add up until one is smaller. */
-function extendLength(input: Reader, end: number, base: number, what: string): number {
-  let length = base;
-  for (;;) {
-    if (input.pos >= end) throw new Lz4FormatError(`LZ4 block truncated in a ${what} length`);
-    const byte = input.bytes[input.pos++]!;
-    length += byte;
-    if (byte !== 255) return length;
-  }
+/** Below this length a byte loop beats the call overhead of `set`/`copyWithin`. */
+const SHORT_COPY = 32;
+
+function truncated(what: string): Lz4FormatError {
+  return new Lz4FormatError(`LZ4 block truncated in a ${what}`);
 }
 
-/** Decompresses one LZ4 block of `input` from its position to `end` into `out`. */
-function decodeBlock(input: Reader, end: number, out: Output, frameStart: number): void {
+/**
+ * Decompresses one LZ4 block of `input` from its position to `end` into `out`, stopping early at a sequence
+ * boundary once the output reaches `stopAt` (call again to go on). One tight loop over local variables: the
+ * bulk of a flame graph's decode time is spent here.
+ */
+function decodeBlock(input: Reader, end: number, out: Output, frameStart: number, blockMax: number, stopAt: number): void {
   const src = input.bytes;
-  while (input.pos < end) {
-    const token = src[input.pos++]!;
+  let sp = input.pos;
+  // A growing output reserves a whole block up front, so the loop only checks against `limit`.
+  if (!out.fixed) out.reserve(blockMax);
+  const dst = out.bytes;
+  let dp = out.length;
+  const limit = dst.length;
+  while (sp < end && dp < stopAt) {
+    const token = src[sp++]!;
     let literals = token >>> 4;
-    if (literals === 15) literals = extendLength(input, end, 15, 'literal');
-    if (literals > end - input.pos) throw new Lz4FormatError(`LZ4 block truncated: ${literals} literals announced, ${end - input.pos} bytes left`);
-    out.reserve(literals);
-    out.bytes.set(src.subarray(input.pos, input.pos + literals), out.length);
-    out.length += literals;
-    input.pos += literals;
-    // The last sequence of a block has literals only.
-    if (input.pos === end) return;
-    if (end - input.pos < 2) throw new Lz4FormatError('LZ4 block truncated in a match offset');
-    const offset = src[input.pos]! | (src[input.pos + 1]! << 8);
-    input.pos += 2;
-    if (offset === 0 || offset > out.length - frameStart) {
-      throw new Lz4FormatError(`LZ4 match offset ${offset} points before the start of the data (at ${out.length - frameStart})`);
+    if (literals === 15) {
+      let byte = 255;
+      while (byte === 255) {
+        if (sp >= end) throw truncated('literal length');
+        byte = src[sp++]!;
+        literals += byte;
+      }
     }
-    let matchLength = token & 15;
-    matchLength = (matchLength === 15 ? extendLength(input, end, 15, 'match') : matchLength) + MIN_MATCH;
-    out.reserve(matchLength);
-    const dst = out.bytes;
-    let from = out.length - offset;
-    let to = out.length;
-    if (offset >= matchLength) {
-      dst.copyWithin(to, from, from + matchLength);
+    if (literals > end - sp) throw new Lz4FormatError(`LZ4 block truncated: ${literals} literals announced, ${end - sp} bytes left`);
+    if (literals > limit - dp) throw new Lz4FormatError(`LZ4 data decompresses to more than the expected ${limit} bytes`);
+    if (literals < SHORT_COPY) {
+      for (const stop = sp + literals; sp < stop; ) dst[dp++] = src[sp++]!;
     } else {
-      // Overlapping copy: the match repeats bytes it is writing, so copy one at a time.
-      for (const stop = to + matchLength; to < stop; ) dst[to++] = dst[from++]!;
+      dst.set(src.subarray(sp, sp + literals), dp);
+      sp += literals;
+      dp += literals;
     }
-    out.length += matchLength;
+    // The last sequence of a block has literals only.
+    if (sp === end) break;
+    if (end - sp < 2) throw truncated('match offset');
+    const offset = src[sp]! | (src[sp + 1]! << 8);
+    sp += 2;
+    if (offset === 0 || offset > dp - frameStart) {
+      throw new Lz4FormatError(`LZ4 match offset ${offset} points before the start of the data (at ${dp - frameStart})`);
+    }
+    let length = token & 15;
+    if (length === 15) {
+      let byte = 255;
+      while (byte === 255) {
+        if (sp >= end) throw truncated('match length');
+        byte = src[sp++]!;
+        length += byte;
+      }
+    }
+    length += MIN_MATCH;
+    if (length > limit - dp) throw new Lz4FormatError(`LZ4 data decompresses to more than the expected ${limit} bytes`);
+    let from = dp - offset;
+    if (length < SHORT_COPY) {
+      // Byte by byte is also what an overlapping match (offset < length) needs: it repeats what it writes.
+      for (const stop = dp + length; dp < stop; ) dst[dp++] = dst[from++]!;
+    } else if (offset >= length) {
+      dst.copyWithin(dp, from, from + length);
+      dp += length;
+    } else {
+      // A long overlapping match repeats a period of `offset` bytes: copy ever larger chunks of what is written.
+      const stop = dp + length;
+      while (dp < stop) {
+        const chunk = Math.min(dp - from, stop - dp);
+        dst.copyWithin(dp, from, from + chunk);
+        dp += chunk;
+      }
+    }
   }
+  input.pos = sp;
+  out.length = dp;
 }
 
-function decodeFrame(input: Reader, out: Output): void {
+/** Output bytes decoded between two yields of the step-wise decoder: a few milliseconds of work. */
+const STEP_BYTES = 1 << 20;
+
+function* decodeFrame(input: Reader, out: Output): Generator<void, void> {
   const frameStart = out.length;
   const flags = input.u8('the frame flags');
   if (flags >>> 6 !== 1) throw new Lz4FormatError(`unsupported LZ4 frame version ${flags >>> 6}`);
@@ -153,7 +188,10 @@ function decodeFrame(input: Reader, out: Output): void {
       out.length += size;
       input.pos = end;
     } else {
-      decodeBlock(input, end, out, frameStart);
+      while (input.pos < end) {
+        decodeBlock(input, end, out, frameStart, blockMax, out.length + STEP_BYTES);
+        yield;
+      }
     }
     if (blockChecksums) input.skip(4, 'a block checksum');
   }
@@ -168,6 +206,15 @@ function decodeFrame(input: Reader, out: Output): void {
  * other size is an error.
  */
 export function decompressLz4Frame(bytes: Uint8Array, expectedLength?: number): Uint8Array {
+  const steps = decompressLz4FrameSteps(bytes, expectedLength);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** decompressLz4Frame one slice at a time: it yields after about every megabyte of output. */
+export function* decompressLz4FrameSteps(bytes: Uint8Array, expectedLength?: number): Generator<void, Uint8Array> {
   const fixed = expectedLength !== undefined && expectedLength >= 0;
   if (fixed && !Number.isSafeInteger(expectedLength)) throw new Lz4FormatError(`invalid expected length ${expectedLength}`);
   const input = new Reader(bytes);
@@ -178,7 +225,7 @@ export function decompressLz4Frame(bytes: Uint8Array, expectedLength?: number): 
     if ((magic & SKIPPABLE_MASK) >>> 0 === SKIPPABLE_MAGIC) {
       input.skip(input.u32('a skippable frame size'), 'a skippable frame');
     } else if (magic === FRAME_MAGIC) {
-      decodeFrame(input, out);
+      yield* decodeFrame(input, out);
     } else {
       throw new Lz4FormatError(`not an LZ4 frame (magic 0x${magic.toString(16)} at offset ${input.pos - 4})`);
     }
@@ -296,16 +343,4 @@ export function compressLz4Frame(bytes: Uint8Array, options: Lz4EncodeOptions = 
     offset += part.length;
   }
   return frame;
-}
-
-let registered = false;
-
-/** Lets flechette read (and write) Arrow buffers compressed with LZ4_FRAME. Idempotent. */
-export function registerLz4Codec(): void {
-  if (registered) return;
-  registered = true;
-  setCompressionCodec(CompressionType.LZ4_FRAME, {
-    decode: (bytes, uncompressedLength) => decompressLz4Frame(bytes, uncompressedLength),
-    encode: (bytes) => compressLz4Frame(bytes),
-  });
 }

@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file parca/query/v1alpha1/query.proto.
  */
 export const file_parca_query_v1alpha1_query: GenFile = /*@__PURE__*/
-  fileDesc("CiBwYXJjYS9xdWVyeS92MWFscGhhMS9xdWVyeS5wcm90bxIUcGFyY2EucXVlcnkudjFhbHBoYTEihQEKE1Byb2ZpbGVUeXBlc1JlcXVlc3QSLgoFc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wSACIAQESLAoDZW5kGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgBiAEBQggKBl9zdGFydEIGCgRfZW5kIkgKFFByb2ZpbGVUeXBlc1Jlc3BvbnNlEjAKBXR5cGVzGAEgAygLMiEucGFyY2EucXVlcnkudjFhbHBoYTEuUHJvZmlsZVR5cGUifgoLUHJvZmlsZVR5cGUSDAoEbmFtZRgBIAEoCRITCgtzYW1wbGVfdHlwZRgCIAEoCRITCgtzYW1wbGVfdW5pdBgDIAEoCRITCgtwZXJpb2RfdHlwZRgEIAEoCRITCgtwZXJpb2RfdW5pdBgFIAEoCRINCgVkZWx0YRgGIAEoCCK+AQoRUXVlcnlSYW5nZVJlcXVlc3QSDQoFcXVlcnkYASABKAkSKQoFc3RhcnQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEicKA2VuZBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDQoFbGltaXQYBCABKA0SJwoEc3RlcBgFIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvbhIOCgZzdW1fYnkYBiADKAkiSQoSUXVlcnlSYW5nZVJlc3BvbnNlEjMKBnNlcmllcxgBIAMoCzIjLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk1ldHJpY3NTZXJpZXMi6gEKDU1ldHJpY3NTZXJpZXMSNwoIbGFiZWxzZXQYASABKAsyJS5wYXJjYS5wcm9maWxlc3RvcmUudjFhbHBoYTEuTGFiZWxTZXQSNAoHc2FtcGxlcxgCIAMoCzIjLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk1ldHJpY3NTYW1wbGUSNAoLcGVyaW9kX3R5cGUYAyABKAsyHy5wYXJjYS5xdWVyeS52MWFscGhhMS5WYWx1ZVR5cGUSNAoLc2FtcGxlX3R5cGUYBCABKAsyHy5wYXJjYS5xdWVyeS52MWFscGhhMS5WYWx1ZVR5cGUiiAEKDU1ldHJpY3NTYW1wbGUSLQoJdGltZXN0YW1wGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBINCgV2YWx1ZRgCIAEoAxIYChB2YWx1ZV9wZXJfc2Vjb25kGAMgASgBEhAKCGR1cmF0aW9uGAQgASgDEg0KBWNvdW50GAUgASgFIicKCVZhbHVlVHlwZRIMCgR0eXBlGAEgASgJEgwKBHVuaXQYAiABKAkicQoMTWVyZ2VQcm9maWxlEg0KBXF1ZXJ5GAEgASgJEikKBXN0YXJ0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBInCgNlbmQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIkgKDVNpbmdsZVByb2ZpbGUSKAoEdGltZRgBIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDQoFcXVlcnkYAiABKAkinwEKC0RpZmZQcm9maWxlEjUKAWEYASABKAsyKi5wYXJjYS5xdWVyeS52MWFscGhhMS5Qcm9maWxlRGlmZlNlbGVjdGlvbhI1CgFiGAIgASgLMioucGFyY2EucXVlcnkudjFhbHBoYTEuUHJvZmlsZURpZmZTZWxlY3Rpb24SFQoIYWJzb2x1dGUYAyABKAhIAIgBAUILCglfYWJzb2x1dGUigQIKFFByb2ZpbGVEaWZmU2VsZWN0aW9uEj0KBG1vZGUYASABKA4yLy5wYXJjYS5xdWVyeS52MWFscGhhMS5Qcm9maWxlRGlmZlNlbGVjdGlvbi5Nb2RlEjMKBW1lcmdlGAIgASgLMiIucGFyY2EucXVlcnkudjFhbHBoYTEuTWVyZ2VQcm9maWxlSAASNQoGc2luZ2xlGAMgASgLMiMucGFyY2EucXVlcnkudjFhbHBoYTEuU2luZ2xlUHJvZmlsZUgAIjMKBE1vZGUSGwoXTU9ERV9TSU5HTEVfVU5TUEVDSUZJRUQQABIOCgpNT0RFX01FUkdFEAFCCQoHb3B0aW9ucyKxCQoMUXVlcnlSZXF1ZXN0EjUKBG1vZGUYASABKA4yJy5wYXJjYS5xdWVyeS52MWFscGhhMS5RdWVyeVJlcXVlc3QuTW9kZRIxCgRkaWZmGAIgASgLMiEucGFyY2EucXVlcnkudjFhbHBoYTEuRGlmZlByb2ZpbGVIABIzCgVtZXJnZRgDIAEoCzIiLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk1lcmdlUHJvZmlsZUgAEjUKBnNpbmdsZRgEIAEoCzIjLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlNpbmdsZVByb2ZpbGVIABJCCgtyZXBvcnRfdHlwZRgFIAEoDjItLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlF1ZXJ5UmVxdWVzdC5SZXBvcnRUeXBlEh0KDGZpbHRlcl9xdWVyeRgGIAEoCUICGAFIAYgBARIgChNub2RlX3RyaW1fdGhyZXNob2xkGAcgASgCSAKIAQESNAoIZ3JvdXBfYnkYCCABKAsyHS5wYXJjYS5xdWVyeS52MWFscGhhMS5Hcm91cEJ5SAOIAQESRAoQc291cmNlX3JlZmVyZW5jZRgJIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlNvdXJjZVJlZmVyZW5jZUgEiAEBEkQKDnJ1bnRpbWVfZmlsdGVyGAogASgLMiMucGFyY2EucXVlcnkudjFhbHBoYTEuUnVudGltZUZpbHRlckICGAFIBYgBARIeChFpbnZlcnRfY2FsbF9zdGFjaxgLIAEoCEgGiAEBEiwKBmZpbHRlchgMIAMoCzIcLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLkZpbHRlchIhChRzYW5kd2ljaF9ieV9mdW5jdGlvbhgNIAEoCUgHiAEBIkIKBE1vZGUSGwoXTU9ERV9TSU5HTEVfVU5TUEVDSUZJRUQQABINCglNT0RFX0RJRkYQARIOCgpNT0RFX01FUkdFEAIitgIKClJlcG9ydFR5cGUSKgoiUkVQT1JUX1RZUEVfRkxBTUVHUkFQSF9VTlNQRUNJRklFRBAAGgIIARIVChFSRVBPUlRfVFlQRV9QUFJPRhABEhMKD1JFUE9SVF9UWVBFX1RPUBACEhkKFVJFUE9SVF9UWVBFX0NBTExHUkFQSBADEiAKHFJFUE9SVF9UWVBFX0ZMQU1FR1JBUEhfVEFCTEUQBBIgChxSRVBPUlRfVFlQRV9GTEFNRUdSQVBIX0FSUk9XEAUSFgoSUkVQT1JUX1RZUEVfU09VUkNFEAYSGwoXUkVQT1JUX1RZUEVfVEFCTEVfQVJST1cQBxIgChxSRVBPUlRfVFlQRV9QUk9GSUxFX01FVEFEQVRBEAgSGgoWUkVQT1JUX1RZUEVfRkxBTUVDSEFSVBAJQgkKB29wdGlvbnNCDwoNX2ZpbHRlcl9xdWVyeUIWChRfbm9kZV90cmltX3RocmVzaG9sZEILCglfZ3JvdXBfYnlCEwoRX3NvdXJjZV9yZWZlcmVuY2VCEQoPX3J1bnRpbWVfZmlsdGVyQhQKEl9pbnZlcnRfY2FsbF9zdGFja0IXChVfc2FuZHdpY2hfYnlfZnVuY3Rpb24iGQoHR3JvdXBCeRIOCgZmaWVsZHMYASADKAkiSgoPU291cmNlUmVmZXJlbmNlEhAKCGJ1aWxkX2lkGAEgASgJEhAKCGZpbGVuYW1lGAIgASgJEhMKC3NvdXJjZV9vbmx5GAMgASgIIlYKDVJ1bnRpbWVGaWx0ZXISEwoLc2hvd19weXRob24YASABKAgSEQoJc2hvd19ydWJ5GAIgASgIEh0KFXNob3dfaW50ZXJwcmV0ZWRfb25seRgDIAEoCCKIAQoGRmlsdGVyEjkKDHN0YWNrX2ZpbHRlchgBIAEoCzIhLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlN0YWNrRmlsdGVySAASOQoMZnJhbWVfZmlsdGVyGAIgASgLMiEucGFyY2EucXVlcnkudjFhbHBoYTEuRnJhbWVGaWx0ZXJIAEIICgZmaWx0ZXIiqgEKC1N0YWNrRmlsdGVyElcKGmZ1bmN0aW9uX25hbWVfc3RhY2tfZmlsdGVyGAEgASgLMi0ucGFyY2EucXVlcnkudjFhbHBoYTEuRnVuY3Rpb25OYW1lU3RhY2tGaWx0ZXJCAhgBSAASOAoIY3JpdGVyaWEYAiABKAsyJC5wYXJjYS5xdWVyeS52MWFscGhhMS5GaWx0ZXJDcml0ZXJpYUgAQggKBmZpbHRlciJGChdGdW5jdGlvbk5hbWVTdGFja0ZpbHRlchIaChJmdW5jdGlvbl90b19maWx0ZXIYASABKAkSDwoHZXhjbHVkZRgCIAEoCCKdAQoLRnJhbWVGaWx0ZXISSgoTYmluYXJ5X2ZyYW1lX2ZpbHRlchgBIAEoCzInLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLkJpbmFyeUZyYW1lRmlsdGVyQgIYAUgAEjgKCGNyaXRlcmlhGAIgASgLMiQucGFyY2EucXVlcnkudjFhbHBoYTEuRmlsdGVyQ3JpdGVyaWFIAEIICgZmaWx0ZXIiLQoRQmluYXJ5RnJhbWVGaWx0ZXISGAoQaW5jbHVkZV9iaW5hcmllcxgBIAMoCSLuAgoORmlsdGVyQ3JpdGVyaWESPAoNZnVuY3Rpb25fbmFtZRgBIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlN0cmluZ0NvbmRpdGlvbhI6CgtzeXN0ZW1fbmFtZRgCIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlN0cmluZ0NvbmRpdGlvbhI1CgZiaW5hcnkYAyABKAsyJS5wYXJjYS5xdWVyeS52MWFscGhhMS5TdHJpbmdDb25kaXRpb24SNwoIZmlsZW5hbWUYBCABKAsyJS5wYXJjYS5xdWVyeS52MWFscGhhMS5TdHJpbmdDb25kaXRpb24SNgoHYWRkcmVzcxgFIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk51bWJlckNvbmRpdGlvbhI6CgtsaW5lX251bWJlchgGIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk51bWJlckNvbmRpdGlvbiKiAQoPU3RyaW5nQ29uZGl0aW9uEg8KBWVxdWFsGAEgASgJSAASEwoJbm90X2VxdWFsGAIgASgJSAASEgoIY29udGFpbnMYAyABKAlIABIWCgxub3RfY29udGFpbnMYBCABKAlIABIVCgtzdGFydHNfd2l0aBgFIAEoCUgAEhkKD25vdF9zdGFydHNfd2l0aBgGIAEoCUgAQgsKCWNvbmRpdGlvbiJECg9OdW1iZXJDb25kaXRpb24SDwoFZXF1YWwYASABKARIABITCglub3RfZXF1YWwYAiABKARIAEILCgljb25kaXRpb24izAIKDVF1ZXJ5UmVzcG9uc2USDwoFcHByb2YYBiABKAxIABJBChBmbGFtZWdyYXBoX2Fycm93GAsgASgLMiUucGFyY2EucXVlcnkudjFhbHBoYTEuRmxhbWVncmFwaEFycm93SAASLgoGc291cmNlGAwgASgLMhwucGFyY2EucXVlcnkudjFhbHBoYTEuU291cmNlSAASNwoLdGFibGVfYXJyb3cYDSABKAsyIC5wYXJjYS5xdWVyeS52MWFscGhhMS5UYWJsZUFycm93SAASQQoQcHJvZmlsZV9tZXRhZGF0YRgOIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlByb2ZpbGVNZXRhZGF0YUgAEg0KBXRvdGFsGAkgASgDEhAKCGZpbHRlcmVkGAogASgDQggKBnJlcG9ydEoECAUQBkoECAcQCEoECAgQCSJQCg9GbGFtZWdyYXBoQXJyb3cSDgoGcmVjb3JkGAEgASgMEgwKBHVuaXQYAiABKAkSDgoGaGVpZ2h0GAMgASgFEg8KB3RyaW1tZWQYBCABKAMiKgoKVGFibGVBcnJvdxIOCgZyZWNvcmQYASABKAwSDAoEdW5pdBgCIAEoCSI2CgZTb3VyY2USDgoGcmVjb3JkGAEgASgMEg4KBnNvdXJjZRgCIAEoCRIMCgR1bml0GAMgASgJIjgKD1Byb2ZpbGVNZXRhZGF0YRIVCg1tYXBwaW5nX2ZpbGVzGAEgAygJEg4KBmxhYmVscxgCIAMoCSKeAQoNTGFiZWxzUmVxdWVzdBINCgVtYXRjaBgBIAMoCRIpCgVzdGFydBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoDZW5kGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIZCgxwcm9maWxlX3R5cGUYBCABKAlIAIgBAUIPCg1fcHJvZmlsZV90eXBlIjcKDkxhYmVsc1Jlc3BvbnNlEhMKC2xhYmVsX25hbWVzGAEgAygJEhAKCHdhcm5pbmdzGAIgAygJIrIBCg1WYWx1ZXNSZXF1ZXN0EhIKCmxhYmVsX25hbWUYASABKAkSDQoFbWF0Y2gYAiADKAkSKQoFc3RhcnQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEicKA2VuZBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGQoMcHJvZmlsZV90eXBlGAUgASgJSACIAQFCDwoNX3Byb2ZpbGVfdHlwZSI4Cg5WYWx1ZXNSZXNwb25zZRIUCgxsYWJlbF92YWx1ZXMYASADKAkSEAoId2FybmluZ3MYAiADKAky0gMKDFF1ZXJ5U2VydmljZRJfCgpRdWVyeVJhbmdlEicucGFyY2EucXVlcnkudjFhbHBoYTEuUXVlcnlSYW5nZVJlcXVlc3QaKC5wYXJjYS5xdWVyeS52MWFscGhhMS5RdWVyeVJhbmdlUmVzcG9uc2USUAoFUXVlcnkSIi5wYXJjYS5xdWVyeS52MWFscGhhMS5RdWVyeVJlcXVlc3QaIy5wYXJjYS5xdWVyeS52MWFscGhhMS5RdWVyeVJlc3BvbnNlEmUKDFByb2ZpbGVUeXBlcxIpLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlByb2ZpbGVUeXBlc1JlcXVlc3QaKi5wYXJjYS5xdWVyeS52MWFscGhhMS5Qcm9maWxlVHlwZXNSZXNwb25zZRJTCgZMYWJlbHMSIy5wYXJjYS5xdWVyeS52MWFscGhhMS5MYWJlbHNSZXF1ZXN0GiQucGFyY2EucXVlcnkudjFhbHBoYTEuTGFiZWxzUmVzcG9uc2USUwoGVmFsdWVzEiMucGFyY2EucXVlcnkudjFhbHBoYTEuVmFsdWVzUmVxdWVzdBokLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlZhbHVlc1Jlc3BvbnNlYgZwcm90bzM", [file_google_protobuf_duration, file_google_protobuf_timestamp, file_parca_profilestore_v1alpha1_profilestore]);
+  fileDesc("CiBwYXJjYS9xdWVyeS92MWFscGhhMS9xdWVyeS5wcm90bxIUcGFyY2EucXVlcnkudjFhbHBoYTEihQEKE1Byb2ZpbGVUeXBlc1JlcXVlc3QSLgoFc3RhcnQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wSACIAQESLAoDZW5kGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgBiAEBQggKBl9zdGFydEIGCgRfZW5kIkgKFFByb2ZpbGVUeXBlc1Jlc3BvbnNlEjAKBXR5cGVzGAEgAygLMiEucGFyY2EucXVlcnkudjFhbHBoYTEuUHJvZmlsZVR5cGUifgoLUHJvZmlsZVR5cGUSDAoEbmFtZRgBIAEoCRITCgtzYW1wbGVfdHlwZRgCIAEoCRITCgtzYW1wbGVfdW5pdBgDIAEoCRITCgtwZXJpb2RfdHlwZRgEIAEoCRITCgtwZXJpb2RfdW5pdBgFIAEoCRINCgVkZWx0YRgGIAEoCCK+AQoRUXVlcnlSYW5nZVJlcXVlc3QSDQoFcXVlcnkYASABKAkSKQoFc3RhcnQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEicKA2VuZBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDQoFbGltaXQYBCABKA0SJwoEc3RlcBgFIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvbhIOCgZzdW1fYnkYBiADKAkiSQoSUXVlcnlSYW5nZVJlc3BvbnNlEjMKBnNlcmllcxgBIAMoCzIjLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk1ldHJpY3NTZXJpZXMi6gEKDU1ldHJpY3NTZXJpZXMSNwoIbGFiZWxzZXQYASABKAsyJS5wYXJjYS5wcm9maWxlc3RvcmUudjFhbHBoYTEuTGFiZWxTZXQSNAoHc2FtcGxlcxgCIAMoCzIjLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk1ldHJpY3NTYW1wbGUSNAoLcGVyaW9kX3R5cGUYAyABKAsyHy5wYXJjYS5xdWVyeS52MWFscGhhMS5WYWx1ZVR5cGUSNAoLc2FtcGxlX3R5cGUYBCABKAsyHy5wYXJjYS5xdWVyeS52MWFscGhhMS5WYWx1ZVR5cGUiiAEKDU1ldHJpY3NTYW1wbGUSLQoJdGltZXN0YW1wGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBINCgV2YWx1ZRgCIAEoAxIYChB2YWx1ZV9wZXJfc2Vjb25kGAMgASgBEhAKCGR1cmF0aW9uGAQgASgDEg0KBWNvdW50GAUgASgFIicKCVZhbHVlVHlwZRIMCgR0eXBlGAEgASgJEgwKBHVuaXQYAiABKAkicQoMTWVyZ2VQcm9maWxlEg0KBXF1ZXJ5GAEgASgJEikKBXN0YXJ0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBInCgNlbmQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIkgKDVNpbmdsZVByb2ZpbGUSKAoEdGltZRgBIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDQoFcXVlcnkYAiABKAkinwEKC0RpZmZQcm9maWxlEjUKAWEYASABKAsyKi5wYXJjYS5xdWVyeS52MWFscGhhMS5Qcm9maWxlRGlmZlNlbGVjdGlvbhI1CgFiGAIgASgLMioucGFyY2EucXVlcnkudjFhbHBoYTEuUHJvZmlsZURpZmZTZWxlY3Rpb24SFQoIYWJzb2x1dGUYAyABKAhIAIgBAUILCglfYWJzb2x1dGUigQIKFFByb2ZpbGVEaWZmU2VsZWN0aW9uEj0KBG1vZGUYASABKA4yLy5wYXJjYS5xdWVyeS52MWFscGhhMS5Qcm9maWxlRGlmZlNlbGVjdGlvbi5Nb2RlEjMKBW1lcmdlGAIgASgLMiIucGFyY2EucXVlcnkudjFhbHBoYTEuTWVyZ2VQcm9maWxlSAASNQoGc2luZ2xlGAMgASgLMiMucGFyY2EucXVlcnkudjFhbHBoYTEuU2luZ2xlUHJvZmlsZUgAIjMKBE1vZGUSGwoXTU9ERV9TSU5HTEVfVU5TUEVDSUZJRUQQABIOCgpNT0RFX01FUkdFEAFCCQoHb3B0aW9ucyKJCAoMUXVlcnlSZXF1ZXN0EjUKBG1vZGUYASABKA4yJy5wYXJjYS5xdWVyeS52MWFscGhhMS5RdWVyeVJlcXVlc3QuTW9kZRIxCgRkaWZmGAIgASgLMiEucGFyY2EucXVlcnkudjFhbHBoYTEuRGlmZlByb2ZpbGVIABIzCgVtZXJnZRgDIAEoCzIiLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk1lcmdlUHJvZmlsZUgAEjUKBnNpbmdsZRgEIAEoCzIjLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlNpbmdsZVByb2ZpbGVIABJCCgtyZXBvcnRfdHlwZRgFIAEoDjItLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlF1ZXJ5UmVxdWVzdC5SZXBvcnRUeXBlEh0KDGZpbHRlcl9xdWVyeRgGIAEoCUICGAFIAYgBARIgChNub2RlX3RyaW1fdGhyZXNob2xkGAcgASgCSAKIAQESNAoIZ3JvdXBfYnkYCCABKAsyHS5wYXJjYS5xdWVyeS52MWFscGhhMS5Hcm91cEJ5SAOIAQESHgoRaW52ZXJ0X2NhbGxfc3RhY2sYCyABKAhIBIgBARIsCgZmaWx0ZXIYDCADKAsyHC5wYXJjYS5xdWVyeS52MWFscGhhMS5GaWx0ZXISIQoUc2FuZHdpY2hfYnlfZnVuY3Rpb24YDSABKAlIBYgBASJCCgRNb2RlEhsKF01PREVfU0lOR0xFX1VOU1BFQ0lGSUVEEAASDQoJTU9ERV9ESUZGEAESDgoKTU9ERV9NRVJHRRACIrYCCgpSZXBvcnRUeXBlEioKIlJFUE9SVF9UWVBFX0ZMQU1FR1JBUEhfVU5TUEVDSUZJRUQQABoCCAESFQoRUkVQT1JUX1RZUEVfUFBST0YQARITCg9SRVBPUlRfVFlQRV9UT1AQAhIZChVSRVBPUlRfVFlQRV9DQUxMR1JBUEgQAxIgChxSRVBPUlRfVFlQRV9GTEFNRUdSQVBIX1RBQkxFEAQSIAocUkVQT1JUX1RZUEVfRkxBTUVHUkFQSF9BUlJPVxAFEhYKElJFUE9SVF9UWVBFX1NPVVJDRRAGEhsKF1JFUE9SVF9UWVBFX1RBQkxFX0FSUk9XEAcSIAocUkVQT1JUX1RZUEVfUFJPRklMRV9NRVRBREFUQRAIEhoKFlJFUE9SVF9UWVBFX0ZMQU1FQ0hBUlQQCUIJCgdvcHRpb25zQg8KDV9maWx0ZXJfcXVlcnlCFgoUX25vZGVfdHJpbV90aHJlc2hvbGRCCwoJX2dyb3VwX2J5QhQKEl9pbnZlcnRfY2FsbF9zdGFja0IXChVfc2FuZHdpY2hfYnlfZnVuY3Rpb25KBAgJEApKBAgKEAsiGQoHR3JvdXBCeRIOCgZmaWVsZHMYASADKAkiiAEKBkZpbHRlchI5CgxzdGFja19maWx0ZXIYASABKAsyIS5wYXJjYS5xdWVyeS52MWFscGhhMS5TdGFja0ZpbHRlckgAEjkKDGZyYW1lX2ZpbHRlchgCIAEoCzIhLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLkZyYW1lRmlsdGVySABCCAoGZmlsdGVyIlEKC1N0YWNrRmlsdGVyEjgKCGNyaXRlcmlhGAIgASgLMiQucGFyY2EucXVlcnkudjFhbHBoYTEuRmlsdGVyQ3JpdGVyaWFIAEIICgZmaWx0ZXIiUQoLRnJhbWVGaWx0ZXISOAoIY3JpdGVyaWEYAiABKAsyJC5wYXJjYS5xdWVyeS52MWFscGhhMS5GaWx0ZXJDcml0ZXJpYUgAQggKBmZpbHRlciLuAgoORmlsdGVyQ3JpdGVyaWESPAoNZnVuY3Rpb25fbmFtZRgBIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlN0cmluZ0NvbmRpdGlvbhI6CgtzeXN0ZW1fbmFtZRgCIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlN0cmluZ0NvbmRpdGlvbhI1CgZiaW5hcnkYAyABKAsyJS5wYXJjYS5xdWVyeS52MWFscGhhMS5TdHJpbmdDb25kaXRpb24SNwoIZmlsZW5hbWUYBCABKAsyJS5wYXJjYS5xdWVyeS52MWFscGhhMS5TdHJpbmdDb25kaXRpb24SNgoHYWRkcmVzcxgFIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk51bWJlckNvbmRpdGlvbhI6CgtsaW5lX251bWJlchgGIAEoCzIlLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLk51bWJlckNvbmRpdGlvbiKiAQoPU3RyaW5nQ29uZGl0aW9uEg8KBWVxdWFsGAEgASgJSAASEwoJbm90X2VxdWFsGAIgASgJSAASEgoIY29udGFpbnMYAyABKAlIABIWCgxub3RfY29udGFpbnMYBCABKAlIABIVCgtzdGFydHNfd2l0aBgFIAEoCUgAEhkKD25vdF9zdGFydHNfd2l0aBgGIAEoCUgAQgsKCWNvbmRpdGlvbiJECg9OdW1iZXJDb25kaXRpb24SDwoFZXF1YWwYASABKARIABITCglub3RfZXF1YWwYAiABKARIAEILCgljb25kaXRpb24i5QEKDVF1ZXJ5UmVzcG9uc2USDwoFcHByb2YYBiABKAxIABJBChBmbGFtZWdyYXBoX2Fycm93GAsgASgLMiUucGFyY2EucXVlcnkudjFhbHBoYTEuRmxhbWVncmFwaEFycm93SAASNwoLdGFibGVfYXJyb3cYDSABKAsyIC5wYXJjYS5xdWVyeS52MWFscGhhMS5UYWJsZUFycm93SAASDQoFdG90YWwYCSABKAMSEAoIZmlsdGVyZWQYCiABKANCCAoGcmVwb3J0SgQIBRAGSgQIBxAISgQICBAJSgQIDBANSgQIDhAPIlAKD0ZsYW1lZ3JhcGhBcnJvdxIOCgZyZWNvcmQYASABKAwSDAoEdW5pdBgCIAEoCRIOCgZoZWlnaHQYAyABKAUSDwoHdHJpbW1lZBgEIAEoAyIqCgpUYWJsZUFycm93Eg4KBnJlY29yZBgBIAEoDBIMCgR1bml0GAIgASgJIp4BCg1MYWJlbHNSZXF1ZXN0Eg0KBW1hdGNoGAEgAygJEikKBXN0YXJ0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBInCgNlbmQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhkKDHByb2ZpbGVfdHlwZRgEIAEoCUgAiAEBQg8KDV9wcm9maWxlX3R5cGUiNwoOTGFiZWxzUmVzcG9uc2USEwoLbGFiZWxfbmFtZXMYASADKAkSEAoId2FybmluZ3MYAiADKAkisgEKDVZhbHVlc1JlcXVlc3QSEgoKbGFiZWxfbmFtZRgBIAEoCRINCgVtYXRjaBgCIAMoCRIpCgVzdGFydBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASJwoDZW5kGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIZCgxwcm9maWxlX3R5cGUYBSABKAlIAIgBAUIPCg1fcHJvZmlsZV90eXBlIjgKDlZhbHVlc1Jlc3BvbnNlEhQKDGxhYmVsX3ZhbHVlcxgBIAMoCRIQCgh3YXJuaW5ncxgCIAMoCTLSAwoMUXVlcnlTZXJ2aWNlEl8KClF1ZXJ5UmFuZ2USJy5wYXJjYS5xdWVyeS52MWFscGhhMS5RdWVyeVJhbmdlUmVxdWVzdBooLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlF1ZXJ5UmFuZ2VSZXNwb25zZRJQCgVRdWVyeRIiLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlF1ZXJ5UmVxdWVzdBojLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlF1ZXJ5UmVzcG9uc2USZQoMUHJvZmlsZVR5cGVzEikucGFyY2EucXVlcnkudjFhbHBoYTEuUHJvZmlsZVR5cGVzUmVxdWVzdBoqLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLlByb2ZpbGVUeXBlc1Jlc3BvbnNlElMKBkxhYmVscxIjLnBhcmNhLnF1ZXJ5LnYxYWxwaGExLkxhYmVsc1JlcXVlc3QaJC5wYXJjYS5xdWVyeS52MWFscGhhMS5MYWJlbHNSZXNwb25zZRJTCgZWYWx1ZXMSIy5wYXJjYS5xdWVyeS52MWFscGhhMS5WYWx1ZXNSZXF1ZXN0GiQucGFyY2EucXVlcnkudjFhbHBoYTEuVmFsdWVzUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_duration, file_google_protobuf_timestamp, file_parca_profilestore_v1alpha1_profilestore]);
 
 /**
  * Request for the known profile types.
@@ -566,21 +566,6 @@ export type QueryRequest = Message<"parca.query.v1alpha1.QueryRequest"> & {
   groupBy?: GroupBy | undefined;
 
   /**
-   * File to annotate; required for REPORT_TYPE_SOURCE.
-   *
-   * @generated from field: optional parca.query.v1alpha1.SourceReference source_reference = 9;
-   */
-  sourceReference?: SourceReference | undefined;
-
-  /**
-   * Legacy runtime frame filter; use `filter` instead.
-   *
-   * @generated from field: optional parca.query.v1alpha1.RuntimeFilter runtime_filter = 10 [deprecated = true];
-   * @deprecated
-   */
-  runtimeFilter?: RuntimeFilter | undefined;
-
-  /**
    * Build the flame graph from leaves to roots.
    *
    * @generated from field: optional bool invert_call_stack = 11;
@@ -749,76 +734,6 @@ export const GroupBySchema: GenMessage<GroupBy> = /*@__PURE__*/
   messageDesc(file_parca_query_v1alpha1_query, 13);
 
 /**
- * Source file to annotate.
- *
- * @generated from message parca.query.v1alpha1.SourceReference
- */
-export type SourceReference = Message<"parca.query.v1alpha1.SourceReference"> & {
-  /**
-   * Build id of the binary.
-   *
-   * @generated from field: string build_id = 1;
-   */
-  buildId: string;
-
-  /**
-   * Path of the source file.
-   *
-   * @generated from field: string filename = 2;
-   */
-  filename: string;
-
-  /**
-   * Return only the source text, skipping the profile query.
-   *
-   * @generated from field: bool source_only = 3;
-   */
-  sourceOnly: boolean;
-};
-
-/**
- * Describes the message parca.query.v1alpha1.SourceReference.
- * Use `create(SourceReferenceSchema)` to create a new message.
- */
-export const SourceReferenceSchema: GenMessage<SourceReference> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 14);
-
-/**
- * Legacy runtime filter switches.
- *
- * @generated from message parca.query.v1alpha1.RuntimeFilter
- */
-export type RuntimeFilter = Message<"parca.query.v1alpha1.RuntimeFilter"> & {
-  /**
-   * Keep Python runtime frames.
-   *
-   * @generated from field: bool show_python = 1;
-   */
-  showPython: boolean;
-
-  /**
-   * Keep Ruby runtime frames.
-   *
-   * @generated from field: bool show_ruby = 2;
-   */
-  showRuby: boolean;
-
-  /**
-   * Keep only interpreted frames.
-   *
-   * @generated from field: bool show_interpreted_only = 3;
-   */
-  showInterpretedOnly: boolean;
-};
-
-/**
- * Describes the message parca.query.v1alpha1.RuntimeFilter.
- * Use `create(RuntimeFilterSchema)` to create a new message.
- */
-export const RuntimeFilterSchema: GenMessage<RuntimeFilter> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 15);
-
-/**
  * One filter step.
  *
  * @generated from message parca.query.v1alpha1.Filter
@@ -853,7 +768,7 @@ export type Filter = Message<"parca.query.v1alpha1.Filter"> & {
  * Use `create(FilterSchema)` to create a new message.
  */
 export const FilterSchema: GenMessage<Filter> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 16);
+  messageDesc(file_parca_query_v1alpha1_query, 14);
 
 /**
  * Filter applied to whole stacks.
@@ -867,15 +782,6 @@ export type StackFilter = Message<"parca.query.v1alpha1.StackFilter"> & {
    * @generated from oneof parca.query.v1alpha1.StackFilter.filter
    */
   filter: {
-    /**
-     * Legacy function-name match; use `criteria`.
-     *
-     * @generated from field: parca.query.v1alpha1.FunctionNameStackFilter function_name_stack_filter = 1 [deprecated = true];
-     * @deprecated
-     */
-    value: FunctionNameStackFilter;
-    case: "functionNameStackFilter";
-  } | {
     /**
      * Stacks containing a frame matching these conditions.
      *
@@ -891,35 +797,7 @@ export type StackFilter = Message<"parca.query.v1alpha1.StackFilter"> & {
  * Use `create(StackFilterSchema)` to create a new message.
  */
 export const StackFilterSchema: GenMessage<StackFilter> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 17);
-
-/**
- * Legacy stack filter by function name.
- *
- * @generated from message parca.query.v1alpha1.FunctionNameStackFilter
- */
-export type FunctionNameStackFilter = Message<"parca.query.v1alpha1.FunctionNameStackFilter"> & {
-  /**
-   * Function name to match.
-   *
-   * @generated from field: string function_to_filter = 1;
-   */
-  functionToFilter: string;
-
-  /**
-   * Drop matching stacks instead of keeping them.
-   *
-   * @generated from field: bool exclude = 2;
-   */
-  exclude: boolean;
-};
-
-/**
- * Describes the message parca.query.v1alpha1.FunctionNameStackFilter.
- * Use `create(FunctionNameStackFilterSchema)` to create a new message.
- */
-export const FunctionNameStackFilterSchema: GenMessage<FunctionNameStackFilter> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 18);
+  messageDesc(file_parca_query_v1alpha1_query, 15);
 
 /**
  * Filter applied to individual frames.
@@ -933,15 +811,6 @@ export type FrameFilter = Message<"parca.query.v1alpha1.FrameFilter"> & {
    * @generated from oneof parca.query.v1alpha1.FrameFilter.filter
    */
   filter: {
-    /**
-     * Legacy binary allow-list; use `criteria`.
-     *
-     * @generated from field: parca.query.v1alpha1.BinaryFrameFilter binary_frame_filter = 1 [deprecated = true];
-     * @deprecated
-     */
-    value: BinaryFrameFilter;
-    case: "binaryFrameFilter";
-  } | {
     /**
      * Frames matching these conditions.
      *
@@ -957,28 +826,7 @@ export type FrameFilter = Message<"parca.query.v1alpha1.FrameFilter"> & {
  * Use `create(FrameFilterSchema)` to create a new message.
  */
 export const FrameFilterSchema: GenMessage<FrameFilter> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 19);
-
-/**
- * Legacy frame filter keeping only the listed binaries.
- *
- * @generated from message parca.query.v1alpha1.BinaryFrameFilter
- */
-export type BinaryFrameFilter = Message<"parca.query.v1alpha1.BinaryFrameFilter"> & {
-  /**
-   * Binary names to keep.
-   *
-   * @generated from field: repeated string include_binaries = 1;
-   */
-  includeBinaries: string[];
-};
-
-/**
- * Describes the message parca.query.v1alpha1.BinaryFrameFilter.
- * Use `create(BinaryFrameFilterSchema)` to create a new message.
- */
-export const BinaryFrameFilterSchema: GenMessage<BinaryFrameFilter> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 20);
+  messageDesc(file_parca_query_v1alpha1_query, 16);
 
 /**
  * Conditions on frame attributes; unset conditions are ignored.
@@ -1034,7 +882,7 @@ export type FilterCriteria = Message<"parca.query.v1alpha1.FilterCriteria"> & {
  * Use `create(FilterCriteriaSchema)` to create a new message.
  */
 export const FilterCriteriaSchema: GenMessage<FilterCriteria> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 21);
+  messageDesc(file_parca_query_v1alpha1_query, 17);
 
 /**
  * A string comparison.
@@ -1103,7 +951,7 @@ export type StringCondition = Message<"parca.query.v1alpha1.StringCondition"> & 
  * Use `create(StringConditionSchema)` to create a new message.
  */
 export const StringConditionSchema: GenMessage<StringCondition> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 22);
+  messageDesc(file_parca_query_v1alpha1_query, 18);
 
 /**
  * A numeric comparison.
@@ -1140,7 +988,7 @@ export type NumberCondition = Message<"parca.query.v1alpha1.NumberCondition"> & 
  * Use `create(NumberConditionSchema)` to create a new message.
  */
 export const NumberConditionSchema: GenMessage<NumberCondition> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 23);
+  messageDesc(file_parca_query_v1alpha1_query, 19);
 
 /**
  * Report for a QueryRequest.
@@ -1171,28 +1019,12 @@ export type QueryResponse = Message<"parca.query.v1alpha1.QueryResponse"> & {
     case: "flamegraphArrow";
   } | {
     /**
-     * Annotated source.
-     *
-     * @generated from field: parca.query.v1alpha1.Source source = 12;
-     */
-    value: Source;
-    case: "source";
-  } | {
-    /**
      * Function table as an Arrow record.
      *
      * @generated from field: parca.query.v1alpha1.TableArrow table_arrow = 13;
      */
     value: TableArrow;
     case: "tableArrow";
-  } | {
-    /**
-     * Profile metadata.
-     *
-     * @generated from field: parca.query.v1alpha1.ProfileMetadata profile_metadata = 14;
-     */
-    value: ProfileMetadata;
-    case: "profileMetadata";
   } | { case: undefined; value?: undefined };
 
   /**
@@ -1215,7 +1047,7 @@ export type QueryResponse = Message<"parca.query.v1alpha1.QueryResponse"> & {
  * Use `create(QueryResponseSchema)` to create a new message.
  */
 export const QueryResponseSchema: GenMessage<QueryResponse> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 24);
+  messageDesc(file_parca_query_v1alpha1_query, 20);
 
 /**
  * Arrow-encoded flame graph.
@@ -1257,7 +1089,7 @@ export type FlamegraphArrow = Message<"parca.query.v1alpha1.FlamegraphArrow"> & 
  * Use `create(FlamegraphArrowSchema)` to create a new message.
  */
 export const FlamegraphArrowSchema: GenMessage<FlamegraphArrow> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 25);
+  messageDesc(file_parca_query_v1alpha1_query, 21);
 
 /**
  * Arrow-encoded function table.
@@ -1285,70 +1117,7 @@ export type TableArrow = Message<"parca.query.v1alpha1.TableArrow"> & {
  * Use `create(TableArrowSchema)` to create a new message.
  */
 export const TableArrowSchema: GenMessage<TableArrow> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 26);
-
-/**
- * Source annotation report.
- *
- * @generated from message parca.query.v1alpha1.Source
- */
-export type Source = Message<"parca.query.v1alpha1.Source"> & {
-  /**
-   * Arrow record with one row per line (flat/cumulative values and diffs).
-   *
-   * @generated from field: bytes record = 1;
-   */
-  record: Uint8Array;
-
-  /**
-   * File contents.
-   *
-   * @generated from field: string source = 2;
-   */
-  source: string;
-
-  /**
-   * Unit of the values.
-   *
-   * @generated from field: string unit = 3;
-   */
-  unit: string;
-};
-
-/**
- * Describes the message parca.query.v1alpha1.Source.
- * Use `create(SourceSchema)` to create a new message.
- */
-export const SourceSchema: GenMessage<Source> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 27);
-
-/**
- * What a profile contains.
- *
- * @generated from message parca.query.v1alpha1.ProfileMetadata
- */
-export type ProfileMetadata = Message<"parca.query.v1alpha1.ProfileMetadata"> & {
-  /**
-   * Binaries (mapping files) seen.
-   *
-   * @generated from field: repeated string mapping_files = 1;
-   */
-  mappingFiles: string[];
-
-  /**
-   * pprof label names seen.
-   *
-   * @generated from field: repeated string labels = 2;
-   */
-  labels: string[];
-};
-
-/**
- * Describes the message parca.query.v1alpha1.ProfileMetadata.
- * Use `create(ProfileMetadataSchema)` to create a new message.
- */
-export const ProfileMetadataSchema: GenMessage<ProfileMetadata> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 28);
+  messageDesc(file_parca_query_v1alpha1_query, 22);
 
 /**
  * Request for label names.
@@ -1390,7 +1159,7 @@ export type LabelsRequest = Message<"parca.query.v1alpha1.LabelsRequest"> & {
  * Use `create(LabelsRequestSchema)` to create a new message.
  */
 export const LabelsRequestSchema: GenMessage<LabelsRequest> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 29);
+  messageDesc(file_parca_query_v1alpha1_query, 23);
 
 /**
  * Label names.
@@ -1418,7 +1187,7 @@ export type LabelsResponse = Message<"parca.query.v1alpha1.LabelsResponse"> & {
  * Use `create(LabelsResponseSchema)` to create a new message.
  */
 export const LabelsResponseSchema: GenMessage<LabelsResponse> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 30);
+  messageDesc(file_parca_query_v1alpha1_query, 24);
 
 /**
  * Request for the values of one label.
@@ -1467,7 +1236,7 @@ export type ValuesRequest = Message<"parca.query.v1alpha1.ValuesRequest"> & {
  * Use `create(ValuesRequestSchema)` to create a new message.
  */
 export const ValuesRequestSchema: GenMessage<ValuesRequest> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 31);
+  messageDesc(file_parca_query_v1alpha1_query, 25);
 
 /**
  * Label values.
@@ -1495,7 +1264,7 @@ export type ValuesResponse = Message<"parca.query.v1alpha1.ValuesResponse"> & {
  * Use `create(ValuesResponseSchema)` to create a new message.
  */
 export const ValuesResponseSchema: GenMessage<ValuesResponse> = /*@__PURE__*/
-  messageDesc(file_parca_query_v1alpha1_query, 32);
+  messageDesc(file_parca_query_v1alpha1_query, 26);
 
 /**
  * Profile queries. Server-side the service also has Series, ShareProfile and

@@ -1,0 +1,157 @@
+// The flame graph's analysis controls (invert, group by, frame filters, compare, export) and the diff legend,
+// as templates the element renders. Kept apart from flamegraph.ts so the element stays about the graph.
+import { html, nothing } from 'lit';
+import { type DiffPalette, DIFF_PALETTES, legendStops } from '../../model/flamegraph/diff-colors.js';
+import {
+  FILTER_FIELDS,
+  FILTER_MATCHES,
+  type FilterField,
+  type FilterMatch,
+  type FrameFilter,
+  describeFilter,
+  matchLabel,
+  normalizeFilter,
+} from '../../model/flamegraph/filters.js';
+import { formatPercent, formatValue } from '../../model/flamegraph/format.js';
+import { styleProps } from '../directives/style-props.js';
+
+export interface OptionsView {
+  readonly invert: boolean;
+  /** The group-by list as the page wrote it. */
+  readonly groupBy: readonly string[];
+  readonly diffing: boolean;
+  readonly absolute: boolean;
+  readonly palette: DiffPalette;
+  /** How the baseline reads, e.g. `2024-01-01 10:00 – 11:00`. */
+  readonly baselineText: string;
+  readonly canExport: boolean;
+  readonly onInvert: (invert: boolean) => void;
+  readonly onGroupBy: (text: string) => void;
+  readonly onCompareToggle: (compare: boolean) => void;
+  readonly onAbsolute: (absolute: boolean) => void;
+  readonly onPalette: (palette: DiffPalette) => void;
+  readonly onExportPng: () => void;
+  readonly onExportPprof: () => void;
+}
+
+/** The row of option controls (shown with the `controls` attribute). */
+export function renderOptions(view: OptionsView) {
+  return html`<div part="options">
+    <label part="invert"
+      ><input type="checkbox" .checked=${view.invert} @change=${(e: Event) => view.onInvert((e.target as HTMLInputElement).checked)} /> Invert call
+      stacks</label
+    >
+    <label part="group-by"
+      >Group by
+      <input
+        type="text"
+        placeholder="e.g. binary, labels.thread_name"
+        aria-label="Group by (comma-separated: function_name, binary, filename, address, labels.<name>)"
+        .value=${view.groupBy.join(', ')}
+        @change=${(e: Event) => view.onGroupBy((e.target as HTMLInputElement).value)}
+    /></label>
+    <span part="compare">
+      <label
+        ><input type="checkbox" .checked=${view.diffing} @change=${(e: Event) => view.onCompareToggle((e.target as HTMLInputElement).checked)} />
+        Compare with ${view.diffing ? view.baselineText : 'the previous period'}</label
+      >
+      ${view.diffing
+        ? html`<label part="diff-absolute"
+              ><input type="checkbox" .checked=${view.absolute} @change=${(e: Event) => view.onAbsolute((e.target as HTMLInputElement).checked)} />
+              Absolute</label
+            >
+            <select part="diff-palette" aria-label="Diff colors" @change=${(e: Event) => view.onPalette((e.target as HTMLSelectElement).value as DiffPalette)}>
+              ${DIFF_PALETTES.map((p) => html`<option value=${p} ?selected=${p === view.palette}>${p === 'red-green' ? 'Red / green' : 'Blue / orange'}</option>`)}
+            </select>`
+        : nothing}
+    </span>
+    <span part="export">
+      <button type="button" @click=${view.onExportPng}>PNG</button>
+      <button type="button" ?disabled=${!view.canExport} @click=${view.onExportPprof}>pprof</button>
+    </span>
+  </div>`;
+}
+
+export interface FiltersView {
+  readonly filters: readonly FrameFilter[];
+  /** Show the form that adds a filter. */
+  readonly editable: boolean;
+  /** Kept and removed values of the last response, for the filtered share; undefined before one arrives. */
+  readonly totals: { total: number; filtered: number; unit: string } | undefined;
+  readonly onRemove: (index: number) => void;
+  readonly onAdd: (filter: FrameFilter) => void;
+}
+
+function readForm(form: HTMLFormElement): FrameFilter | undefined {
+  const data = new FormData(form);
+  const value = String(data.get('value') ?? '').trim();
+  if (!value) return undefined;
+  return normalizeFilter({
+    field: data.get('field') as FilterField,
+    match: data.get('match') as FilterMatch,
+    value,
+    scope: data.get('scope') === 'frame' ? 'frame' : 'stack',
+  });
+}
+
+/** Chips for the active filters, the share they removed, and (when editable) a small form to add one. */
+export function renderFilters(view: FiltersView) {
+  if (!view.editable && view.filters.length === 0) return nothing;
+  const totals = view.totals;
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const filter = readForm(form);
+    if (!filter) return;
+    (form.elements.namedItem('value') as HTMLInputElement).value = '';
+    view.onAdd(filter);
+  };
+  return html`<div part="filters" role="group" aria-label="Frame filters">
+    ${view.filters.map(
+      (filter, index) =>
+        html`<span part="filter-chip"
+          >${describeFilter(filter)}<button part="filter-remove" type="button" aria-label=${`Remove filter: ${describeFilter(filter)}`} @click=${() => view.onRemove(index)}>
+            ×
+          </button></span
+        >`,
+    )}
+    ${view.filters.length > 0 && totals
+      ? html`<span part="filtered" role="status"
+          >${formatPercent(totals.filtered, totals.total + totals.filtered)} filtered out (${formatValue(totals.filtered, totals.unit)} of
+          ${formatValue(totals.total + totals.filtered, totals.unit)})</span
+        >`
+      : nothing}
+    ${view.editable
+      ? html`<form part="filter-form" @submit=${onSubmit}>
+          <select name="scope" aria-label="Filter kind">
+            <option value="stack">Stacks where</option>
+            <option value="frame">Only frames where</option>
+          </select>
+          <select name="field" aria-label="Filter field">
+            ${FILTER_FIELDS.map((f) => html`<option value=${f}>${f === 'binary' ? 'binary' : 'function'}</option>`)}
+          </select>
+          <select name="match" aria-label="Filter match">
+            ${FILTER_MATCHES.map((m) => html`<option value=${m}>${matchLabel(m)}</option>`)}
+          </select>
+          <input name="value" type="text" aria-label="Filter value" placeholder="value" required />
+          <button type="submit">Add filter</button>
+        </form>`
+      : nothing}
+  </div>`;
+}
+
+/** The diff legend: one swatch per intensity level from the largest shrinkage to the largest growth. */
+export function renderLegend(palette: readonly string[], absolute: boolean) {
+  const stops = legendStops();
+  return html`<div part="legend" role="img" aria-label="Diff colors, from shrinking through unchanged to growing">
+    <span class="legend-end">Shrinking</span>
+    <span class="legend-swatches">
+      ${stops.map(
+        (stop) =>
+          html`<span part="legend-swatch" data-level=${stop.level} data-color=${palette[stop.slot] ?? ''} title=${stop.label} ${styleProps({ '--_swatch': palette[stop.slot] ?? 'transparent' })}></span>`,
+      )}
+    </span>
+    <span class="legend-end">Growing</span>
+    <span class="legend-note">${absolute ? 'absolute values' : 'relative to the baseline, totals scaled to match'}</span>
+  </div>`;
+}

@@ -1,0 +1,60 @@
+// Decodes the `record` property off the critical path: in slices that let the page run in between, keeping the
+// previous graph until the new one is ready, and dropping a result when another record replaced it meanwhile.
+import type { ReactiveControllerHost } from 'lit';
+import type { ParcaError } from '../../client/errors.js';
+import { type FlamegraphData, type FlamegraphRecordInput, decodeDataSliced } from './fetch.js';
+
+export class RecordDecoder {
+  /** The last record decoded, until another one is. */
+  data: FlamegraphData | undefined;
+  /** Why the last record could not be decoded. */
+  error: ParcaError | undefined;
+  #input: FlamegraphRecordInput | undefined;
+  #abort: AbortController | undefined;
+  #pending: Promise<void> | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** The decode under way, if any: it settles once the host has been asked to update. */
+  get pending(): Promise<void> | undefined {
+    return this.#pending;
+  }
+
+  /** Starts decoding `input` (or clears the graph for undefined); a decode under way for another record stops. */
+  decode(input: FlamegraphRecordInput | undefined): void {
+    if (input === this.#input) return;
+    this.#cancel();
+    this.#input = input;
+    this.error = undefined;
+    if (!input) {
+      this.data = undefined;
+      return;
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    const pending = decodeDataSliced(input, abort.signal).then(
+      (data) => {
+        if (abort.signal.aborted) return;
+        this.data = data;
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.data = undefined;
+        this.error = error as ParcaError;
+      },
+    );
+    this.#pending = pending.finally(() => {
+      if (this.#abort === abort) {
+        this.#abort = undefined;
+        this.#pending = undefined;
+      }
+      if (!abort.signal.aborted) this.host.requestUpdate();
+    });
+  }
+
+  #cancel(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#pending = undefined;
+  }
+}

@@ -1,0 +1,161 @@
+// Frame filters as a person writes them (`function_name contains runtime`), and the same filters as Parca's
+// Filter messages. Parca v0.28.0 compares case-insensitively, matches binaries by base name, and treats:
+//  - a stack filter as "keep stacks where some frame matches" (positive) or "where no frame matches" (negation):
+//    dropped stacks are reported as `filtered`;
+//  - a frame filter as "keep only frames that match" (the stack's value stays, its other frames disappear).
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import type { FilterSchema } from '../../gen/parca/query/v1alpha1/query_pb.js';
+
+export type FilterField = 'function_name' | 'binary';
+export type FilterMatch = 'equal' | 'not_equal' | 'contains' | 'not_contains' | 'starts_with' | 'not_starts_with';
+export type FilterScope = 'stack' | 'frame';
+
+export interface FrameFilter {
+  readonly field: FilterField;
+  readonly match: FilterMatch;
+  readonly value: string;
+  /** `stack` (default) keeps or drops whole stacks; `frame` keeps only matching frames. */
+  readonly scope?: FilterScope | undefined;
+}
+
+export const FILTER_FIELDS: readonly FilterField[] = ['function_name', 'binary'];
+export const FILTER_MATCHES: readonly FilterMatch[] = ['contains', 'not_contains', 'equal', 'not_equal', 'starts_with', 'not_starts_with'];
+
+/** The short operators of the text form, by match. */
+const OPERATORS: Readonly<Record<FilterMatch, string>> = {
+  equal: '=',
+  not_equal: '!=',
+  contains: '~',
+  not_contains: '!~',
+  starts_with: '^=',
+  not_starts_with: '!^=',
+};
+
+/** Words a person may write instead of the operator. */
+const MATCH_WORDS: Readonly<Record<string, FilterMatch>> = {
+  ...Object.fromEntries(FILTER_MATCHES.map((m) => [m, m])),
+  ...Object.fromEntries(FILTER_MATCHES.map((m) => [OPERATORS[m], m])),
+  '==': 'equal',
+  'not-equal': 'not_equal',
+  'not-contains': 'not_contains',
+  'starts-with': 'starts_with',
+  'not-starts-with': 'not_starts_with',
+};
+
+const FIELD_WORDS: Readonly<Record<string, FilterField>> = {
+  function_name: 'function_name',
+  function: 'function_name',
+  fn: 'function_name',
+  binary: 'binary',
+  mapping_file: 'binary',
+};
+
+const LABELS: Readonly<Record<FilterMatch, string>> = {
+  equal: 'is',
+  not_equal: 'is not',
+  contains: 'contains',
+  not_contains: 'does not contain',
+  starts_with: 'starts with',
+  not_starts_with: 'does not start with',
+};
+
+export class FilterSyntaxError extends Error {
+  override readonly name = 'FilterSyntaxError';
+}
+
+export function isNegation(match: FilterMatch): boolean {
+  return match.startsWith('not_');
+}
+
+/** Whether two filters ask the same thing. */
+export function sameFilter(a: FrameFilter, b: FrameFilter): boolean {
+  return a.field === b.field && a.match === b.match && a.value === b.value && (a.scope ?? 'stack') === (b.scope ?? 'stack');
+}
+
+/** Checks a filter given by a page: known field and match, a non-empty value. */
+export function normalizeFilter(filter: FrameFilter): FrameFilter {
+  const field = FIELD_WORDS[filter.field];
+  const match = MATCH_WORDS[filter.match];
+  if (!field) throw new FilterSyntaxError(`unknown filter field "${filter.field}": use function_name or binary`);
+  if (!match) throw new FilterSyntaxError(`unknown filter match "${filter.match}": use ${FILTER_MATCHES.join(', ')}`);
+  const value = String(filter.value ?? '').trim();
+  if (!value) throw new FilterSyntaxError('a filter needs a value');
+  const scope: FilterScope = filter.scope === 'frame' ? 'frame' : 'stack';
+  return Object.freeze({ field, match, value, scope });
+}
+
+/**
+ * Parses the attribute form: filters separated by `;`, each `[frame:]field operator value`, where the operator
+ * is `=`, `!=`, `~` (contains), `!~`, `^=` (starts with), `!^=` or one of the match names.
+ * Example: `function_name ~ runtime; binary != libc.so.6; frame:binary = fib`.
+ */
+export function parseFilters(text: string | null | undefined): FrameFilter[] {
+  if (!text?.trim()) return [];
+  return text
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map(parseOne);
+}
+
+function parseOne(text: string): FrameFilter {
+  let rest = text;
+  let scope: FilterScope = 'stack';
+  const scoped = /^(stack|frame):\s*/i.exec(rest);
+  if (scoped) {
+    scope = scoped[1]!.toLowerCase() as FilterScope;
+    rest = rest.slice(scoped[0].length);
+  }
+  const match = /^([a-z_]+)\s*(!\^=|\^=|!=|==|=|!~|~|[a-z_-]+)\s*(.*)$/i.exec(rest);
+  if (!match) throw new FilterSyntaxError(`"${text}" is not a filter: write e.g. "function_name ~ runtime"`);
+  return normalizeFilter({ field: match[1]!.toLowerCase() as FilterField, match: match[2]!.toLowerCase() as FilterMatch, value: match[3]!, scope });
+}
+
+/** The attribute form of filters (what parseFilters reads back). */
+export function formatFilters(filters: readonly FrameFilter[]): string {
+  return filters.map((f) => `${f.scope === 'frame' ? 'frame:' : ''}${f.field} ${OPERATORS[f.match]} ${f.value}`).join('; ');
+}
+
+/** How a chip reads: `function name contains "runtime"`, `frames: binary is "fib"`. */
+export function describeFilter(filter: FrameFilter): string {
+  const field = filter.field === 'binary' ? 'binary' : 'function';
+  return `${filter.scope === 'frame' ? 'only frames whose ' : ''}${field} ${LABELS[filter.match]} "${filter.value}"`;
+}
+
+export function matchLabel(match: FilterMatch): string {
+  return LABELS[match];
+}
+
+type FilterInit = MessageInitShape<typeof FilterSchema>;
+
+/** One filter as Parca's Filter message. */
+export function toFilterMessage(filter: FrameFilter): FilterInit {
+  const condition = { condition: { case: camel(filter.match), value: filter.value } } as const;
+  const criteria = filter.field === 'binary' ? { binary: condition } : { functionName: condition };
+  return filter.scope === 'frame'
+    ? { filter: { case: 'frameFilter', value: { filter: { case: 'criteria', value: criteria } } } }
+    : { filter: { case: 'stackFilter', value: { filter: { case: 'criteria', value: criteria } } } };
+}
+
+function camel(match: FilterMatch) {
+  switch (match) {
+    case 'equal':
+      return 'equal' as const;
+    case 'not_equal':
+      return 'notEqual' as const;
+    case 'contains':
+      return 'contains' as const;
+    case 'not_contains':
+      return 'notContains' as const;
+    case 'starts_with':
+      return 'startsWith' as const;
+    case 'not_starts_with':
+      return 'notStartsWith' as const;
+  }
+}
+
+/** The share of the profile filters removed: filtered / (kept + filtered); 0 when nothing was there. */
+export function filteredFraction(total: number, filtered: number): number {
+  const whole = total + filtered;
+  return whole > 0 ? filtered / whole : 0;
+}

@@ -1,0 +1,184 @@
+// Reads the messages of an Arrow IPC stream: the schema, record batches and dictionary batches, as metadata plus
+// body bytes. Columns are not materialized here: decode.ts reads (and decompresses) only the buffers it needs.
+// The shapes match what @uwdata/flechette's IPC parser returns, so the record tests can build records with it;
+// reading them ourselves keeps that library out of the bundle. Call checkIpcFrames first: this reader trusts the
+// offsets that check has verified.
+import type { ArrowData, DataType, Field, RecordBatch } from '@uwdata/flechette';
+
+/** Arrow's type ids (and -1 for dictionary-encoded columns), under the names decode.ts uses. */
+export const ArrowTypeId = {
+  Dictionary: -1,
+  NONE: 0,
+  Null: 1,
+  Int: 2,
+  Float: 3,
+  Binary: 4,
+  Utf8: 5,
+  Bool: 6,
+  Decimal: 7,
+  Date: 8,
+  Time: 9,
+  Timestamp: 10,
+  Interval: 11,
+  List: 12,
+  Struct: 13,
+  Union: 14,
+  FixedSizeBinary: 15,
+  FixedSizeList: 16,
+  Map: 17,
+  Duration: 18,
+  LargeBinary: 19,
+  LargeUtf8: 20,
+  LargeList: 21,
+  RunEndEncoded: 22,
+  BinaryView: 23,
+  Utf8View: 24,
+  ListView: 25,
+  LargeListView: 26,
+} as const;
+
+const HEADER_SCHEMA = 1;
+const HEADER_DICTIONARY_BATCH = 2;
+const HEADER_RECORD_BATCH = 3;
+const VERSION_V4 = 3;
+
+class Reader {
+  readonly #view: DataView;
+  constructor(readonly bytes: Uint8Array) {
+    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  int32(at: number): number {
+    return this.#view.getInt32(at, true);
+  }
+
+  /** The fields of the table at `table`: field(i) is its absolute position, or 0 when absent. */
+  table(table: number): (index: number) => number {
+    const vtable = table - this.#view.getInt32(table, true);
+    const size = this.#view.getUint16(vtable, true);
+    return (index) => {
+      const slot = 4 + 2 * index;
+      const offset = slot + 2 <= size ? this.#view.getUint16(vtable + slot, true) : 0;
+      return offset ? table + offset : 0;
+    };
+  }
+
+  child(at: number): number {
+    return at + this.#view.getUint32(at, true);
+  }
+
+  vector<T>(at: number, stride: number, read: (position: number) => T): T[] {
+    if (!at) return [];
+    const base = this.child(at);
+    const count = this.#view.getUint32(base, true);
+    return Array.from({ length: count }, (_, i) => read(base + 4 + i * stride));
+  }
+
+  string(at: number): string {
+    if (!at) return '';
+    const base = this.child(at);
+    return new TextDecoder().decode(this.bytes.subarray(base + 4, base + 4 + this.#view.getUint32(base, true)));
+  }
+
+  int64(at: number, fallback = 0): number {
+    return at ? Number(this.#view.getBigInt64(at, true)) : fallback;
+  }
+
+  int16(at: number, fallback = 0): number {
+    return at ? this.#view.getInt16(at, true) : fallback;
+  }
+
+  uint8(at: number, fallback = 0): number {
+    return at ? this.#view.getUint8(at) : fallback;
+  }
+}
+
+function readInt(r: Reader, table: number): DataType {
+  const get = r.table(table);
+  return { typeId: ArrowTypeId.Int, bitWidth: get(0) ? r.int32(get(0)) : 32, signed: r.uint8(get(1)) === 1 } as unknown as DataType;
+}
+
+function readType(r: Reader, typeId: number, table: number, children: Field[]): DataType {
+  const get = table ? r.table(table) : () => 0;
+  switch (typeId) {
+    case ArrowTypeId.Int:
+      return table ? readInt(r, table) : ({ typeId, bitWidth: 32, signed: true } as unknown as DataType);
+    case ArrowTypeId.Float:
+      return { typeId, precision: r.int16(get(0)) } as unknown as DataType;
+    case ArrowTypeId.Union:
+      return { typeId, mode: r.int16(get(0)), children } as unknown as DataType;
+    default:
+      return { typeId, children } as unknown as DataType;
+  }
+}
+
+function readField(r: Reader, table: number): Field {
+  const get = r.table(table);
+  const children = r.vector(get(5), 4, (at) => readField(r, r.child(at)));
+  let type = readType(r, r.uint8(get(2)), get(3) ? r.child(get(3)) : 0, children);
+  if (get(4)) {
+    const dictionary = r.table(r.child(get(4)));
+    const indices = dictionary(1) ? readInt(r, r.child(dictionary(1))) : ({ typeId: ArrowTypeId.Int, bitWidth: 32, signed: true } as unknown as DataType);
+    type = { typeId: ArrowTypeId.Dictionary, id: r.int64(dictionary(0)), dictionary: type, indices, ordered: r.uint8(dictionary(2)) === 1 } as unknown as DataType;
+  }
+  return { name: r.string(get(0)), type, nullable: r.uint8(get(1)) === 1, metadata: new Map() } as Field;
+}
+
+function readRecordBatch(r: Reader, table: number, version: number): RecordBatch {
+  const get = r.table(table);
+  const skip = version < VERSION_V4 ? 8 : 0;
+  const compression = get(3) ? r.table(r.child(get(3))) : undefined;
+  return {
+    length: r.int64(get(0)),
+    nodes: r.vector(get(1), 16, (at) => ({ length: r.int64(at), nullCount: r.int64(at + 8) })),
+    regions: r.vector(get(2), 16 + skip, (at) => ({ offset: r.int64(at + skip), length: r.int64(at + skip + 8) })),
+    compression: compression ? { codec: r.uint8(compression(0)), method: r.uint8(compression(1)) } : undefined,
+    variadic: r.vector(get(4), 8, (at) => r.int64(at)),
+  } as unknown as RecordBatch;
+}
+
+/** Reads an IPC stream already checked by checkIpcFrames. */
+export function readIpcStream(bytes: Uint8Array): ArrowData {
+  const r = new Reader(bytes);
+  const data = { schema: undefined, records: [], dictionaries: [], dictsBeforeRecord: [], metadata: null } as unknown as {
+    schema: ArrowData['schema'];
+    records: RecordBatch[];
+    dictionaries: { id: number; data: RecordBatch; isDelta: boolean; body: Uint8Array }[];
+    dictsBeforeRecord: number[];
+    metadata: null;
+  };
+  let at = 0;
+  while (at + 4 <= bytes.length) {
+    let length = r.int32(at);
+    at += 4;
+    if (length === -1) {
+      if (at + 4 > bytes.length) break;
+      length = r.int32(at);
+      at += 4;
+    }
+    if (length === 0) break;
+    const message = r.table(r.child(at));
+    const version = r.int16(message(0));
+    const type = r.uint8(message(1));
+    const header = message(2) ? r.child(message(2)) : 0;
+    const bodyLength = r.int64(message(3));
+    const body = bytes.subarray(at + length, at + length + bodyLength);
+    at += length + bodyLength;
+    if (!header) continue;
+    if (type === HEADER_SCHEMA) {
+      if (!data.schema) {
+        const fields = r.vector(r.table(header)(1), 4, (position) => readField(r, r.child(position)));
+        data.schema = { version, fields, metadata: new Map(), endianness: 0 } as unknown as ArrowData['schema'];
+      }
+    } else if (type === HEADER_RECORD_BATCH) {
+      const batch = readRecordBatch(r, header, version) as RecordBatch & { body: Uint8Array };
+      batch.body = body;
+      data.records.push(batch);
+      data.dictsBeforeRecord.push(data.dictionaries.length);
+    } else if (type === HEADER_DICTIONARY_BATCH) {
+      const get = r.table(header);
+      data.dictionaries.push({ id: r.int64(get(0)), data: readRecordBatch(r, r.child(get(1)), version), isDelta: r.uint8(get(2)) === 1, body });
+    }
+  }
+  return data as unknown as ArrowData;
+}
