@@ -3,6 +3,8 @@
 declare const PARCA_ELEMENTS_DEV: boolean | undefined;
 
 const enabled = typeof PARCA_ELEMENTS_DEV === 'undefined' ? true : PARCA_ELEMENTS_DEV;
+/** True in development; guard dev-only work with it so a production build drops the code, not just the output. */
+export const DEV = enabled;
 const said = new Set<string>();
 
 /** Warns once per message, in development builds only. */

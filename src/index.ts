@@ -71,7 +71,7 @@ export {
 } from './model/flamegraph/decode.js';
 export { frameDetails, type FrameDetails } from './model/flamegraph/details.js';
 export { decompressLz4Frame, Lz4FormatError } from './model/flamegraph/lz4-frame.js';
-export { checkIpcFrames, IpcFramingError } from './model/flamegraph/ipc-frames.js';
+export { readIpcStream, IpcFramingError } from './model/flamegraph/ipc-read.js';
 export { searchFlamegraph, type SearchResult } from './model/flamegraph/search.js';
 export { formatValue, formatPercent } from './model/flamegraph/format.js';
 export type { ColorBy } from './model/flamegraph/colors.js';

@@ -5,9 +5,17 @@ import { property } from 'lit/decorators.js';
 import type { ParcaConnection } from '../client/connection.js';
 import { SourceController } from '../controllers/source-controller.js';
 import type { QueryState } from '../model/query-state.js';
-import { devWarn } from '../dev.js';
+import { DEV } from '../dev.js';
+import { type DevChecks, DevChecksController } from './dev-checks.js';
 
 export abstract class ParcaElement extends LitElement {
+  /**
+   * Development-only checks a subclass opts into: `needsProfileType` (warn when a connected element's query has
+   * none after it settles) and `oneOf` (property → allowed attribute values). See dev-checks.ts. Declared only,
+   * so the base class adds nothing to production bundles.
+   */
+  declare protected static readonly devChecks: DevChecks | undefined;
+
   /** The `id` of the `<parca-source>` to use when the element is not inside it. */
   @property({ reflect: true }) source = '';
   /** A connection to use instead of a source's (for frameworks that wire elements themselves). */
@@ -18,6 +26,12 @@ export abstract class ParcaElement extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
 
   protected readonly sourceController = new SourceController(this, () => this.source);
+
+  constructor() {
+    super();
+    // A controller, not lifecycle overrides, so subclasses that skip super.firstUpdated() are checked too.
+    if (DEV) this.addController(new DevChecksController(this));
+  }
 
   /** The connection in effect: the element's own, else its source's. */
   get activeConnection(): ParcaConnection | undefined {
@@ -32,19 +46,6 @@ export abstract class ParcaElement extends LitElement {
   /** The source's name for events, or the connection's. */
   get sourceName(): string | undefined {
     return this.sourceController.state?.name ?? this.activeConnection?.name;
-  }
-
-  protected override firstUpdated(changed: PropertyValues<this>): void {
-    super.firstUpdated(changed);
-    // A frame later, so a source defined or upgraded just after this element still counts.
-    requestAnimationFrame(() => {
-      if (this.isConnected && !this.activeConnection) {
-        devWarn(
-          `<${this.localName}> has no connection: put it inside a <parca-source url="…">, name one with ` +
-            'source="id", mark a source `default`, or set its connection property.',
-        );
-      }
-    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -27,6 +27,8 @@ export const flamegraphStyles = [
     --_row-height: var(--parca-flamegraph-row-height, 20px);
     --_label-font: var(--parca-flamegraph-font, 12px ui-monospace, SFMono-Regular, Menlo, monospace);
     --_max-height: var(--parca-flamegraph-max-height, 640px);
+    --_diff-growth: var(--parca-flamegraph-diff-growth-color, #dc2626);
+    --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #16a34a);
   }
   @media (forced-colors: active) {
     :host {
@@ -42,17 +44,11 @@ export const flamegraphStyles = [
       --_error: CanvasText;
     }
   }
-  :host {
-    --_diff-growth: var(--parca-flamegraph-diff-growth-color, #dc2626);
-    --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #16a34a);
-  }
   :host([diff-palette='blue-orange']) {
     --_diff-growth: var(--parca-flamegraph-diff-growth-color, #e66100);
     --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #1d6ec2);
   }
-  [hidden] {
-    display: none !important;
-  }
+  [part='toolbar'],
   [part='options'],
   [part='filters'],
   [part='legend'] {
@@ -79,16 +75,13 @@ export const flamegraphStyles = [
     flex-wrap: wrap;
     gap: 0.25em;
   }
-  select {
+  select,
+  input {
     font: inherit;
     color: inherit;
     background: var(--_background);
     border: 1px solid var(--_border);
     border-radius: 4px;
-  }
-  [part='filtered'],
-  .legend-note {
-    color: var(--_muted-text);
   }
   .legend-swatches {
     display: inline-flex;
@@ -101,15 +94,7 @@ export const flamegraphStyles = [
     forced-color-adjust: none;
   }
   [part='toolbar'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
     min-height: 1.5em;
-    margin-bottom: 0.25em;
-  }
-  [part='toolbar']:empty {
-    display: none;
   }
   [part='breadcrumb'] {
     display: flex;
@@ -143,13 +128,10 @@ export const flamegraphStyles = [
     white-space: nowrap;
   }
   input {
-    font: inherit;
-    color: inherit;
-    background: var(--_background);
-    border: 1px solid var(--_border);
-    border-radius: 4px;
     padding: 0.15em 0.4em;
   }
+  [part='filtered'],
+  .legend-note,
   [part='search-summary'],
   [part='note'],
   [part='status'] {

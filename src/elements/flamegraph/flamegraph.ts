@@ -9,7 +9,7 @@ import { baseName, frameName } from '../../model/flamegraph/decode.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
 import { formatPercent, formatValue } from '../../model/flamegraph/format.js';
 import { type Direction, isAncestorOrSelf, navigate, pathTo } from '../../model/flamegraph/layout.js';
-import { type SearchResult, searchFlamegraph } from '../../model/flamegraph/search.js';
+import { type SearchResult, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
 import { type DiffPalette, DIFF_PALETTES, buildDiffPalette, createDiffColorer, formatChange, parseColor, relativeChange } from '../../model/flamegraph/diff-colors.js';
 import { type FrameFilter, formatFilters, normalizeFilter, parseFilters, sameFilter } from '../../model/flamegraph/filters.js';
 import { parseGroupBy, previousPeriod } from '../../model/flamegraph/request.js';
@@ -66,8 +66,10 @@ function canvasColor(color: string): string {
  *
  * Hover a frame for its details; click it (or press Enter) to focus it, so it spans the width; the breadcrumb,
  * Reset or Escape go back. Arrow keys move between frames: parent, first child, siblings. With `search`, matching
- * frames are highlighted and the others muted. The canvas is the size of the viewport and only visible frames
- * are drawn, so very large and very deep graphs stay fast; deep graphs scroll vertically.
+ * frames are highlighted and the others muted; Next/Previous (Enter / Shift+Enter in the search field, or
+ * `stepSearch()`) focus the matches one by one, depth-first and left to right, wrapping around. The canvas is
+ * the size of the viewport and only visible frames are drawn, so very large and very deep graphs stay fast;
+ * deep graphs scroll vertically.
  *
  * Without a source it shows a saved record given through the `record` property.
  *
@@ -84,7 +86,10 @@ function canvasColor(color: string): string {
  * relative change. `toPNG()` and `exportPprof()` export the view and the query. Every change re-queries once.
  * @csspart toolbar - The row above the graph: search field, search summary, breadcrumb.
  * @csspart search-field - The built-in search input (with `search-field`).
- * @csspart search-summary - How many frames match the search and the share of the total they cover.
+ * @csspart search-summary - How many frames match the search and the share of the total they cover; "k of n"
+ *   while stepping through them.
+ * @csspart search-next - Focuses the next match (with `search-field` and a search that matches).
+ * @csspart search-previous - Focuses the previous match (with `search-field` and a search that matches).
  * @csspart breadcrumb - The path from the root to the focused frame.
  * @csspart reset - The button that shows the whole graph again.
  * @csspart note - Says how much value Parca trimmed away as too small to show.
@@ -127,6 +132,7 @@ function canvasColor(color: string): string {
  */
 export class ParcaFlamegraphElement extends ParcaElement {
   static override styles = flamegraphStyles;
+  protected static override readonly devChecks = { needsProfileType: true, oneOf: { orientation: ['icicle', 'flame'], colorBy: COLOR_BY } };
 
   /** A saved record to show instead of querying (bytes of FlamegraphArrow.record, with unit and totals). */
   @property({ attribute: false }) record: FlamegraphRecordInput | undefined;
@@ -231,6 +237,14 @@ export class ParcaFlamegraphElement extends ParcaElement {
   /** Shows the whole graph again. */
   resetFocus(): void {
     this.focusRow = 0;
+  }
+
+  /**
+   * Focuses the next (1) or previous (-1) frame matching `search`, depth-first and left to right, wrapping
+   * around, as of the last update. Fires nothing. Returns the focused row, or -1 when nothing matches.
+   */
+  stepSearch(direction: 1 | -1): number {
+    return this.#step(direction, false);
   }
 
   /** What the request asks beyond the shared query (invert, group by, filters, baseline). */
@@ -378,14 +392,18 @@ export class ParcaFlamegraphElement extends ParcaElement {
     if (!this.searchField && !result && path.length === 0) return nothing;
     return html`<div part="toolbar">
       ${this.searchField
-        ? html`<input part="search-field" type="search" aria-label="Search frames" placeholder="Search frames (text or /regex/)" .value=${this.search} @input=${this.#onSearchInput} />`
+        ? html`<input
+              part="search-field"
+              type="search"
+              aria-label="Search frames"
+              placeholder="Search frames (text or /regex/)"
+              .value=${this.search}
+              @input=${this.#onSearchInput}
+              @keydown=${this.#onSearchKeydown}
+            />`
         : nothing}
-      ${result && data
-        ? html`<span part="search-summary" role="status"
-            >${result.error ??
-            `${result.count} matching ${result.count === 1 ? 'frame' : 'frames'}, ${formatPercent(result.value, data.model.total)} of total`}</span
-          >`
-        : nothing}
+      ${this.searchField && result?.count ? this.#renderStepButtons() : nothing}
+      ${result && data ? html`<span part="search-summary" role="status">${result.error ?? this.#summaryText(result, data.model)}</span>` : nothing}
       ${path.length > 0 && data
         ? html`<nav part="breadcrumb" aria-label="Focused frame">
             <ol>
@@ -400,6 +418,17 @@ export class ParcaFlamegraphElement extends ParcaElement {
           </nav>`
         : nothing}
     </div>`;
+  }
+
+  #renderStepButtons() {
+    return html`<button part="search-previous" @click=${() => this.#step(-1, true)}>Previous match</button>
+      <button part="search-next" @click=${() => this.#step(1, true)}>Next match</button>`;
+  }
+
+  /** "n matching frames, x% of total", led by "k of" while the selected (or focused) frame is a match. */
+  #summaryText(result: SearchResult, model: FlamegraphData['model']): string {
+    const index = result.rows.indexOf(this.#stepStart());
+    return `${index >= 0 ? `${index + 1} of ` : ''}${result.count} matching ${result.count === 1 ? 'frame' : 'frames'}, ${formatPercent(result.value, model.total)} of total`;
   }
 
   #renderStatus(loading: boolean) {
@@ -702,12 +731,12 @@ export class ParcaFlamegraphElement extends ParcaElement {
     this.#selectFrame(row);
   };
 
-  /** A user chose a frame: tell the page, and focus it unless the page says otherwise. */
-  #selectFrame(row: number): void {
+  /** A user chose a frame: tell the page, and focus it unless the page says otherwise. `quiet`: code chose it. */
+  #selectFrame(row: number, quiet = false): void {
     const data = this.data;
     if (!data) return;
     const event = new ParcaFrameSelectEvent(frameDetails(data.model, row), data.unit);
-    this.dispatchEvent(event);
+    if (!quiet) this.dispatchEvent(event);
     if (!event.defaultPrevented) {
       this.focusRow = row;
       this.#announce(row, 'Focused ');
@@ -724,6 +753,34 @@ export class ParcaFlamegraphElement extends ParcaElement {
   #onSearchInput = (event: Event): void => {
     this.search = (event.target as HTMLInputElement).value;
   };
+
+  #onSearchKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    this.#step(event.shiftKey ? -1 : 1, true);
+  };
+
+  // ---- search stepping ----
+
+  /** Where a step starts: the selected frame (last stepped to, clicked or reached by arrow keys), else the focus. */
+  #stepStart(): number {
+    return this.selected >= 0 ? this.selected : this.focusRow;
+  }
+
+  /**
+   * Selects the next or previous match after where a step starts. A user's step is like a click on the match:
+   * the page hears of it and may keep the view; a step by code fires nothing and focuses it.
+   */
+  #step(direction: 1 | -1, byUser: boolean): number {
+    const result = this.#searchResult;
+    // The result was found for the graph shown at the last update.
+    const row = result ? stepMatch(this.#shown!.model, result.rows, this.#stepStart(), direction) : -1;
+    if (row < 0) return row;
+    this.selected = row;
+    this.#scrollIntoView(row);
+    this.#selectFrame(row, !byUser);
+    return row;
+  }
 
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {

@@ -100,6 +100,7 @@ function firstPoint(series: ChartSeries): number {
  */
 export class ParcaMetricsElement extends ParcaElement {
   static override styles = metricsStyles;
+  protected static override readonly devChecks = { needsProfileType: true };
 
   /**
    * Label names to sum series by, comma separated (`job` or `job,instance`); empty keeps one series per label

@@ -11,10 +11,12 @@ import { ParcaSourceChangeEvent } from '../../events/source-change.js';
 import { DEFAULT_RANGE, type PointSelection, type QueryKind, type QueryState, createQueryState, isQueryKind } from '../../model/query-state.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
 import { devWarn } from '../../dev.js';
+import { warnUnlessOneOf } from '../dev-checks.js';
 import { readQueryParams, writeQueryParams } from '../../model/url-state.js';
 
 const DEFAULT_FROM = 'now-1h';
 const DEFAULT_TO = 'now';
+const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'include'];
 
 /**
  * The connection to a Parca server and the query its elements share. Renders nothing but its slot.
@@ -151,6 +153,7 @@ export class ParcaSourceElement extends LitElement {
         devWarn(`<parca-source> ${(error as Error).message}; keeping ${formatTimeBound(this.#range.from)} to ${formatTimeBound(this.#range.to)}`);
       }
     }
+    if (changed.has('credentials')) warnUnlessOneOf(this, 'credentials', this.credentials, CREDENTIALS);
     if (!isQueryKind(this.queryType)) devWarn(`<parca-source> query-type="${this.queryType}" is not profile, metrics or both`);
     const next = createQueryState({
       profileType: this.profileType,

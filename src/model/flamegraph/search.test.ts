@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { buildFlamegraphRecord } from '../../test-support/flamegraph-record.js';
 import { decodeFlamegraph } from './decode.js';
-import { compileSearch, searchFlamegraph } from './search.js';
+import { compileSearch, searchFlamegraph, stepMatch } from './search.js';
 
 // root(100) ─ Alloc(60) ─ alloc(30) ─ other(10)
 //           └ main(40)  ─ allocate(25)
@@ -39,5 +39,34 @@ describe('flame graph search', () => {
   it('matches nothing for an empty query', () => {
     expect(searchFlamegraph(model, '  ').count).to.equal(0);
     expect(searchFlamegraph(model, 'nothing-like-this').fraction).to.equal(0);
+  });
+
+  describe('stepping', () => {
+    // Rows are breadth-first; depth-first, left to right is other(5) deep under Alloc, then main(2), allocate(4).
+    const order = searchFlamegraph(model, '/main|other/').rows;
+
+    it('lists matches depth-first, left to right', () => {
+      expect(Array.from(order)).to.deep.equal([5, 2, 4]);
+    });
+
+    it('steps to the next and previous match, wrapping around', () => {
+      expect(stepMatch(model, order, 5, 1)).to.equal(2);
+      expect(stepMatch(model, order, 2, 1)).to.equal(4);
+      expect(stepMatch(model, order, 4, 1)).to.equal(5, 'wraps to the first');
+      expect(stepMatch(model, order, 5, -1)).to.equal(4, 'wraps to the last');
+      expect(stepMatch(model, order, 4, -1)).to.equal(2);
+    });
+
+    it('steps from a frame that does not match to the nearest match in that direction', () => {
+      expect(stepMatch(model, order, 0, 1)).to.equal(5, 'from the root: the first match');
+      expect(stepMatch(model, order, 0, -1)).to.equal(4, 'from the root backwards: the last match');
+      // alloc(3) comes before other(5), its child, and after nothing that matches.
+      expect(stepMatch(model, order, 3, 1)).to.equal(5);
+      expect(stepMatch(model, order, 3, -1)).to.equal(4);
+    });
+
+    it('has nothing to step to without matches', () => {
+      expect(stepMatch(model, new Uint32Array(0), 0, 1)).to.equal(-1);
+    });
   });
 });

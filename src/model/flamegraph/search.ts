@@ -5,7 +5,7 @@ import type { FlamegraphModel } from './decode.js';
 export interface SearchResult {
   /** 1 where the row's function name matches. */
   readonly mask: Uint8Array;
-  /** Matching rows, in row order. */
+  /** Matching rows in the order stepping visits them: depth-first, left to right. */
   readonly rows: Uint32Array;
   /** How many rows match. */
   readonly count: number;
@@ -59,5 +59,28 @@ export function searchFlamegraph(model: FlamegraphModel, query: string): SearchR
     }
   }
   const total = model.cumulative[0]!;
-  return { mask, rows: Uint32Array.from(rows), count: rows.length, value, fraction: total > 0 ? value / total : 0 };
+  return { mask, rows: Uint32Array.from(rows).sort((a, b) => compareRows(model, a, b)), count: rows.length, value, fraction: total > 0 ? value / total : 0 };
+}
+
+/**
+ * Depth-first, left to right. A frame starts where its leftmost child starts and siblings do not overlap, so
+ * sorting by (value offset, depth) is that order without walking the whole tree; the row number breaks ties
+ * between zero-width frames so the order is always the same.
+ */
+function compareRows(model: FlamegraphModel, a: number, b: number): number {
+  return model.valueOffset[a]! - model.valueOffset[b]! || model.depth[a]! - model.depth[b]! || a - b;
+}
+
+/**
+ * The match a step lands on from `from` (any row): the next (1) or previous (-1) match in `order` (a search's
+ * `rows`), wrapping around. From a row that is not a match, the nearest match after (or before) it in the same
+ * order. -1 when there are no matches.
+ */
+export function stepMatch(model: FlamegraphModel, order: Uint32Array, from: number, direction: 1 | -1): number {
+  const n = order.length;
+  // A linear scan: one step per key press, and matches are far fewer than frames.
+  let at = order.findIndex((row) => compareRows(model, row, from) >= 0);
+  if (at < 0) at = n;
+  if (direction === 1 && order[at] === from) at++;
+  return n ? order[(direction === 1 ? at : at + n - 1) % n]! : -1;
 }

@@ -1,0 +1,71 @@
+// Development-only checks the visual elements share: a missing connection or profile type once an element has
+// settled, and attribute values outside the allowed set. All output goes through devWarn (once per message).
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { DEV, devWarn } from '../dev.js';
+
+/** What a ParcaElement subclass asks to be checked (its static `devChecks`). */
+export interface DevChecks {
+  /** The element shows nothing without a profile type: warn when its connection's query still has none. */
+  readonly needsProfileType?: boolean;
+  /** Property name → the values its attribute allows. */
+  readonly oneOf?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The element side the checks read (ParcaElement, without importing it). */
+interface CheckedHost extends ReactiveElement {
+  readonly activeConnection: unknown;
+  readonly activeQuery: { readonly profileType: string } | undefined;
+}
+
+/** Warns once per value when `value` is set (not empty) and is not one of `allowed`. */
+export function warnUnlessOneOf(element: Element, attribute: string, value: unknown, allowed: readonly string[]): void {
+  if (!DEV || value == null || value === '' || allowed.includes(value as string)) return;
+  devWarn(`<${element.localName}> ${attribute}="${String(value)}" is not allowed; use one of: ${allowed.join(', ')}.`);
+}
+
+/** Runs a host's checks: attribute values on every update, connection and profile type once it has settled. */
+export class DevChecksController implements ReactiveController {
+  #settled = false;
+
+  constructor(private readonly host: CheckedHost) {}
+
+  get #checks(): DevChecks {
+    return (this.host.constructor as { devChecks?: DevChecks }).devChecks ?? {};
+  }
+
+  hostUpdate(): void {
+    for (const [name, allowed] of Object.entries(this.#checks.oneOf ?? {})) {
+      warnUnlessOneOf(this.host, attributeOf(this.host, name), (this.host as unknown as Record<string, unknown>)[name], allowed);
+    }
+  }
+
+  hostUpdated(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    // After the first update settles and a frame more, so a source defined or upgraded just after still counts.
+    void this.host.updateComplete.then(() => requestAnimationFrame(() => this.#checkSetup()));
+  }
+
+  #checkSetup(): void {
+    const host = this.host;
+    if (!host.isConnected) return;
+    if (!host.activeConnection) {
+      devWarn(
+        `<${host.localName}> has no connection: put it inside a <parca-source url="…">, name one with ` +
+          'source="id", mark a source `default`, or set its connection property.',
+      );
+    } else if (this.#checks.needsProfileType && !host.activeQuery?.profileType) {
+      devWarn(
+        `<${host.localName}> has a connection but no profile type, so it shows nothing: set profile-type="…" on its ` +
+          '<parca-source> (with sync-url, the link\'s `<prefix>.type` parameter sets it too), let the user pick one ' +
+          'in a <parca-query-editor>, or set profileType in its query property.',
+      );
+    }
+  }
+}
+
+/** The attribute lit maps `property` to: its declared name, else the lowercased property name. */
+function attributeOf(host: ReactiveElement, property: string): string {
+  const declared = (host.constructor as typeof ReactiveElement).elementProperties.get(property)?.attribute;
+  return typeof declared === 'string' ? declared : property.toLowerCase();
+}
