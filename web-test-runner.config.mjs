@@ -138,6 +138,7 @@ export default {
         if (command === 'chaos-parca-start') return running.chaos.start();
         if (command === 'chaos-parca-stop') return running.chaos.stop().then(() => true);
         if (command === 'chaos-parca-seed-hostile') return running.chaos.seedHostile();
+        if (command === 'proxy-count') return running.proxyCount(payload.tag);
         return undefined;
       },
       async serverStop() {

@@ -19,7 +19,7 @@ export interface ProxyOptions {
 
 export interface Proxy {
   readonly url: string;
-  /** Requests seen, by route, so tests can assert what reached the proxy. */
+  /** Requests seen, by route (and by tag for `/count/<tag>/…`), so tests can assert what reached the proxy. */
   readonly seen: Map<string, number>;
   stop(): Promise<void>;
 }
@@ -137,6 +137,12 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
         return forward(req, res, target, path, (body) => body.subarray(0, Math.floor(body.length / 2)), true);
       case 'garbage':
         return forward(req, res, target, path, (body) => body.map((byte, i) => (i >= 5 ? byte ^ 0x5a : byte)));
+      case 'count': {
+        // Forwards like /parca/, counting requests per tag: tests ask how many calls really reached Parca.
+        const [tag = '', ...after] = rest;
+        seen.set(`count/${tag}`, (seen.get(`count/${tag}`) ?? 0) + 1);
+        return forward(req, res, target, '/' + after.join('/'));
+      }
       case 'delay': {
         const [ms = '0', ...after] = rest;
         path = '/' + after.join('/');

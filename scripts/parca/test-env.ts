@@ -11,6 +11,8 @@ export interface RunningTestEnv {
   env: TestEnv;
   /** Starts, stops and restarts a third Parca that tests may take down (on the same port each time). */
   chaos: ChaosParca;
+  /** How many requests reached the proxy's `/count/<tag>/` route. */
+  proxyCount(tag: string): number;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startTestEnv(pageOrigin: string): Promise<RunningTestEnv> 
   const chaos = chaosParca(pageOrigin);
   return {
     chaos,
+    proxyCount: (tag) => proxy.seen.get(`count/${tag}`) ?? 0,
     env: { parcaUrl, corsRefusingUrl: refusing.url, proxyUrl: proxy.url, closedUrl, seededAtMs, ...secrets },
     async stop() {
       await chaos.stop();

@@ -5,16 +5,16 @@ import '../define.js';
 import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
 import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
 import { nextEvent } from '../test-support/events.js';
+import { proxyCount } from '../test-support/scenarios.js';
 
 const env = testEnv();
 const { startMs, endMs } = seededRange(env);
 
 describe('twenty elements, one source, one query', () => {
   it('share one request', async () => {
-    // A path of its own on the proxy, so the resource entries counted are this test's alone.
-    const base = `${env.proxyUrl}/delay/${200 + Math.floor(Math.random() * 100)}`;
-    // The resource timing buffer holds 250 entries by default; earlier tests may have filled it.
-    performance.clearResourceTimings();
+    // A counting route of its own on the proxy: the proxy counts the calls that really reached Parca.
+    const tag = `share-${crypto.randomUUID()}`;
+    const base = `${env.proxyUrl}/count/${tag}`;
     const source = await fixture(html`
       <parca-source url=${base} profile-type=${CPU_TYPE} selector='{job="fib"}'
         from=${new Date(startMs).toISOString()} to=${new Date(endMs).toISOString()}>
@@ -24,8 +24,7 @@ describe('twenty elements, one source, one query', () => {
     await Promise.all(graphs.map(async (graph) => {
       while (!graph.data) await nextEvent(graph, 'parca-load');
     }));
-    const calls = performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(base));
-    expect(calls).to.have.length(1);
+    expect(await proxyCount(tag)).to.equal(1);
     expect(new Set(graphs.map((g) => g.data!.total)).size).to.equal(1);
   });
 });

@@ -19,3 +19,8 @@ export async function stopChaosParca(): Promise<void> {
 export async function seedHostileProfile(): Promise<number> {
   return (await executeServerCommand('chaos-parca-seed-hostile')) as number;
 }
+
+/** How many requests reached Parca through the proxy's `/count/<tag>/` route (counted as they arrive). */
+export async function proxyCount(tag: string): Promise<number> {
+  return (await executeServerCommand('proxy-count', { tag })) as number;
+}
