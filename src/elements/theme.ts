@@ -11,6 +11,24 @@ export interface ThemeToken {
   readonly dark: string;
 }
 
+/** Light and dark defaults of the color tokens every element shares, kept in one place. */
+const SHARED_COLORS = {
+  '--parca-color-text': ['#1f2328', '#e6edf3'],
+  '--parca-color-background': ['#ffffff', '#0d1117'],
+  '--parca-color-border': ['#8c959f', '#6e7681'],
+  '--parca-color-muted': ['#59636e', '#9198a1'],
+  '--parca-color-accent': ['#0969da', '#4493f8'],
+  '--parca-color-error': ['#cf222e', '#ff7b72'],
+} as const;
+
+export type SharedColorToken = keyof typeof SHARED_COLORS;
+
+/** A shared public color token under an element's own private name, with the shared defaults. */
+export function sharedColor(token: SharedColorToken, name: ThemeToken['name']): ThemeToken {
+  const [light, dark] = SHARED_COLORS[token];
+  return { name, token, light, dark };
+}
+
 function block(tokens: readonly ThemeToken[], scheme: 'light' | 'dark'): string {
   return tokens.map((t) => `${t.name}: var(${t.token}, ${t[scheme]});`).join('\n');
 }

@@ -1,18 +1,18 @@
 import { css } from 'lit';
 import { DARK_PALETTE, LIGHT_PALETTE } from '../../model/flamegraph/colors.js';
-import { themeStyles } from '../theme.js';
+import { sharedColor, themeStyles } from '../theme.js';
 
 const colors = themeStyles([
   { name: '--_palette', token: '--parca-flamegraph-palette', light: LIGHT_PALETTE.join(', '), dark: DARK_PALETTE.join(', ') },
   { name: '--_neutral', token: '--parca-flamegraph-neutral-color', light: '#d4d4d8', dark: '#52525b' },
   { name: '--_muted', token: '--parca-flamegraph-muted-color', light: '#ececef', dark: '#2b2d31' },
   { name: '--_match', token: '--parca-flamegraph-match-color', light: '#f5a623', dark: '#c77d0a' },
-  { name: '--_text', token: '--parca-color-text', light: '#1f2328', dark: '#e6edf3' },
-  { name: '--_muted-text', token: '--parca-color-muted', light: '#59636e', dark: '#9198a1' },
-  { name: '--_outline', token: '--parca-color-accent', light: '#0969da', dark: '#4493f8' },
-  { name: '--_background', token: '--parca-color-background', light: '#ffffff', dark: '#0d1117' },
-  { name: '--_border', token: '--parca-color-border', light: '#8c959f', dark: '#6e7681' },
-  { name: '--_error', token: '--parca-color-error', light: '#cf222e', dark: '#ff7b72' },
+  sharedColor('--parca-color-text', '--_text'),
+  sharedColor('--parca-color-muted', '--_muted-text'),
+  sharedColor('--parca-color-accent', '--_outline'),
+  sharedColor('--parca-color-background', '--_background'),
+  sharedColor('--parca-color-border', '--_border'),
+  sharedColor('--parca-color-error', '--_error'),
 ]);
 
 export const flamegraphStyles = [

@@ -1,15 +1,15 @@
 import { css } from 'lit';
-import { themeStyles } from '../theme.js';
+import { sharedColor, themeStyles } from '../theme.js';
 
 // Public tokens (--parca-*) map to private ones (--_*) once, here; the rules below use only the private ones.
 // The uPlot rules are the few its chart needs to lay out inside a shadow root (its own stylesheet cannot reach in).
 const colors = themeStyles([
-  { name: '--_fg', token: '--parca-color-text', light: '#1f2328', dark: '#e6edf3' },
-  { name: '--_bg', token: '--parca-color-background', light: '#ffffff', dark: '#0d1117' },
-  { name: '--_border', token: '--parca-color-border', light: '#8c959f', dark: '#6e7681' },
-  { name: '--_muted', token: '--parca-color-muted', light: '#59636e', dark: '#9198a1' },
-  { name: '--_accent', token: '--parca-color-accent', light: '#0969da', dark: '#4493f8' },
-  { name: '--_error', token: '--parca-color-error', light: '#cf222e', dark: '#ff7b72' },
+  sharedColor('--parca-color-text', '--_fg'),
+  sharedColor('--parca-color-background', '--_bg'),
+  sharedColor('--parca-color-border', '--_border'),
+  sharedColor('--parca-color-muted', '--_muted'),
+  sharedColor('--parca-color-accent', '--_accent'),
+  sharedColor('--parca-color-error', '--_error'),
   { name: '--_selection', token: '--parca-metrics-selection-color', light: 'rgb(9 105 218 / 0.15)', dark: 'rgb(68 147 248 / 0.25)' },
 ]);
 

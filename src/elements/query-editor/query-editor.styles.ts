@@ -1,16 +1,16 @@
 import { css } from 'lit';
-import { themeStyles } from '../theme.js';
+import { sharedColor, themeStyles } from '../theme.js';
 
 // Public tokens (--parca-*) map to private ones (--_*) once, here; the rules below use only the private ones.
 const colors = themeStyles([
-  { name: '--_fg', token: '--parca-color-text', light: '#1f2328', dark: '#e6edf3' },
-  { name: '--_bg', token: '--parca-color-background', light: '#ffffff', dark: '#0d1117' },
+  sharedColor('--parca-color-text', '--_fg'),
+  sharedColor('--parca-color-background', '--_bg'),
   { name: '--_field-bg', token: '--parca-color-field-background', light: '#ffffff', dark: '#161b22' },
-  { name: '--_border', token: '--parca-color-border', light: '#8c959f', dark: '#6e7681' },
-  { name: '--_muted', token: '--parca-color-muted', light: '#59636e', dark: '#9198a1' },
-  { name: '--_accent', token: '--parca-color-accent', light: '#0969da', dark: '#4493f8' },
+  sharedColor('--parca-color-border', '--_border'),
+  sharedColor('--parca-color-muted', '--_muted'),
+  sharedColor('--parca-color-accent', '--_accent'),
   { name: '--_accent-fg', token: '--parca-color-accent-text', light: '#ffffff', dark: '#0d1117' },
-  { name: '--_error', token: '--parca-color-error', light: '#cf222e', dark: '#ff7b72' },
+  sharedColor('--parca-color-error', '--_error'),
   { name: '--_active-bg', token: '--parca-color-option-active', light: '#ddf4ff', dark: '#1f3a5f' },
 ]);
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { buildFlamegraphRecord } from '../../test-support/flamegraph-record.js';
-import { createColorer, hashString, packageOf, splitColorList } from './colors.js';
+import { hashString } from '../hash.js';
+import { createColorer, packageOf, splitColorList } from './colors.js';
 import { decodeFlamegraph } from './decode.js';
 
 describe('flame graph colors', () => {

@@ -1,6 +1,7 @@
 // Stable colors: a frame's binary, package or file hashes to a palette slot, so the same code keeps its color
 // across queries and pages. The palette itself comes from CSS (the element reads it); defaults live here.
 import { type FlamegraphModel, type StringColumn, baseName } from './decode.js';
+import { hashString } from '../hash.js';
 
 export type ColorBy = 'binary' | 'package' | 'file';
 
@@ -15,16 +16,6 @@ export const LIGHT_PALETTE: readonly string[] = [
 export const DARK_PALETTE: readonly string[] = [
   '#8a4a36', '#86632a', '#5f7330', '#2f7350', '#286c70', '#3b5b8f', '#5b4b8f', '#80457a', '#7d5a3d', '#4f6b3f', '#3f6478', '#6f4a5e',
 ];
-
-/** FNV-1a: fast, stable across runs and platforms. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /**
  * The package part of a function name: Go's `github.com/a/b.(*T).M` → `github.com/a/b`, C++/Rust

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_PALETTE, hashString, parsePalette, seriesColor } from './colors.js';
+import { hashString } from '../hash.js';
+import { DEFAULT_PALETTE, parsePalette, seriesColor } from './colors.js';
 
 describe('metrics colors', () => {
   it('gives a label set the same color every time', () => {

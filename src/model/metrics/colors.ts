@@ -1,20 +1,11 @@
 // Series colors that stay with a label set across queries and reloads: the key's hash picks a palette entry.
 // The default palette holds one lightness and chroma in OKLCH, mid-tone, so every hue reads on light and dark
 // backgrounds alike; hosts replace it with `--parca-metrics-palette`.
+import { hashString } from '../hash.js';
 
 const HUES = [250, 25, 145, 300, 75, 195, 350, 110, 275, 50, 170, 320];
 
 export const DEFAULT_PALETTE: readonly string[] = HUES.map((h) => `oklch(0.64 0.15 ${h})`);
-
-/** FNV-1a, 32 bit: small, fast and well spread for short strings. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /** The palette entry of the series keyed `key`. */
 export function seriesColor(key: string, palette: readonly string[] = DEFAULT_PALETTE): string {
