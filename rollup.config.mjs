@@ -2,7 +2,7 @@
 // The npm entry points stay unbundled ES modules; this is only for pages with no build step.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { binaryFormatOnly, compactTemplates } from './scripts/bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, embeddedDescriptors } from './scripts/bundle-plugins.mjs';
 
 export default {
   input: 'dist/define.js',
@@ -20,6 +20,7 @@ export default {
   },
   plugins: [
     binaryFormatOnly(),
+    embeddedDescriptors(),
     compactTemplates(),
     nodeResolve({ exportConditions: ['production'] }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),

@@ -1,26 +1,30 @@
 // Bundle budget: each define entry bundled alone (minified, gzip -9), and all of them together. Fails when
-// everything together exceeds the budget. Reads tsc's output in dist/ (run `npm run build` first).
+// everything together exceeds the budget, or when a protobuf file descriptor the bundle embeds differs from what
+// protobuf-es's fileDesc() makes of it (scripts/check-embedded-descriptors.mjs). Reads tsc's output in dist/ (run
+// `npm run build` first).
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import { binaryFormatOnly, compactTemplates } from './bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, embeddedDescriptors } from './bundle-plugins.mjs';
+import { checkEmbeddedDescriptors } from './check-embedded-descriptors.mjs';
 import { root } from './run-ts.mjs';
 
 export const BUDGET_BYTES = 100 * 1024;
 
 async function gzippedSize(input) {
+  const descriptors = embeddedDescriptors();
   const bundle = await rollup({
     input,
     onwarn: (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning),
-    plugins: [binaryFormatOnly(), compactTemplates(), nodeResolve({ exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    plugins: [binaryFormatOnly(), descriptors, compactTemplates(), nodeResolve({ exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
   });
   const { output } = await bundle.generate({ format: 'es', intro: 'const PARCA_ELEMENTS_DEV = false;' });
   await bundle.close();
   const code = output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
-  return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code };
+  return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, embeds: descriptors.embeds };
 }
 
 const entries = [
@@ -40,6 +44,14 @@ for (const [name, input] of entries) {
 // Development warnings (src/dev.ts) must be compiled out of what production pages load.
 const devWarnings = total.code.includes('parca-elements: ');
 if (devWarnings) console.log('the production bundle still contains development warnings');
+let descriptorsOk = true;
+try {
+  const files = await checkEmbeddedDescriptors(total.embeds);
+  console.log(`embedded protobuf descriptors: ${files.length} files equal to what fileDesc() makes of them`);
+} catch (error) {
+  descriptorsOk = false;
+  console.log(error.message);
+}
 const ok = total.gzip <= BUDGET_BYTES && !devWarnings;
 console.log(`budget: ${kb(total.gzip)} of ${kb(BUDGET_BYTES)} gzip for all elements with their dependencies${ok ? '' : ' — OVER BUDGET'}`);
-process.exit(ok ? 0 : 1);
+process.exit(ok && descriptorsOk ? 0 : 1);
