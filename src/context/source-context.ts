@@ -1,6 +1,7 @@
 // The context a <parca-source> provides: its connection and the shared query, replaced whole on change.
 import { createContext } from '@lit/context';
 import type { ParcaConnection } from '../client/connection.js';
+import type { FlamegraphView } from '../model/flamegraph/view-state.js';
 import type { QueryState } from '../model/query-state.js';
 
 export interface SourceState {
@@ -9,6 +10,11 @@ export interface SourceState {
   /** Undefined until the source has a URL. */
   readonly connection: ParcaConnection | undefined;
   readonly query: QueryState;
+  /**
+   * Flame graph views read from the page URL (`sync-url`), by flame graph `id` ('' for one without). Replaced
+   * only when the URL is read (load, back/forward), so a flame graph applies it exactly then.
+   */
+  readonly views?: ReadonlyMap<string, FlamegraphView> | undefined;
 }
 
 export const sourceContext = createContext<SourceState | undefined>(Symbol.for('parca-elements.source'));

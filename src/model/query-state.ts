@@ -27,6 +27,8 @@ export interface QueryState {
   readonly range: TimeRange;
   /** A single profile picked on a chart; cleared by any new query or range. */
   readonly point?: PointSelection | undefined;
+  /** A baseline range flame graphs compare with (chosen on a chart); none by default. */
+  readonly compare?: TimeRange | undefined;
 }
 
 export const DEFAULT_RANGE: TimeRange = parseTimeRange('now-1h', 'now');
@@ -39,6 +41,7 @@ export function createQueryState(init: Partial<QueryState> = {}): QueryState {
     range: init.range ?? DEFAULT_RANGE,
     // Kept by reference: a state rebuilt with the same point compares equal.
     ...(init.point ? { point: init.point } : {}),
+    ...(init.compare ? { compare: init.compare } : {}),
   });
 }
 

@@ -1,7 +1,7 @@
 // A source's query in the page URL, so a view can be shared as a link. Several sources keep separate keys:
 // each writes `<prefix>.type`, `<prefix>.selector`, `<prefix>.kind`, `<prefix>.from`, `<prefix>.to`.
 import { type QueryState, isQueryKind } from './query-state.js';
-import { formatTimeBound, parseTimeBound } from './time-range.js';
+import { type TimeRange, formatTimeBound, parseTimeBound, parseTimeRange } from './time-range.js';
 
 const FIELDS = ['type', 'selector', 'kind', 'from', 'to'] as const;
 
@@ -44,4 +44,45 @@ export function readQueryParams(params: URLSearchParams, prefix: string): Partia
     }
   }
   return out;
+}
+
+/** Writes a range as `<prefix>.from` and `<prefix>.to`, or removes them when there is none. */
+export function writeRangeParams(params: URLSearchParams, prefix: string, range: TimeRange | undefined): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const bound of ['from', 'to'] as const) {
+    if (range) next.set(`${prefix}.${bound}`, formatTimeBound(range[bound]));
+    else next.delete(`${prefix}.${bound}`);
+  }
+  return next;
+}
+
+/** The range under `prefix`, or undefined when absent or invalid. */
+export function readRangeParams(params: URLSearchParams, prefix: string): TimeRange | undefined {
+  const from = params.get(`${prefix}.from`);
+  const to = params.get(`${prefix}.to`);
+  if (!from || !to) return undefined;
+  try {
+    return parseTimeRange(from, to);
+  } catch {
+    return undefined;
+  }
+}
+
+// The fields of a flame graph view (see flamegraph/view-state.ts), to find which views a URL holds.
+const VIEW_FIELDS = new Set(['focus', 'search', 'sandwich', 'filters', 'cfrom', 'cto', 'invert', 'abs', 'group']);
+
+/**
+ * The flame graph ids with a view under `prefix`: `<prefix>.<field>` is the view of a flame graph with no id,
+ * `<prefix>.<id>.<field>` that of the one with that id.
+ */
+export function viewIdsInParams(params: URLSearchParams, prefix: string): string[] {
+  const ids = new Set<string>();
+  for (const key of params.keys()) {
+    if (!key.startsWith(`${prefix}.`)) continue;
+    const rest = key.slice(prefix.length + 1);
+    const dot = rest.lastIndexOf('.');
+    const field = rest.slice(dot + 1);
+    if (VIEW_FIELDS.has(field) && rest.slice(0, Math.max(0, dot)) !== 'base') ids.add(dot < 0 ? '' : rest.slice(0, dot));
+  }
+  return [...ids];
 }

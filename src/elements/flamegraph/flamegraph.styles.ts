@@ -96,6 +96,15 @@ export const flamegraphStyles = [
   [part='toolbar'] {
     min-height: 1.5em;
   }
+  [part='sandwich'] {
+    display: grid;
+    gap: 0.25em;
+  }
+  [part='sandwich-header'] {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+  }
   [part='breadcrumb'] {
     display: flex;
     flex-wrap: wrap;

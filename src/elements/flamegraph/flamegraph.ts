@@ -3,7 +3,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { ParcaError } from '../../client/errors.js';
 import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
+import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
+import { ParcaViewChangeEvent } from '../../events/view-change.js';
 import { COLOR_BY, type ColorBy, createColorer, splitColorList } from '../../model/flamegraph/colors.js';
 import { baseName, frameName } from '../../model/flamegraph/decode.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
@@ -13,6 +15,7 @@ import { type SearchResult, searchFlamegraph, stepMatch } from '../../model/flam
 import { type DiffPalette, DIFF_PALETTES, buildDiffPalette, createDiffColorer, formatChange, parseColor, relativeChange } from '../../model/flamegraph/diff-colors.js';
 import { type FrameFilter, formatFilters, normalizeFilter, parseFilters, sameFilter } from '../../model/flamegraph/filters.js';
 import { parseGroupBy, previousPeriod } from '../../model/flamegraph/request.js';
+import { type FlamegraphView, focusPathOf, rowOfFocusPath } from '../../model/flamegraph/view-state.js';
 import type { QueryState } from '../../model/query-state.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, resolveRange } from '../../model/time-range.js';
 import { renderFilters, renderLegend, renderOptions } from './analysis-controls.js';
@@ -78,12 +81,18 @@ function canvasColor(color: string): string {
  * @fires parca-frame-select - A user selected a frame (click or Enter). Cancelable: the default focuses it.
  * @fires parca-load - A new flame graph arrived (total, trimmed, node count, decode time).
  * @fires parca-error - A request or decode failed; the last good graph stays.
+ * @fires parca-view-change - A user changed the view (focus, search, sandwich, an analysis option); a source
+ *   with `sync-url` keeps it in the page URL.
+ * @fires parca-baseline-select - A user turned off a comparison whose baseline came from the source.
  *
  * Analysis options, each an attribute/property and (with `controls`) a control: `invert` (bottom-up stacks),
  * `group-by` (function_name, binary, filename, address, labels.<name>: label rows form their own level),
  * `filters` (stack or frame filters by function name or binary, shown as removable chips with the share they
  * removed), and a diff against a baseline (`compare-from`/`compare-to`, or a `compare` query) colored by
  * relative change. `toPNG()` and `exportPprof()` export the view and the query. Every change re-queries once.
+ *
+ * Sandwich: `sandwich` (or "Callers and callees" on a selected frame, or a right-click on a frame) shows the
+ * function's callers above it and its callees below it, as two flame graphs; Escape or the Back button leaves.
  * @csspart toolbar - The row above the graph: search field, search summary, breadcrumb.
  * @csspart search-field - The built-in search input (with `search-field`).
  * @csspart search-summary - How many frames match the search and the share of the total they cover; "k of n"
@@ -92,6 +101,12 @@ function canvasColor(color: string): string {
  * @csspart search-previous - Focuses the previous match (with `search-field` and a search that matches).
  * @csspart breadcrumb - The path from the root to the focused frame.
  * @csspart reset - The button that shows the whole graph again.
+ * @csspart sandwich-button - Shows the selected frame's callers and callees.
+ * @csspart sandwich - The sandwich view: a header and the two graphs.
+ * @csspart sandwich-header - Names the function and holds the way back.
+ * @csspart sandwich-exit - Leaves the sandwich view.
+ * @csspart sandwich-callers - The callers graph (a parca-flamegraph, root at the bottom).
+ * @csspart sandwich-callees - The callees graph (a parca-flamegraph).
  * @csspart note - Says how much value Parca trimmed away as too small to show.
  * @csspart status - Loading, empty and no-query messages.
  * @csspart error - What went wrong with the last request.
@@ -166,6 +181,13 @@ export class ParcaFlamegraphElement extends ParcaElement {
   @property({ attribute: 'diff-palette', reflect: true }) diffPalette: DiffPalette = 'red-green';
   /** Shows the analysis controls: invert, group by, filters, compare, export. */
   @property({ type: Boolean }) controls = false;
+  /**
+   * A function name: shows its callers (above it) and callees (below it) as two flame graphs instead of the
+   * whole graph. Empty for the normal view. Diffs do not apply to it (Parca sandwiches merges only).
+   */
+  @property() sandwich = '';
+  /** Set on the two graphs of a sandwich view: which side this one draws. Not for pages. */
+  @property({ attribute: false }) sandwichSide: '' | 'callers' | 'callees' = '';
 
   @state() private focusRow = 0;
   @state() private hovered = -1;
@@ -184,7 +206,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
       if (this.record) return undefined;
       const connection = this.activeConnection;
       const query = this.activeQuery;
-      if (!connection || !query?.profileType || !this.widthClass) return undefined;
+      if (!connection || !query?.profileType || !this.widthClass || this.#inSandwich) return undefined;
       return [connection, query, this.trimThreshold ?? 100 / this.widthClass, this.#options] as const;
     },
     run: ([connection, query, trim, options], signal) => fetchFlamegraph(connection, query, trim, signal, options),
@@ -208,6 +230,15 @@ export class ParcaFlamegraphElement extends ParcaElement {
   #media: MediaQueryList[] = [];
   #pointer: { x: number; y: number } | undefined;
   #scrollToEnd = false;
+  /** A focus given by path, applied once a graph with that path is shown. */
+  #pendingFocus: readonly string[] | undefined;
+  /** The source's URL views last applied, and this graph's view before any was (what "no view" restores). */
+  #appliedViews: ReadonlyMap<string, FlamegraphView> | undefined;
+  #initialView: FlamegraphView | undefined;
+  #sourceCompare: TimeRange | undefined;
+  #lastQuery: QueryState | undefined;
+  /** The two graphs of the sandwich view, made on first use. */
+  #sandwichGraphs: [ParcaFlamegraphElement, ParcaFlamegraphElement] | undefined;
 
   /** The graph shown now (from the server or from `record`). */
   get data(): FlamegraphData | undefined {
@@ -232,6 +263,35 @@ export class ParcaFlamegraphElement extends ParcaElement {
     if (!data || !drawn || !this.#theme) return undefined;
     const geometry = rowGeometry(data.model, this.orientation, this.#theme.rowHeight, this.viewport.scrollTop, this.canvas.clientHeight);
     return { x: drawn.x, y: geometry.yOf(drawn.depth), width: drawn.width, height: this.#theme.rowHeight };
+  }
+
+  /**
+   * The focused frame as function names from the root's child down (empty: the whole graph). Setting it
+   * focuses that frame as soon as a graph containing the path is shown; a partial match stops where it ends.
+   */
+  get focusPath(): string[] {
+    const data = this.data;
+    return data ? focusPathOf(data.model, this.focusRow) : [...(this.#pendingFocus ?? [])];
+  }
+
+  set focusPath(path: readonly string[]) {
+    this.#pendingFocus = [...path];
+    this.requestUpdate();
+  }
+
+  /** What the graph shows, as plain values: what `parca-view-change` reports and a source keeps in the URL. */
+  get view(): FlamegraphView {
+    return {
+      focus: this.#pendingFocus ? [...this.#pendingFocus] : this.focusPath,
+      search: this.search,
+      sandwich: this.sandwich,
+      invert: this.invert,
+      groupBy: [...this.groupBy],
+      filters: typeof this.filters === 'string' ? this.filters : formatFilters(this.filters),
+      compareFrom: this.compareFrom,
+      compareTo: this.compareTo,
+      diffAbsolute: this.diffAbsolute,
+    };
   }
 
   /** Shows the whole graph again. */
@@ -312,10 +372,17 @@ export class ParcaFlamegraphElement extends ParcaElement {
     super.willUpdate(changed);
     // The host is laid out by now: its width picks the first request's trim threshold.
     if (!this.hasUpdated) this.widthClass = widthClassOf(this.clientWidth);
-    const optionNames = ['invert', 'groupBy', 'filters', 'compare', 'compareFrom', 'compareTo', 'diffAbsolute'] as const;
-    if (optionNames.some((name) => changed.has(name))) {
+    this.#applySourceView();
+    const optionNames = ['invert', 'groupBy', 'filters', 'compare', 'compareFrom', 'compareTo', 'diffAbsolute', 'sandwich', 'sandwichSide'] as const;
+    const sourceCompare = this.activeQuery?.compare;
+    const optionsBefore = this.#options;
+    if (optionNames.some((name) => changed.has(name)) || sourceCompare !== this.#sourceCompare) {
+      this.#sourceCompare = sourceCompare;
       this.#rebuildOptions();
     }
+    // Whether this update asks for another graph: a pending focus then waits for it.
+    const newRequest = this.#options !== optionsBefore || this.activeQuery !== this.#lastQuery || changed.has('widthClass' as keyof ParcaFlamegraphElement) || changed.has('trimThreshold');
+    this.#lastQuery = this.activeQuery;
     // Decoded in slices (no long task); the previous graph stays until the new one is ready.
     if (changed.has('record')) this.#recordDecoder.decode(this.record);
     const data = this.data;
@@ -326,6 +393,11 @@ export class ParcaFlamegraphElement extends ParcaElement {
       this.hovered = -1;
       this.selected = -1;
       this.#scrollToEnd = this.orientation === 'flame';
+    }
+    const settled = this.record ? !this.#recordDecoder.pending : this.#request.status !== 'loading';
+    if (this.#pendingFocus && data && data.model.size > 1 && settled && (modelChanged || !newRequest)) {
+      this.focusRow = rowOfFocusPath(data.model, this.#pendingFocus);
+      this.#pendingFocus = undefined;
     }
     if (modelChanged || changed.has('search')) this.#searchResult = data && this.search.trim() ? searchFlamegraph(data.model, this.search) : undefined;
     if (modelChanged || changed.has('colorBy')) this.#updateColorer();
@@ -360,11 +432,12 @@ export class ParcaFlamegraphElement extends ParcaElement {
     return html`
       <div class="frame" @keydown=${this.#onKeydown}>
         ${this.#renderToolbar()} ${this.#renderAnalysis()} ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
-        ${this.#optionsError ? html`<div part="error" role="alert">${this.#optionsError}</div>` : nothing} ${this.#renderStatus(loading)}
-        ${data && data.trimmed > 0
+        ${this.#optionsError ? html`<div part="error" role="alert">${this.#optionsError}</div>` : nothing}
+        ${this.#inSandwich ? this.#renderSandwich() : this.#renderStatus(loading)}
+        ${data && data.trimmed > 0 && !this.#inSandwich
           ? html`<div part="note">${formatValue(data.trimmed, data.unit)} (${formatPercent(data.trimmed, data.total)}) in frames too small to show was trimmed.</div>`
           : nothing}
-        <div part="viewport" class=${loading ? 'loading' : ''} aria-busy=${loading ? 'true' : 'false'} @scroll=${this.#onScroll}>
+        <div part="viewport" class=${loading ? 'loading' : ''} aria-busy=${loading ? 'true' : 'false'} ?hidden=${this.#inSandwich} @scroll=${this.#onScroll}>
           <div class="content" ${styleProps({ height: `${rows * rowHeight}px` })}>
             <canvas
               part="canvas"
@@ -375,11 +448,12 @@ export class ParcaFlamegraphElement extends ParcaElement {
               @pointermove=${this.#onPointerMove}
               @pointerleave=${this.#onPointerLeave}
               @click=${this.#onClick}
+              @contextmenu=${this.#onContextMenu}
               @focus=${this.#onCanvasFocus}
             ></canvas>
           </div>
         </div>
-        ${this.#renderTooltip()}
+        ${this.#inSandwich ? nothing : this.#renderTooltip()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
@@ -388,8 +462,9 @@ export class ParcaFlamegraphElement extends ParcaElement {
   #renderToolbar() {
     const data = this.data;
     const result = this.#searchResult;
-    const path = data && this.focusRow > 0 ? pathTo(data.model, this.focusRow) : [];
-    if (!this.searchField && !result && path.length === 0) return nothing;
+    const path = data && this.focusRow > 0 && !this.#inSandwich ? pathTo(data.model, this.focusRow) : [];
+    const sandwichable = data && !data.isDiff && !this.sandwichSide && !this.#inSandwich && this.selected > 0 ? data.model.functionName.value(this.selected) : '';
+    if (!this.searchField && !result && path.length === 0 && !sandwichable) return nothing;
     return html`<div part="toolbar">
       ${this.searchField
         ? html`<input
@@ -410,12 +485,17 @@ export class ParcaFlamegraphElement extends ParcaElement {
               ${path.map(
                 (row) =>
                   html`<li>
-                    <button aria-current=${row === this.focusRow ? 'true' : 'false'} @click=${() => (this.focusRow = row)}>${frameName(data.model, row)}</button>
+                    <button aria-current=${row === this.focusRow ? 'true' : 'false'} @click=${() => this.#user(() => (this.focusRow = row))}>
+                      ${frameName(data.model, row)}
+                    </button>
                   </li>`,
               )}
             </ol>
-            <button part="reset" @click=${this.resetFocus}>Reset</button>
+            <button part="reset" @click=${() => this.#user(this.resetFocus)}>Reset</button>
           </nav>`
+        : nothing}
+      ${sandwichable
+        ? html`<button part="sandwich-button" title=${sandwichable} @click=${() => this.#enterSandwich(this.selected)}>Callers and callees</button>`
         : nothing}
     </div>`;
   }
@@ -499,8 +579,18 @@ export class ParcaFlamegraphElement extends ParcaElement {
         errors.push(`The baseline range is not valid: ${(error as Error).message}.`);
       }
     }
-    const baseline = this.compare ? { query: this.compare } : range ? { range } : undefined;
-    const options: FlamegraphOptions = Object.freeze({ invert: this.invert, groupBy: fields, filters, absolute: this.diffAbsolute, ...(baseline ? { baseline } : {}) });
+    const sourceRange = this.#sourceCompare;
+    // A sandwich is two merges (Parca does not sandwich diffs); the outer element draws neither graph itself.
+    const side = this.sandwichSide;
+    const baseline = side ? undefined : this.compare ? { query: this.compare } : range ? { range } : sourceRange ? { range: sourceRange } : undefined;
+    const options: FlamegraphOptions = Object.freeze({
+      invert: side ? side === 'callers' : this.invert,
+      groupBy: fields,
+      filters,
+      absolute: this.diffAbsolute,
+      ...(baseline ? { baseline } : {}),
+      ...(side && this.sandwich ? { sandwich: this.sandwich } : {}),
+    });
     // Equal options keep their identity, so setting a property to what it was does not query again.
     if (JSON.stringify(options) !== JSON.stringify(this.#options)) this.#options = options;
     this.#optionsError = errors.length ? errors.join(' ') : undefined;
@@ -518,10 +608,10 @@ export class ParcaFlamegraphElement extends ParcaElement {
           palette: this.diffPalette,
           baselineText: this.#baselineText(),
           canExport: !this.record && !!this.activeConnection,
-          onInvert: (invert) => (this.invert = invert),
-          onGroupBy: (text) => (this.groupBy = listConverter.fromAttribute(text)),
-          onCompareToggle: (compare) => this.#toggleCompare(compare),
-          onAbsolute: (absolute) => (this.diffAbsolute = absolute),
+          onInvert: (invert) => this.#user(() => (this.invert = invert)),
+          onGroupBy: (text) => this.#user(() => (this.groupBy = listConverter.fromAttribute(text))),
+          onCompareToggle: (compare) => this.#user(() => this.#toggleCompare(compare)),
+          onAbsolute: (absolute) => this.#user(() => (this.diffAbsolute = absolute)),
           onPalette: (palette) => (this.diffPalette = DIFF_PALETTES.includes(palette) ? palette : 'red-green'),
           onExportPng: () => void this.#download(() => this.toPNG(), 'flamegraph.png'),
           onExportPprof: () => void this.#download(() => this.exportPprof(), 'profile.pb.gz'),
@@ -531,13 +621,89 @@ export class ParcaFlamegraphElement extends ParcaElement {
       filters: this.#validFilters(),
       editable: this.controls,
       totals: data && !this.record ? { total: data.total, filtered: data.filtered, unit: data.unit } : undefined,
-      onRemove: (index) => (this.filters = this.#validFilters().filter((_, i) => i !== index)),
+      onRemove: (index) => this.#user(() => (this.filters = this.#validFilters().filter((_, i) => i !== index))),
       onAdd: (filter) => {
         const current = this.#validFilters();
-        if (!current.some((f) => sameFilter(f, filter))) this.filters = [...current, filter];
+        if (!current.some((f) => sameFilter(f, filter))) this.#user(() => (this.filters = [...current, filter]));
       },
     })}
     ${data?.isDiff ? renderLegend(this.#diffPalette, this.diffAbsolute) : nothing}`;
+  }
+
+  /** Whether this element shows a sandwich (through two graphs of its own) instead of a graph. */
+  get #inSandwich(): boolean {
+    return !!this.sandwich && !this.sandwichSide;
+  }
+
+  /** Applies the view a source read from the page URL, once per reading (load, back/forward). */
+  #applySourceView(): void {
+    const views = this.sourceController.state?.views;
+    if (!views || views === this.#appliedViews || this.sandwichSide) return;
+    this.#appliedViews = views;
+    this.#initialView ??= this.view;
+    const view = views.get(this.id) ?? this.#initialView;
+    this.search = view.search;
+    this.sandwich = view.sandwich;
+    this.invert = view.invert;
+    this.groupBy = [...view.groupBy];
+    this.filters = filtersConverter.fromAttribute(view.filters) as FrameFilter[];
+    this.compareFrom = view.compareFrom;
+    this.compareTo = view.compareTo;
+    this.diffAbsolute = view.diffAbsolute;
+    this.#pendingFocus = view.focus;
+  }
+
+  /** Tells the page (and a source with `sync-url`) that a user changed the view. */
+  #viewChanged(): void {
+    if (!this.sandwichSide) this.dispatchEvent(new ParcaViewChangeEvent(this.view, this.id));
+  }
+
+  #enterSandwich(row: number): void {
+    const data = this.data;
+    const name = data ? data.model.functionName.value(row) : '';
+    if (!name || this.sandwichSide) return;
+    this.sandwich = name;
+    this.#viewChanged();
+  }
+
+  #exitSandwich = (): void => {
+    this.sandwich = '';
+    this.#viewChanged();
+  };
+
+  /** The callers graph (root at the bottom, the function just above it) over the callees graph. */
+  #renderSandwich() {
+    const graphs = (this.#sandwichGraphs ??= [this.#makeSandwichGraph('callers'), this.#makeSandwichGraph('callees')]);
+    for (const graph of graphs) {
+      Object.assign(graph, {
+        sandwich: this.sandwich,
+        source: this.source,
+        connection: this.connection,
+        query: this.query,
+        theme: this.theme,
+        groupBy: this.groupBy,
+        filters: this.filters,
+        colorBy: this.colorBy,
+        search: this.search,
+        trimThreshold: this.trimThreshold,
+      });
+    }
+    return html`<div part="sandwich">
+      <div part="sandwich-header">
+        <span>Callers and callees of <strong>${this.sandwich}</strong></span>
+        <button part="sandwich-exit" @click=${this.#exitSandwich}>Back to the flame graph</button>
+      </div>
+      ${graphs[0]} ${graphs[1]}
+    </div>`;
+  }
+
+  #makeSandwichGraph(side: 'callers' | 'callees'): ParcaFlamegraphElement {
+    const graph = new (this.constructor as typeof ParcaFlamegraphElement)();
+    graph.sandwichSide = side;
+    graph.orientation = side === 'callers' ? 'flame' : 'icicle';
+    graph.setAttribute('part', `sandwich-${side}`);
+    graph.setAttribute('aria-label', side === 'callers' ? 'Callers' : 'Callees');
+    return graph;
   }
 
   /** The filters in effect (normalized); an unreadable `filters` attribute counts as none. */
@@ -547,6 +713,8 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   #baselineText(): string {
     if (this.compare) return `${this.compare.profileType}${this.compare.selector}`;
+    const source = this.#sourceCompare;
+    if (!this.compareFrom && !this.compareTo && source) return `${formatTimeBound(source.from)} – ${formatTimeBound(source.to)}`;
     return `${this.compareFrom || 'now'} – ${this.compareTo || 'now'}`;
   }
 
@@ -556,6 +724,8 @@ export class ParcaFlamegraphElement extends ParcaElement {
       this.compare = undefined;
       this.compareFrom = '';
       this.compareTo = '';
+      // A baseline chosen on a chart belongs to the source: ask it to drop it.
+      if (this.#sourceCompare) this.dispatchEvent(new ParcaBaselineSelectEvent(undefined));
       return;
     }
     const query = this.activeQuery;
@@ -740,6 +910,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
     if (!event.defaultPrevented) {
       this.focusRow = row;
       this.#announce(row, 'Focused ');
+      if (!quiet) this.#viewChanged();
     }
   }
 
@@ -752,6 +923,22 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   #onSearchInput = (event: Event): void => {
     this.search = (event.target as HTMLInputElement).value;
+    this.#viewChanged();
+  };
+
+  /** Runs a user's change, then reports the view. */
+  #user(change: () => void): void {
+    change.call(this);
+    this.#viewChanged();
+  }
+
+  /** The context action on a frame: its callers and callees (the browser's menu stays for empty space). */
+  #onContextMenu = (event: MouseEvent): void => {
+    const bounds = this.canvas.getBoundingClientRect();
+    const row = this.#rowAt(event.clientX - bounds.left, event.clientY - bounds.top);
+    if (row <= 0 || this.sandwichSide || this.data?.isDiff || !this.data?.model.functionName.value(row)) return;
+    event.preventDefault();
+    this.#enterSandwich(row);
   };
 
   #onSearchKeydown = (event: KeyboardEvent): void => {
@@ -784,10 +971,15 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
-      if (this.focusRow !== 0) {
+      if (this.focusRow !== 0 && !this.#inSandwich) {
         this.focusRow = 0;
         this.announcement = 'Showing the whole graph';
         event.preventDefault();
+        this.#viewChanged();
+      } else if (this.#inSandwich && !event.defaultPrevented) {
+        // A sandwich graph's own Escape (leaving its focus) comes first.
+        event.preventDefault();
+        this.#exitSandwich();
       }
       return;
     }

@@ -4,15 +4,18 @@ import { property } from 'lit/decorators.js';
 import { type ParcaConnection, createConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { type SourceState, sourceContext } from '../../context/source-context.js';
+import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaSourceChangeEvent } from '../../events/source-change.js';
+import { ParcaViewChangeEvent } from '../../events/view-change.js';
+import { EMPTY_VIEW, type FlamegraphView, readViewParams, sameView, writeViewParams } from '../../model/flamegraph/view-state.js';
 import { DEFAULT_RANGE, type PointSelection, type QueryKind, type QueryState, createQueryState, isQueryKind } from '../../model/query-state.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
 import { devWarn } from '../../dev.js';
 import { warnUnlessOneOf } from '../dev-checks.js';
-import { readQueryParams, writeQueryParams } from '../../model/url-state.js';
+import { readQueryParams, readRangeParams, viewIdsInParams, writeQueryParams, writeRangeParams } from '../../model/url-state.js';
 
 const DEFAULT_FROM = 'now-1h';
 const DEFAULT_TO = 'now';
@@ -77,6 +80,14 @@ export class ParcaSourceElement extends LitElement {
   /** The profile picked on a chart, until the next query or range. */
   #point: PointSelection | undefined;
   #range: TimeRange = DEFAULT_RANGE;
+  /** The baseline range flame graphs compare with, chosen on a chart. */
+  #compare: TimeRange | undefined;
+  /** Flame graph views as last read from the URL (shared through the context). */
+  #views: ReadonlyMap<string, FlamegraphView> | undefined;
+  /** Flame graph views as last reported by the flame graphs (written to the URL). */
+  readonly #urlViews = new Map<string, FlamegraphView>();
+  /** The flame graph whose search text the last URL change was about, while someone types in it. */
+  #typingIn: string | undefined;
 
   /** The connection elements use; undefined without a valid `url`. */
   get connection(): ParcaConnection | undefined {
@@ -97,6 +108,8 @@ export class ParcaSourceElement extends LitElement {
     document.addEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
     document.addEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
     document.addEventListener(ParcaPointSelectEvent.eventName, this.#onPointSelect);
+    document.addEventListener(ParcaBaselineSelectEvent.eventName, this.#onBaselineSelect);
+    document.addEventListener(ParcaViewChangeEvent.eventName, this.#onViewChange);
     window.addEventListener('popstate', this.#onPopState);
     this.#restoreFromUrl();
   }
@@ -106,6 +119,8 @@ export class ParcaSourceElement extends LitElement {
     document.removeEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
     document.removeEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
     document.removeEventListener(ParcaPointSelectEvent.eventName, this.#onPointSelect);
+    document.removeEventListener(ParcaBaselineSelectEvent.eventName, this.#onBaselineSelect);
+    document.removeEventListener(ParcaViewChangeEvent.eventName, this.#onViewChange);
     window.removeEventListener('popstate', this.#onPopState);
   }
 
@@ -114,26 +129,44 @@ export class ParcaSourceElement extends LitElement {
     return this.syncUrl || this.id || 'parca';
   }
 
-  /** Applies what the URL says; returns whether anything changed. */
+  /** Applies what the URL says; returns whether the query changed. Flame graph views are shared as read. */
   #restoreFromUrl(): boolean {
     const prefix = this.#urlPrefix;
     if (!prefix) return false;
-    const saved = readQueryParams(new URLSearchParams(location.search), prefix);
+    const params = new URLSearchParams(location.search);
+    const saved = readQueryParams(params, prefix);
     const before = [this.profileType, this.selector, this.queryType, this.from, this.to].join('\n');
     if (saved.profileType !== undefined) this.profileType = saved.profileType;
     if (saved.selector !== undefined) this.selector = saved.selector;
     if (saved.kind !== undefined) this.queryType = saved.kind as QueryKind;
     if (saved.from !== undefined) this.from = saved.from;
     if (saved.to !== undefined) this.to = saved.to;
-    return before !== [this.profileType, this.selector, this.queryType, this.from, this.to].join('\n');
+    const compare = readRangeParams(params, `${prefix}.base`);
+    const compareChanged = !sameOptionalRange(compare, this.#compare);
+    this.#compare = compare;
+    const views = new Map<string, FlamegraphView>();
+    for (const id of viewIdsInParams(params, prefix)) {
+      const view = readViewParams(params, id ? `${prefix}.${id}` : prefix);
+      if (view) views.set(id, view);
+    }
+    this.#views = views;
+    this.#urlViews.clear();
+    for (const [id, view] of views) this.#urlViews.set(id, view);
+    this.requestUpdate();
+    return compareChanged || before !== [this.profileType, this.selector, this.queryType, this.from, this.to].join('\n');
   }
 
-  #saveToUrl(): void {
+  /** Writes the query, baseline and flame graph views; a change of search text alone replaces the entry. */
+  #saveToUrl(replace = false): void {
     const prefix = this.#urlPrefix;
     if (!prefix) return;
-    const params = writeQueryParams(new URLSearchParams(location.search), prefix, this.#query);
+    let params = writeQueryParams(new URLSearchParams(location.search), prefix, this.#query);
+    params = writeRangeParams(params, `${prefix}.base`, this.#compare);
+    for (const [id, view] of this.#urlViews) params = writeViewParams(params, id ? `${prefix}.${id}` : prefix, view);
     const url = `${location.pathname}?${params}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(history.state, '', url);
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (replace) history.replaceState(history.state, '', url);
+    else history.pushState(history.state, '', url);
   }
 
   // Back and forward are the user changing the view: apply and announce, without writing history again.
@@ -161,11 +194,12 @@ export class ParcaSourceElement extends LitElement {
       kind: isQueryKind(this.queryType) ? this.queryType : 'both',
       range: sameRange(this.#range, this.#query.range) ? this.#query.range : this.#range,
       point: this.#point,
+      compare: this.#compare,
     });
     if (!sameQuery(next, this.#query)) this.#query = next;
-    const state: SourceState = { name: this.sourceName, connection: this.#connection, query: this.#query };
+    const state: SourceState = { name: this.sourceName, connection: this.#connection, query: this.#query, views: this.#views };
     const current = this.#provider.value;
-    if (!current || current.connection !== state.connection || current.query !== state.query || current.name !== state.name) {
+    if (!current || current.connection !== state.connection || current.query !== state.query || current.name !== state.name || current.views !== state.views) {
       this.#provider.setValue(Object.freeze(state));
     }
   }
@@ -231,6 +265,22 @@ export class ParcaSourceElement extends LitElement {
     this.#announce(false);
   };
 
+  #onBaselineSelect = (event: ParcaBaselineSelectEvent): void => {
+    if (!this.#owns(event)) return;
+    this.#compare = event.range;
+    this.#announce();
+  };
+
+  #onViewChange = (event: ParcaViewChangeEvent): void => {
+    if (!this.#urlPrefix || !this.#owns(event)) return;
+    const previous = this.#urlViews.get(event.viewId) ?? EMPTY_VIEW;
+    this.#urlViews.set(event.viewId, event.view);
+    // Typing a search adds one history entry, not one per keystroke.
+    const searchOnly = previous.search !== event.view.search && sameView({ ...previous, search: event.view.search }, event.view);
+    this.#saveToUrl(searchOnly && this.#typingIn === event.viewId);
+    this.#typingIn = searchOnly ? event.viewId : undefined;
+  };
+
   // Applies the change now, so listeners of parca-source-change read the new state.
   #announce(saveToUrl = true): void {
     this.willUpdate(new Map([['from', undefined]]) as PropertyValues<this>);
@@ -240,7 +290,11 @@ export class ParcaSourceElement extends LitElement {
 }
 
 function sameQuery(a: QueryState, b: QueryState): boolean {
-  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && a.range === b.range && a.point === b.point;
+  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && a.range === b.range && a.point === b.point && a.compare === b.compare;
+}
+
+function sameOptionalRange(a: TimeRange | undefined, b: TimeRange | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && sameRange(a, b));
 }
 
 function firstDefaultSource(): ParcaSourceElement | undefined {

@@ -1,0 +1,146 @@
+// A flame graph's view (focus, search, sandwich, options) and a chosen baseline in the page URL through a
+// source's `sync-url`: written on user changes, restored in a new page and on back/forward.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../define.js';
+import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
+import type { ParcaSourceElement } from '../elements/source/source.js';
+import { ParcaBaselineSelectEvent } from '../events/baseline-select.js';
+import { frameName } from '../model/flamegraph/decode.js';
+import { EMPTY_VIEW, readViewParams, writeViewParams } from '../model/flamegraph/view-state.js';
+import { absoluteRange } from '../model/time-range.js';
+import { readRangeParams, viewIdsInParams } from '../model/url-state.js';
+import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
+import { nextEvent } from '../test-support/events.js';
+
+const env = testEnv();
+const FIB = 'github.com/polarsignals/pprof-example-app-go/fib.Fibonacci';
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+async function settled(el: ParcaFlamegraphElement): Promise<void> {
+  const result = await Promise.race([nextEvent(el, 'parca-load'), nextEvent(el, 'parca-error')]);
+  if (result.type === 'parca-error') throw new Error(`request failed: ${(result as Event & { error: Error }).error.message}`);
+  await el.updateComplete;
+  await el.drawComplete;
+}
+
+async function mounted(id = '') {
+  const range = seededRange();
+  const el = document.createElement('parca-flamegraph');
+  if (id) el.id = id;
+  Object.assign(el, { trimThreshold: 0, searchField: true });
+  el.style.width = '800px';
+  const first = settled(el);
+  const source = await fixture<ParcaSourceElement>(html`
+    <parca-source id="s" sync-url url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${iso(range.startMs)} to=${iso(range.endMs)}
+      >${el}</parca-source
+    >
+  `);
+  await first;
+  return { source, el };
+}
+
+function clickFrame(el: ParcaFlamegraphElement, name: string): void {
+  const model = el.data!.model;
+  const row = [...Array(model.size).keys()].find((r) => frameName(model, r) === name && el.frameRect(r))!;
+  const rect = el.frameRect(row)!;
+  const bounds = el.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
+  el.shadowRoot!.querySelector('canvas')!.dispatchEvent(
+    new MouseEvent('click', { clientX: bounds.left + rect.x + rect.width / 2, clientY: bounds.top + rect.y + rect.height / 2, bubbles: true, composed: true }),
+  );
+}
+
+describe('flame graph view in the URL', () => {
+  const original = location.href;
+  afterEach(() => history.replaceState(null, '', original));
+
+  it('round-trips every field of a view through URL parameters, names with any character included', () => {
+    const view = {
+      focus: ['main.main', 'a > b, c&d=e', 'operator<<'],
+      search: '/Add|Sub/',
+      sandwich: 'math/big.(*Int).Add',
+      invert: true,
+      groupBy: ['mapping_file', 'labels.api'],
+      filters: 'function_name ~ runtime',
+      compareFrom: 'now-2h',
+      compareTo: 'now-1h',
+      diffAbsolute: true,
+    };
+    const params = writeViewParams(new URLSearchParams('keep=1&p.focus=old'), 'p.main', view);
+    const read = readViewParams(new URLSearchParams(params.toString()), 'p.main');
+    expect(read).to.deep.equal(view);
+    expect(params.get('keep')).to.equal('1');
+    expect(viewIdsInParams(params, 'p').sort()).to.deep.equal(['', 'main']);
+    // Defaults leave no key behind.
+    expect(writeViewParams(params, 'p.main', EMPTY_VIEW).toString()).to.equal('keep=1&p.focus=old');
+    expect(readViewParams(new URLSearchParams('x=1'), 'p')).to.equal(undefined);
+  });
+
+  it('writes focus and search as the user changes them; typing replaces the history entry instead of adding one', async () => {
+    const { el } = await mounted();
+    const length = history.length;
+    clickFrame(el, 'main.calculateFib');
+    await el.updateComplete;
+    clickFrame(el, FIB);
+    await el.updateComplete;
+    let params = new URLSearchParams(location.search);
+    expect(params.getAll('s.focus')).to.deep.equal(['main.calculateFib', FIB]);
+    expect(history.length, 'each focus is a step back').to.equal(length + 2);
+
+    const field = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="search-field"]')!;
+    for (const text of ['A', 'Ad', 'Add']) {
+      field.value = text;
+      field.dispatchEvent(new Event('input'));
+    }
+    params = new URLSearchParams(location.search);
+    expect(params.get('s.search')).to.equal('Add');
+    expect(history.length, 'the first character adds an entry, the rest replace it').to.equal(length + 3);
+  });
+
+  it('restores focus, search and options from a link, and follows back and forward', async () => {
+    const link = new URLSearchParams(location.search);
+    link.append('s.focus', 'main.calculateFib');
+    link.append('s.focus', FIB);
+    link.set('s.search', 'Add');
+    link.set('s.group', 'mapping_file');
+    history.replaceState(null, '', `${location.pathname}?${link}`);
+    const { el } = await mounted();
+    await el.updateComplete;
+    expect(el.search).to.equal('Add');
+    expect(el.groupBy).to.deep.equal(['mapping_file']);
+    expect(frameName(el.data!.model, el.focusedRow)).to.equal(FIB);
+    expect(el.focusPath).to.deep.equal(['main.calculateFib', FIB]);
+
+    // A user focuses the root's child, then goes back to the link's view.
+    const breadcrumb = el.shadowRoot!.querySelector('[part~="breadcrumb"]')!;
+    [...breadcrumb.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'main.calculateFib')!.click();
+    await el.updateComplete;
+    expect(el.focusPath).to.deep.equal(['main.calculateFib']);
+    const back = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
+    history.back();
+    await back;
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.focusPath).to.deep.equal(['main.calculateFib', FIB]);
+  });
+
+  it('keeps a baseline chosen for the source in the URL and diffs the flame graph against it', async () => {
+    const { source, el } = await mounted();
+    const { startMs, endMs } = seededRange();
+    const baseline = absoluteRange(startMs, startMs + (endMs - startMs) / 2);
+    const loaded = settled(el);
+    el.dispatchEvent(new ParcaBaselineSelectEvent(baseline));
+    await loaded;
+    expect(source.query.compare).to.deep.equal(baseline);
+    expect(el.data!.isDiff, 'the graph is a diff').to.equal(true);
+    expect(readRangeParams(new URLSearchParams(location.search), 's.base')).to.deep.equal(baseline);
+    // Clearing it goes back to a plain merge.
+    const plain = settled(el);
+    el.dispatchEvent(new ParcaBaselineSelectEvent(undefined));
+    await plain;
+    expect(el.data!.isDiff).to.equal(false);
+    expect(new URLSearchParams(location.search).has('s.base.from')).to.equal(false);
+  });
+});
