@@ -11,6 +11,7 @@ const colors = themeStyles([
   sharedColor('--parca-color-accent', '--_accent'),
   sharedColor('--parca-color-error', '--_error'),
   { name: '--_selection', token: '--parca-metrics-selection-color', light: 'rgb(9 105 218 / 0.15)', dark: 'rgb(68 147 248 / 0.25)' },
+  { name: '--_baseline', token: '--parca-metrics-baseline-color', light: 'rgb(130 80 223 / 0.14)', dark: 'rgb(163 113 247 / 0.22)' },
 ]);
 
 export const metricsStyles = [
@@ -43,6 +44,7 @@ export const metricsStyles = [
       --_error: CanvasText;
       --_grid: GrayText;
       --_selection: Highlight;
+      --_baseline: Mark;
     }
   }
 
@@ -126,6 +128,12 @@ export const metricsStyles = [
 
   [part~='tooltip'] .value {
     font-weight: 600;
+  }
+
+  [part~='baseline'] {
+    position: absolute;
+    pointer-events: none;
+    background: var(--_baseline);
   }
 
   [part~='marker'] {

@@ -4,6 +4,7 @@ import '../../define.js';
 import '../../define/metrics.js';
 import { createConnection } from '../../client/connection.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
+import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaSourceChangeEvent } from '../../events/source-change.js';
 import { labelSetKey, labelsRecord } from '../../model/metrics/labels.js';
@@ -65,16 +66,16 @@ function mouse(target: EventTarget, type: string, clientX: number, clientY: numb
 }
 
 /** Drags across the plot from one fraction of its width to another, the way a mouse would. */
-function drag(el: ParcaMetricsElement, fromFraction: number, toFraction: number): void {
+function drag(el: ParcaMetricsElement, fromFraction: number, toFraction: number, modifiers: MouseEventInit = {}): void {
   const over = el.plot!.over;
   const rect = over.getBoundingClientRect();
   const y = rect.top + rect.height / 2;
   const x1 = rect.left + rect.width * fromFraction;
   const x2 = rect.left + rect.width * toFraction;
   mouse(over, 'mousemove', x1, y, { movementX: 1 });
-  mouse(over, 'mousedown', x1, y);
-  mouse(over, 'mousemove', x2, y, { movementX: x2 - x1 });
-  mouse(document, 'mouseup', x2, y);
+  mouse(over, 'mousedown', x1, y, modifiers);
+  mouse(over, 'mousemove', x2, y, { movementX: x2 - x1, ...modifiers });
+  mouse(document, 'mouseup', x2, y, modifiers);
 }
 
 function key(el: ParcaMetricsElement, name: string, init: KeyboardEventInit = {}): void {
@@ -155,6 +156,48 @@ describe('<parca-metrics>', () => {
     expect((await back).range).to.deep.equal(initial);
     await el.updateComplete;
     expect(part(el, 'reset')).to.equal(null);
+  });
+
+  it('picks a baseline with Shift+drag (or Shift+arrows and B) without narrowing the range, shows it, and clears it', async () => {
+    const { root, el } = await mount();
+    const range = root.query.range;
+    const chosen = nextEvent(el, ParcaBaselineSelectEvent.eventName);
+    let rangeEvents = 0;
+    el.addEventListener(ParcaRangeSelectEvent.eventName, () => rangeEvents++);
+    drag(el, 0.1, 0.4, { shiftKey: true });
+    const baseline = (await chosen).range!;
+    expect(baseline.from.kind).to.equal('absolute');
+    await el.updateComplete;
+    expect(rangeEvents, 'the shown range stays').to.equal(0);
+    expect(root.query.range).to.equal(range);
+    expect(root.query.compare).to.deep.equal(baseline);
+    // The band covers the dragged part of the plot.
+    const band = part(el, 'baseline')!;
+    const over = el.plot!.over.getBoundingClientRect();
+    const box = band.getBoundingClientRect();
+    expect(band.hidden).to.equal(false);
+    expect(box.left - over.left).to.be.closeTo(over.width * 0.1, 3);
+    expect(box.width).to.be.closeTo(over.width * 0.3, 3);
+    expect(part(el, 'baseline-note')!.textContent).to.contain('Baseline');
+
+    // Keyboard: Shift+arrows select, B makes it the baseline.
+    key(el, 'ArrowRight');
+    key(el, 'ArrowLeft', { shiftKey: true });
+    key(el, 'ArrowLeft', { shiftKey: true });
+    const byKey = nextEvent(el, ParcaBaselineSelectEvent.eventName);
+    key(el, 'b');
+    const keyed = (await byKey).range!;
+    expect(keyed).to.not.deep.equal(baseline);
+    expect(rangeEvents).to.equal(0);
+
+    const cleared = nextEvent(el, ParcaBaselineSelectEvent.eventName);
+    await el.updateComplete;
+    part(el, 'baseline-note')!.querySelector('button')!.click();
+    expect((await cleared).range).to.equal(undefined);
+    await el.updateComplete;
+    expect(root.query.compare).to.equal(undefined);
+    expect(part(el, 'baseline')!.hidden).to.equal(true);
+    expect(part(el, 'baseline-note')).to.equal(null);
   });
 
   it('fires parca-point-select with the series\' labels when the user clicks a point', async () => {

@@ -1,6 +1,7 @@
 import { type PropertyValues, html, nothing, render } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QueryController, type QueryStatus } from '../../controllers/query-controller.js';
+import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { DEFAULT_PALETTE, parsePalette, seriesColor } from '../../model/metrics/colors.js';
@@ -20,7 +21,7 @@ import { formatTimeTicks, formatTimestamp } from '../../model/metrics/time-forma
 import { formatDurationMs, formatValue } from '../../model/metrics/units.js';
 import { parseProfileTypeId } from '../../model/profile-type.js';
 import type { QueryState } from '../../model/query-state.js';
-import { type ResolvedRange, type TimeRange, absoluteRange, resolveRange } from '../../model/time-range.js';
+import { type ResolvedRange, type TimeRange, absoluteRange, formatTimeBound, resolveRange } from '../../model/time-range.js';
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
 import { type MetricsArgs, type MetricsResult, fetchSeries } from './fetch.js';
@@ -61,10 +62,17 @@ function firstPoint(series: ChartSeries): number {
  * point, or press Enter on it, to show that one profile. Arrow keys move between points (Shift+arrows select a
  * range), the legend isolates a series on click and toggles it on Shift+click.
  *
+ * A baseline for flame graph diffs: drag with Shift (or Alt) held, or select with Shift+arrows and press B.
+ * The baseline shows as a band and a note with a button that clears it.
+ *
  * @tagname parca-metrics
  * @summary A time-series chart of a profile type's values per label set.
  * @fires parca-range-select - The user selected a time range (drag, Shift+arrows and Enter, or going back).
  * @fires parca-point-select - The user selected one point of a series (click or Enter).
+ * @fires parca-baseline-select - The user chose (Shift/Alt+drag, Shift+arrows and B) or cleared a baseline range.
+ * @csspart baseline - The band over the baseline range (when it lies in the chart's range).
+ * @csspart baseline-note - Names the baseline range, with a button that clears it.
+ * @cssprop --parca-metrics-baseline-color - The baseline band.
  * @fires parca-load - New series arrived and are shown.
  * @fires parca-error - A request failed; the last good chart stays.
  * @csspart header - The row above the chart: common labels, notes, controls.
@@ -137,6 +145,8 @@ export class ParcaMetricsElement extends ParcaElement {
   #themeVersion = 0;
   #plotThemeVersion = -1;
   #size = { width: 0, height: 0 };
+  /** The drag under way started with Shift or Alt: it picks a baseline, not the range. */
+  #baselineDrag = false;
   #resizeObserver: ResizeObserver | undefined;
   #listeners: AbortController | undefined;
   /** The series the accessible table lists (null before it was first rendered), and its pending render. */
@@ -257,6 +267,7 @@ export class ParcaMetricsElement extends ParcaElement {
     if (changed.has('theme')) this.#themeVersion++;
     this.#observeSize();
     this.#syncPlot();
+    this.#placeBaseline();
     this.#scheduleTable();
   }
 
@@ -284,6 +295,7 @@ export class ParcaMetricsElement extends ParcaElement {
       const next = widthClass(width > 0 ? width : FALLBACK_WIDTH);
       if (next !== this.width) this.width = next;
       this.#plot?.setSize(this.#size.width, this.#size.height);
+      this.#placeBaseline();
     });
     this.#resizeObserver.observe(chart);
   }
@@ -438,6 +450,35 @@ export class ParcaMetricsElement extends ParcaElement {
       ${duration > 0 ? html`<div class="duration">over ${formatDurationMs(duration)}</div>` : nothing}`;
   }
 
+  #renderBaselineNote() {
+    const baseline = this.activeQuery?.compare;
+    if (!baseline || this.activeQuery?.kind === 'profile') return nothing;
+    return html`<div part="baseline-note">
+      Baseline: ${formatTimeBound(baseline.from)} – ${formatTimeBound(baseline.to)}
+      <button @click=${() => this.dispatchEvent(new ParcaBaselineSelectEvent(undefined))}>Clear baseline</button>
+    </div>`;
+  }
+
+  /** The baseline band over the part of the baseline range the chart shows. */
+  #placeBaseline(): void {
+    const band = this.renderRoot.querySelector<HTMLElement>('[part~="baseline"]');
+    const baseline = this.activeQuery?.compare;
+    const plot = this.#plot;
+    if (!band) return;
+    band.hidden = true;
+    if (!baseline || !plot) return;
+    const { startMs, endMs } = resolveRange(baseline);
+    const over = plot.over;
+    const left = Math.max(0, plot.xOf(startMs));
+    const right = Math.min(over.clientWidth, plot.xOf(endMs));
+    if (!(right > left)) return;
+    band.hidden = false;
+    band.style.left = `${over.offsetLeft + left}px`;
+    band.style.top = `${over.offsetTop}px`;
+    band.style.width = `${right - left}px`;
+    band.style.height = `${over.clientHeight}px`;
+  }
+
   #hideTooltip(): void {
     const tooltip = this.renderRoot.querySelector<HTMLElement>('[part~="tooltip"]');
     const marker = this.renderRoot.querySelector<HTMLElement>('[part~="marker"]');
@@ -466,6 +507,11 @@ export class ParcaMetricsElement extends ParcaElement {
   }
 
   #selectRange(startMs: number, endMs: number): void {
+    if (this.#baselineDrag) {
+      this.#baselineDrag = false;
+      this.dispatchEvent(new ParcaBaselineSelectEvent(absoluteRange(Math.min(startMs, endMs), Math.max(startMs, endMs))));
+      return;
+    }
     const current = this.activeQuery?.range;
     if (current) this.history = [...this.history, current];
     this.dispatchEvent(new ParcaRangeSelectEvent(absoluteRange(Math.min(startMs, endMs), Math.max(startMs, endMs))));
@@ -542,8 +588,13 @@ export class ParcaMetricsElement extends ParcaElement {
         cursor = { ...at, index: event.key === 'Home' ? firstPoint(series) : lastPoint(series) };
         break;
       }
+      case 'b':
+      case 'B':
       case 'Enter': {
         if (!cursor) return;
+        const baseline = event.key !== 'Enter';
+        if (baseline && (this.#anchor === undefined || this.#anchor === cursor.index)) return;
+        this.#baselineDrag = baseline;
         if (this.#anchor !== undefined && this.#anchor !== cursor.index) {
           const a = data.timestamps[this.#anchor]! * 1000;
           const b = data.timestamps[cursor.index]! * 1000;
@@ -639,6 +690,7 @@ export class ParcaMetricsElement extends ParcaElement {
           : nothing}
       </div>
       ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
+      ${this.#renderBaselineNote()}
       <div
         part="chart"
         tabindex=${data && hasPoints(data) ? '0' : '-1'}
@@ -647,8 +699,10 @@ export class ParcaMetricsElement extends ParcaElement {
         aria-label=${this.#chartLabel()}
         ?hidden=${hidden}
         @keydown=${this.#onKeyDown}
+        @mousedown=${(event: MouseEvent) => (this.#baselineDrag = event.shiftKey || event.altKey)}
         @mouseleave=${() => !this.#cursor && this.#hideTooltip()}
       >
+        <div part="baseline" hidden></div>
         <div class="plot"></div>
         <div part="marker" hidden></div>
         <div part="tooltip" hidden></div>

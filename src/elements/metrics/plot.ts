@@ -135,6 +135,11 @@ export class MetricsPlot {
     return { left: u.valToPos(u.data[0][index]!, 'x'), top: u.valToPos(value, 'y') };
   }
 
+  /** Where a time (epoch ms) is drawn, CSS px in the plot area. */
+  xOf(ms: number): number {
+    return this.uplot.valToPos(ms / 1000, 'x');
+  }
+
   /** The index of the nearest timestamp and the y value at a position in the plot area. */
   at(left: number, top: number): { index: number; value: number } {
     return { index: this.uplot.posToIdx(left), value: this.uplot.posToVal(top, 'y') };
