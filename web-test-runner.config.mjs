@@ -130,7 +130,7 @@ export default {
       name: 'parca-test-env',
       // Reliability tests report what they tried (scenario, cases, failures); scripts/test.mjs prints the table.
       // Fault tests take a third Parca down and bring it back: `chaos-parca-start` answers its URL.
-      async executeCommand({ command, payload }) {
+      async executeCommand({ command, payload, session }) {
         if (command === 'record-scenario') {
           scenarios.push(payload);
           return true;
@@ -139,6 +139,8 @@ export default {
         if (command === 'chaos-parca-stop') return running.chaos.stop().then(() => true);
         if (command === 'chaos-parca-seed-hostile') return running.chaos.seedHostile();
         if (command === 'proxy-count') return running.proxyCount(payload.tag);
+        if (command === 'gc-heap') return (await import('./src/test-support/heap-command.mjs')).gcHeapCommand(session);
+        if (command === 'visual-baseline') return (await import('./src/test-support/baseline-files.mjs')).visualBaselineCommand(root, payload);
         return undefined;
       },
       async serverStop() {

@@ -8,7 +8,7 @@ import { ParcaMetricsElement } from '../../src/elements/metrics/metrics.js';
 import { LabelsResponseSchema, type QueryRangeResponse, QueryRangeResponseSchema } from '../../src/gen/parca/query/v1alpha1/query_pb.js';
 import { createQueryState } from '../../src/model/query-state.js';
 import { absoluteRange } from '../../src/model/time-range.js';
-import type { BenchModule } from './harness.js';
+import { type BenchModule, quick } from './harness.js';
 
 // Registered here rather than through src/define: package.json marks only dist/define files as side effects.
 defineElement('parca-metrics', ParcaMetricsElement);
@@ -112,11 +112,12 @@ async function once(bench: BenchCase, endMs: number, response: QueryRangeRespons
   return { firstPaintMs, hoverMs: hovers[Math.floor(hovers.length / 2)]!, longestTaskMs: longest };
 }
 
-const RUNS = 5;
-const CASES: (BenchCase & { strict?: boolean })[] = [
+const RUNS = quick ? 1 : 5;
+const ALL_CASES: (BenchCase & { strict?: boolean })[] = [
   { name: '20 series × 100 points', series: 20, points: 100 },
   { name: '200 series × 1,000 points', series: 200, points: 1000, strict: true },
 ];
+const CASES = quick ? ALL_CASES.slice(0, 1) : ALL_CASES;
 
 export const run: BenchModule['run'] = async (report) => {
   const endMs = Date.UTC(2026, 10, 25, 12);

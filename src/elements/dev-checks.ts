@@ -48,7 +48,8 @@ export class DevChecksController implements ReactiveController {
 
   #checkSetup(): void {
     const host = this.host;
-    if (!host.isConnected) return;
+    // A saved record needs no server.
+    if (!host.isConnected || (host as { record?: unknown }).record) return;
     if (!host.activeConnection) {
       devWarn(
         `<${host.localName}> has no connection: put it inside a <parca-source url="…">, name one with ` +
