@@ -5,6 +5,7 @@ import { ParcaError } from '../../client/errors.js';
 import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, emptyModel } from '../../model/flamegraph/decode.js';
 import { type AnalysisOptions, type ProfileWindow, buildQueryRequest } from '../../model/flamegraph/request.js';
+import { type FunctionTable, decodeTable, emptyTable } from '../../model/flamegraph/table.js';
 import { type QueryState, profileWindow, queryString } from '../../model/query-state.js';
 import { type TimeRange, resolveRange } from '../../model/time-range.js';
 
@@ -125,6 +126,36 @@ export async function fetchFlamegraph(
     return { ...(await decodeDataSliced({ bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed }, signal)), isDiff };
   } catch (error) {
     if (isNoData(error)) return { model: emptyModel(), unit: 'count', total: 0, filtered: 0, trimmed: 0, decodeMs: 0, isDiff };
+    throw error;
+  }
+}
+
+export interface TableData {
+  readonly table: FunctionTable;
+  readonly unit: string;
+  readonly total: number;
+  readonly isDiff: boolean;
+}
+
+/** Parca's function table for the same query and options (group-by and sandwich do not apply to it). */
+export async function fetchTable(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal: AbortSignal): Promise<TableData> {
+  const analysis = resolveOptions(query, options);
+  const isDiff = analysis.baseline !== undefined;
+  try {
+    const request = buildQueryRequest(windowOf(query), { ...analysis, groupBy: [], sandwich: undefined }, QueryRequest_ReportType.TABLE_ARROW);
+    const response = await connection.query(request, { signal });
+    if (response.report.case !== 'tableArrow') {
+      throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of a function table.`);
+    }
+    let table: FunctionTable;
+    try {
+      table = decodeTable(response.report.value.record);
+    } catch (error) {
+      throw new ParcaError('decode', (error as Error).message);
+    }
+    return { table, unit: response.report.value.unit || 'count', total: Number(response.total), isDiff };
+  } catch (error) {
+    if (isNoData(error)) return { table: emptyTable(), unit: 'count', total: 0, isDiff };
     throw error;
   }
 }

@@ -21,7 +21,9 @@ import { type TimeRange, formatTimeBound, parseTimeRange, resolveRange } from '.
 import { renderFilters, renderLegend, renderOptions } from './analysis-controls.js';
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
-import { type FlamegraphData, type FlamegraphOptions, type FlamegraphRecordInput, NO_OPTIONS, fetchFlamegraph, fetchPprof } from './fetch.js';
+import { type FlamegraphData, type FlamegraphOptions, type FlamegraphRecordInput, NO_OPTIONS, type TableData, fetchFlamegraph, fetchPprof, fetchTable } from './fetch.js';
+import { renderTable } from './function-table.js';
+import { type TableColumn, sortTable } from '../../model/flamegraph/table.js';
 import { flamegraphStyles } from './flamegraph.styles.js';
 import { RecordDecoder } from './record-decoder.js';
 import { FlamegraphRenderer, type Orientation, type Theme, rowGeometry } from './renderer.js';
@@ -125,6 +127,9 @@ function canvasColor(color: string): string {
  * @csspart filter-remove - The button that removes a filter.
  * @csspart filter-form - The form that adds a filter (with `controls`).
  * @csspart filtered - How much of the profile the filters removed.
+ * @csspart table - The function table (with `table`): flat and cumulative values per function.
+ * @csspart table-header - The table's header row; its buttons sort by a column (again: reverse).
+ * @csspart table-body - The table's scrolling rows (only those in view are in the DOM).
  * @csspart legend - The diff colors and what they mean.
  * @csspart legend-swatch - One diff color of the legend.
  * @cssprop --parca-flamegraph-palette - Comma-separated frame colors (a hash of the binary, package or file picks one).
@@ -136,6 +141,7 @@ function canvasColor(color: string): string {
  * @cssprop --parca-flamegraph-row-height - Height of a frame row (default 20px).
  * @cssprop --parca-flamegraph-font - Font of frame labels.
  * @cssprop --parca-flamegraph-max-height - Height beyond which the graph scrolls (default 640px).
+ * @cssprop --parca-flamegraph-table-height - Height beyond which the function table scrolls (default 320px).
  * @cssprop --parca-color-text - Text color.
  * @cssprop --parca-color-muted - Secondary text color.
  * @cssprop --parca-color-accent - Outline of the hovered and keyboard-selected frame.
@@ -186,6 +192,11 @@ export class ParcaFlamegraphElement extends ParcaElement {
    * whole graph. Empty for the normal view. Diffs do not apply to it (Parca sandwiches merges only).
    */
   @property() sandwich = '';
+  /**
+   * Shows Parca's function table under the graph: flat and cumulative values and shares per function, sortable;
+   * picking a function highlights it in the graph (as a search for exactly that name).
+   */
+  @property({ type: Boolean }) table = false;
   /** Set on the two graphs of a sandwich view: which side this one draws. Not for pages. */
   @property({ attribute: false }) sandwichSide: '' | 'callers' | 'callees' = '';
 
@@ -195,6 +206,8 @@ export class ParcaFlamegraphElement extends ParcaElement {
   @state() private announcement = '';
   @state() private widthClass = 0;
   @state() private actionError: ParcaError | undefined;
+  @state() private tableSort: { column: TableColumn; descending: boolean } = { column: 'flat', descending: true };
+  @state() private tableScroll = 0;
 
   @query('[part="viewport"]') private viewport!: HTMLDivElement;
   @query('canvas') private canvas!: HTMLCanvasElement;
@@ -213,6 +226,19 @@ export class ParcaFlamegraphElement extends ParcaElement {
     sourceName: () => this.sourceName,
     loadEvent: (data, durationMs) => new ParcaFlamegraphLoadEvent(this.sourceName, durationMs, data.total, data.trimmed, data.model.size, data.decodeMs),
   });
+
+  readonly #tableRequest = new QueryController(this, {
+    args: () => {
+      const connection = this.activeConnection;
+      const query = this.activeQuery;
+      if (!this.table || this.record || this.sandwichSide || !connection || !query?.profileType) return undefined;
+      return [connection, query, this.#options] as const;
+    },
+    run: ([connection, query, options], signal) => fetchTable(connection, query, options, signal),
+    sourceName: () => this.sourceName,
+  });
+  /** The table's row order, for the table and sort it was computed for. */
+  #tableOrder: { key: unknown[]; order: Uint32Array } | undefined;
 
   readonly #renderer = new FlamegraphRenderer();
   /** Rebuilt only when an option changes, so the request controller sees a new value exactly then. */
@@ -243,6 +269,11 @@ export class ParcaFlamegraphElement extends ParcaElement {
   /** The graph shown now (from the server or from `record`). */
   get data(): FlamegraphData | undefined {
     return this.record ? this.#recordDecoder.data : this.#request.value;
+  }
+
+  /** The function table shown (with `table`): Parca's TableArrow report, decoded; for pages that draw their own. */
+  get functionTable(): TableData | undefined {
+    return this.table ? this.#tableRequest.value : undefined;
   }
 
   /** The row the view is focused on (0: the whole graph). */
@@ -424,7 +455,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   protected override render() {
     const data = this.data;
-    const error = this.record ? this.#recordDecoder.error : (this.actionError ?? this.#request.error);
+    const error = this.record ? this.#recordDecoder.error : (this.actionError ?? this.#request.error ?? this.#tableRequest.error);
     const loading = !this.record && this.#request.status === 'loading';
     const model = data?.model;
     const rows = model && model.size > 0 ? model.maxDepth + 1 : 0;
@@ -453,7 +484,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
             ></canvas>
           </div>
         </div>
-        ${this.#inSandwich ? nothing : this.#renderTooltip()}
+        ${this.#inSandwich ? nothing : this.#renderTooltip()} ${this.#renderFunctionTable()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
@@ -628,6 +659,31 @@ export class ParcaFlamegraphElement extends ParcaElement {
       },
     })}
     ${data?.isDiff ? renderLegend(this.#diffPalette, this.diffAbsolute) : nothing}`;
+  }
+
+  /** The function table part (with `table`), once Parca has sent one. */
+  #renderFunctionTable() {
+    const result = this.table ? this.#tableRequest.value : undefined;
+    if (!result) return nothing;
+    const { column, descending } = this.tableSort;
+    const key = [result.table, column, descending];
+    if (!this.#tableOrder || this.#tableOrder.key.some((k, i) => k !== key[i])) {
+      this.#tableOrder = { key, order: sortTable(result.table, column, descending) };
+    }
+    const body = this.renderRoot.querySelector<HTMLElement>('[part~="table-body"]');
+    const picked = /^\/\^(.*)\$\/$/.exec(this.search)?.[1]?.replace(/\\(.)/g, '$1') ?? '';
+    return renderTable({
+      ...result,
+      total: result.total || 1,
+      order: this.#tableOrder.order,
+      sort: this.tableSort,
+      scrollTop: this.tableScroll,
+      viewportHeight: body?.clientHeight || 320,
+      highlighted: picked,
+      onSort: (next) => (this.tableSort = { column: next, descending: next === column ? !descending : next !== 'name' }),
+      onScroll: (top) => (this.tableScroll = top),
+      onPick: (name) => this.#user(() => (this.search = `/^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`)),
+    });
   }
 
   /** Whether this element shows a sandwich (through two graphs of its own) instead of a graph. */

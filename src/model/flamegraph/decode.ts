@@ -290,8 +290,8 @@ function zeroNulls(batch: Batch, slot: Slot, values: NumberArray): void {
   if (validity) for (let i = 0; i < slot.length; i++) if (!isSet(validity, i)) values[i] = 0;
 }
 
-/** Reads the flame graph's columns, batch by batch. */
-class RecordReader {
+/** Reads a record's columns, batch by batch (the flame graph's, and the function table's in table.ts). */
+export class RecordReader {
   readonly size: number;
   readonly fields: readonly Field[];
   readonly #batches: Batch[];
@@ -615,14 +615,15 @@ function aligned(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
-function openRecord(bytes: Uint8Array): RecordReader {
+/** Opens an Arrow IPC stream (a Parca record) for reading its columns. */
+export function openRecord(bytes: Uint8Array): RecordReader {
   let data: ArrowData;
   try {
     data = readIpcStream(aligned(bytes));
   } catch (error) {
-    throw new FlamegraphDecodeError(`the flame graph record is not a readable Arrow stream: ${(error as Error).message}`);
+    throw new FlamegraphDecodeError(`the record is not a readable Arrow stream: ${(error as Error).message}`);
   }
-  if (!data.schema) throw new FlamegraphDecodeError('the flame graph record is not a readable Arrow stream: it has no schema');
+  if (!data.schema) throw new FlamegraphDecodeError('the record is not a readable Arrow stream: it has no schema');
   return new RecordReader(data);
 }
 

@@ -1,0 +1,134 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../define.js';
+import { createConnection } from '../../client/connection.js';
+import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
+import { decodeFlamegraph, frameName } from '../../model/flamegraph/decode.js';
+import { buildQueryRequest } from '../../model/flamegraph/request.js';
+import { decodeTable, sortTable, tableRowName, visibleRows } from '../../model/flamegraph/table.js';
+import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
+import { nextEvent } from '../../test-support/events.js';
+import type { ParcaSourceElement } from '../source/source.js';
+import type { ParcaFlamegraphElement } from './flamegraph.js';
+import { TABLE_ROW_HEIGHT } from './function-table.js';
+
+const env = testEnv();
+const PLAIN = { invert: false, groupBy: [], filters: [], absolute: false };
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Parca's function table and its untrimmed flame graph for the seeded fib job. */
+async function reports() {
+  const connection = createConnection({ url: env.parcaUrl });
+  const window = { query: `${CPU_TYPE}{job="fib"}`, ...seededRange() };
+  const [table, graph] = await Promise.all([
+    connection.query(buildQueryRequest(window, PLAIN, QueryRequest_ReportType.TABLE_ARROW)),
+    connection.query(buildQueryRequest(window, PLAIN, QueryRequest_ReportType.FLAMEGRAPH_ARROW, 0)),
+  ]);
+  if (table.report.case !== 'tableArrow' || graph.report.case !== 'flamegraphArrow') throw new Error('unexpected report');
+  return { table: decodeTable(table.report.value.record), total: Number(table.total), graph: decodeFlamegraph(graph.report.value.record) };
+}
+
+function sumBy(size: number, name: (row: number) => string, values: Float64Array): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (let row = 0; row < size; row++) sums.set(name(row), (sums.get(name(row)) ?? 0) + values[row]!);
+  return sums;
+}
+
+async function mounted() {
+  const range = seededRange();
+  const el = document.createElement('parca-flamegraph');
+  Object.assign(el, { trimThreshold: 0, table: true, searchField: true });
+  el.style.width = '900px';
+  await fixture<ParcaSourceElement>(html`
+    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${iso(range.startMs)} to=${iso(range.endMs)}>${el}</parca-source>
+  `);
+  while (!el.functionTable || !el.data) await nextEvent(el, 'parca-load');
+  await el.updateComplete;
+  return el;
+}
+
+function shadow(el: ParcaFlamegraphElement): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+describe('function table', () => {
+  it('decodes Parca’s table: flat values per function agree with the flame graph’s, and add up to the total', async () => {
+    const { table, total, graph } = await reports();
+    expect(table.size).to.be.greaterThan(20);
+    let flat = 0;
+    for (let row = 0; row < table.size; row++) {
+      flat += table.flat[row]!;
+      expect(table.cumulative[row]!, tableRowName(table, row)).to.be.at.least(table.flat[row]!);
+    }
+    expect(flat).to.equal(total);
+    const tableFlat = sumBy(table.size, (row) => tableRowName(table, row), table.flat);
+    const graphFlat = sumBy(graph.size, (row) => frameName(graph, row), graph.flat);
+    const top = [...tableFlat].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    for (const [name, value] of top) expect(graphFlat.get(name), name).to.equal(value);
+  });
+
+  it('sorts by any column, ties in Parca’s order, and windows the rows of a scroll position', async () => {
+    const { table } = await reports();
+    const byFlat = sortTable(table, 'flat', true);
+    for (let i = 1; i < byFlat.length; i++) expect(table.flat[byFlat[i - 1]!]!).to.be.at.least(table.flat[byFlat[i]!]!);
+    const byCumulativeUp = sortTable(table, 'cumulative', false);
+    for (let i = 1; i < byCumulativeUp.length; i++) expect(table.cumulative[byCumulativeUp[i - 1]!]!).to.be.at.most(table.cumulative[byCumulativeUp[i]!]!);
+    const byName = [...sortTable(table, 'name', false)].map((row) => tableRowName(table, row));
+    expect(byName).to.deep.equal([...byName].sort((a, b) => new Intl.Collator(undefined, { numeric: true }).compare(a, b)));
+    expect(visibleRows(0, 240, 24, 1000)).to.deep.equal([0, 18]);
+    expect(visibleRows(24 * 500, 240, 24, 1000)).to.deep.equal([492, 518]);
+    expect(visibleRows(24 * 995, 240, 24, 1000)).to.deep.equal([987, 1000]);
+  });
+
+  it('shows the table under the graph with only the rows in view, sorts on a header, and highlights a picked function', async () => {
+    const el = await mounted();
+    const result = el.functionTable!;
+    const body = shadow(el).querySelector<HTMLElement>('[part~="table-body"]')!;
+    const rows = () => [...shadow(el).querySelectorAll<HTMLElement>('.table-row')];
+    expect(rows().length, 'a window of rows, not all of them').to.be.within(1, result.table.size - 1);
+    expect(shadow(el).querySelector('[part~="table"]')!.getAttribute('aria-rowcount')).to.equal(String(result.table.size + 1));
+
+    // Flat, largest first, by default: the first row holds the largest flat value.
+    const maxFlat = Math.max(...result.table.flat);
+    const firstName = rows()[0]!.querySelector('button')!.textContent!.trim();
+    const flatOrder = sortTable(result.table, 'flat', true);
+    expect(firstName).to.equal(tableRowName(result.table, flatOrder[0]!));
+    expect(result.table.flat[flatOrder[0]!]).to.equal(maxFlat);
+
+    // Scrolled to the end, the last rows are in the DOM.
+    body.scrollTop = body.scrollHeight;
+    body.dispatchEvent(new Event('scroll'));
+    await el.updateComplete;
+    const indexes = rows().map((row) => Number(row.getAttribute('aria-rowindex')));
+    expect(Math.max(...indexes)).to.equal(result.table.size + 1);
+    expect(rows()[0]!.offsetHeight).to.equal(TABLE_ROW_HEIGHT);
+
+    // Sorting by cumulative, then reversing it.
+    const headers = [...shadow(el).querySelectorAll<HTMLElement>('[role="columnheader"]')];
+    const cumulative = headers.find((h) => h.textContent!.includes('Cumulative'))!;
+    cumulative.querySelector('button')!.click();
+    await el.updateComplete;
+    expect(cumulative.getAttribute('aria-sort')).to.equal('descending');
+    cumulative.querySelector('button')!.click();
+    await el.updateComplete;
+    expect(cumulative.getAttribute('aria-sort')).to.equal('ascending');
+
+    // Picking a function searches for exactly it: the graph highlights its frames.
+    body.scrollTop = 0;
+    body.dispatchEvent(new Event('scroll'));
+    await el.updateComplete;
+    const pick = rows()[0]!.querySelector('button')!;
+    const name = pick.textContent!.trim();
+    const changed = nextEvent(el, 'parca-view-change');
+    pick.click();
+    expect((await changed).view.search).to.equal(`/^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`);
+    await el.updateComplete;
+    expect(rows()[0]!.getAttribute('aria-selected')).to.equal('true');
+    const summary = shadow(el).querySelector('[part~="search-summary"]')!.textContent!;
+    const frames = [...Array(el.data!.model.size).keys()].filter((row) => frameName(el.data!.model, row).toLowerCase() === name.toLowerCase()).length;
+    expect(frames).to.be.greaterThan(0);
+    expect(summary).to.contain(`${frames} matching frame`);
+  });
+});
