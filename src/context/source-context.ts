@@ -15,6 +15,8 @@ export interface SourceState {
    * only when the URL is read (load, back/forward), so a flame graph applies it exactly then.
    */
   readonly views?: ReadonlyMap<string, FlamegraphView> | undefined;
+  /** Whether the source keeps its state in the page URL (`sync-url`): the URL is then a link to the view. */
+  readonly syncsUrl?: boolean;
 }
 
 export const sourceContext = createContext<SourceState | undefined>(Symbol.for('parca-elements.source'));

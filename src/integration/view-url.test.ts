@@ -126,6 +126,23 @@ describe('flame graph view in the URL', () => {
     expect(el.focusPath).to.deep.equal(['main.calculateFib', FIB]);
   });
 
+  it('offers the page URL as a link to the view where a source keeps it, and no link elsewhere', async () => {
+    const { el } = await mounted();
+    el.controls = true;
+    clickFrame(el, 'main.calculateFib');
+    await el.updateComplete;
+    expect(el.viewLink()).to.equal(location.href);
+    expect(new URL(el.viewLink()!).searchParams.getAll('s.focus')).to.deep.equal(['main.calculateFib']);
+    const exportButtons = [...el.shadowRoot!.querySelectorAll('[part~="export"] button')].map((b) => b.textContent!.trim());
+    expect(exportButtons).to.include('Copy link');
+
+    const alone = await fixture<ParcaFlamegraphElement>(html`<parca-flamegraph controls></parca-flamegraph>`);
+    alone.connection = el.activeConnection;
+    await alone.updateComplete;
+    expect(alone.viewLink()).to.equal(undefined);
+    expect([...alone.shadowRoot!.querySelectorAll('[part~="export"] button')].map((b) => b.textContent!.trim())).to.not.include('Copy link');
+  });
+
   it('keeps a baseline chosen for the source in the URL and diffs the flame graph against it', async () => {
     const { source, el } = await mounted();
     const { startMs, endMs } = seededRange();

@@ -32,6 +32,8 @@ export interface OptionsView {
   readonly onPalette: (palette: DiffPalette) => void;
   readonly onExportPng: () => void;
   readonly onExportPprof: () => void;
+  /** Copies a link that restores the view; absent when the page keeps no state in its URL. */
+  readonly onCopyLink?: (() => void) | undefined;
 }
 
 /** The row of option controls (shown with the `controls` attribute). */
@@ -68,6 +70,7 @@ export function renderOptions(view: OptionsView) {
     <span part="export">
       <button type="button" @click=${view.onExportPng}>PNG</button>
       <button type="button" ?disabled=${!view.canExport} @click=${view.onExportPprof}>pprof</button>
+      ${view.onCopyLink ? html`<button type="button" @click=${view.onCopyLink}>Copy link</button>` : nothing}
     </span>
   </div>`;
 }

@@ -121,7 +121,7 @@ function canvasColor(color: string): string {
  * @csspart compare - The compare control (baseline, absolute, palette).
  * @csspart diff-absolute - The absolute/relative diff toggle.
  * @csspart diff-palette - The diff palette choice.
- * @csspart export - The PNG and pprof export buttons.
+ * @csspart export - The PNG and pprof export buttons, and Copy link (under a source with `sync-url`: see viewLink()).
  * @csspart filters - The active filters, the share they removed, and the form to add one.
  * @csspart filter-chip - One active filter.
  * @csspart filter-remove - The button that removes a filter.
@@ -361,6 +361,14 @@ export class ParcaFlamegraphElement extends ParcaElement {
       }
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ParcaError('decode', 'The browser could not encode the PNG.'))), 'image/png');
     });
+  }
+
+  /**
+   * A link that restores this view (query, range, focus, search, options): the page's URL, which a source with
+   * `sync-url` keeps current. Undefined without such a source.
+   */
+  viewLink(): string | undefined {
+    return this.sourceController.state?.syncsUrl && !this.sandwichSide ? location.href : undefined;
   }
 
   /** The same query (options included) as Parca's pprof: a gzip-compressed perftools Profile. */
@@ -646,6 +654,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
           onPalette: (palette) => (this.diffPalette = DIFF_PALETTES.includes(palette) ? palette : 'red-green'),
           onExportPng: () => void this.#download(() => this.toPNG(), 'flamegraph.png'),
           onExportPprof: () => void this.#download(() => this.exportPprof(), 'profile.pb.gz'),
+          onCopyLink: this.viewLink() ? () => void this.#copyLink() : undefined,
         })
       : nothing}
     ${renderFilters({
@@ -789,6 +798,17 @@ export class ParcaFlamegraphElement extends ParcaElement {
     const previous = previousPeriod(query.range, resolveRange(query.range));
     this.compareFrom = formatTimeBound(previous.from);
     this.compareTo = formatTimeBound(previous.to);
+  }
+
+  async #copyLink(): Promise<void> {
+    const link = this.viewLink()!;
+    try {
+      await navigator.clipboard.writeText(link);
+      this.actionError = undefined;
+      this.announcement = 'Link to this view copied';
+    } catch {
+      this.actionError = new ParcaError('decode', `The browser did not allow copying; the link is ${link}`);
+    }
   }
 
   async #download(make: () => Promise<Blob>, filename: string): Promise<void> {

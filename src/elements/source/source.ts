@@ -197,9 +197,9 @@ export class ParcaSourceElement extends LitElement {
       compare: this.#compare,
     });
     if (!sameQuery(next, this.#query)) this.#query = next;
-    const state: SourceState = { name: this.sourceName, connection: this.#connection, query: this.#query, views: this.#views };
+    const state: SourceState = { name: this.sourceName, connection: this.#connection, query: this.#query, views: this.#views, syncsUrl: this.syncUrl != null };
     const current = this.#provider.value;
-    if (!current || current.connection !== state.connection || current.query !== state.query || current.name !== state.name || current.views !== state.views) {
+    if (!current || (Object.keys(state) as (keyof SourceState)[]).some((key) => current[key] !== state[key])) {
       this.#provider.setValue(Object.freeze(state));
     }
   }
