@@ -78,6 +78,19 @@ function canvasColor(color: string): string {
  *
  * Without a source it shows a saved record given through the `record` property.
  *
+ * Analysis options, each an attribute/property and (with `controls`) a control: `invert` (bottom-up stacks),
+ * `group-by` (function_name, binary, filename, address, labels.<name>: label rows form their own level),
+ * `filters` (stack or frame filters by function name or binary, shown as removable chips with the share they
+ * removed), and a diff against a baseline (`compare-from`/`compare-to`, or a `compare` query) colored by
+ * relative change. `toPNG()` and `exportPprof()` export the view and the query. Every change re-queries once.
+ *
+ * Sandwich: `sandwich` (or "Callers and callees" on a selected frame, or a right-click on a frame) shows the
+ * function's callers above it and its callees below it, as two flame graphs; Escape or the Back button leaves.
+ *
+ * With `table`, Parca's function table sits under the graph: sortable, only the rows in view in the DOM; picking
+ * a function highlights it in the graph. Under a source with `sync-url`, focus, search, sandwich and options
+ * live in the page URL (see `parca-view-change`), so Copy link (or the address bar) shares the view.
+ *
  * @tagname parca-flamegraph
  * @summary An interactive, canvas-drawn flame graph of a merged profile.
  * @fires parca-frame-select - A user selected a frame (click or Enter). Cancelable: the default focuses it.
@@ -87,14 +100,6 @@ function canvasColor(color: string): string {
  *   with `sync-url` keeps it in the page URL.
  * @fires parca-baseline-select - A user turned off a comparison whose baseline came from the source.
  *
- * Analysis options, each an attribute/property and (with `controls`) a control: `invert` (bottom-up stacks),
- * `group-by` (function_name, binary, filename, address, labels.<name>: label rows form their own level),
- * `filters` (stack or frame filters by function name or binary, shown as removable chips with the share they
- * removed), and a diff against a baseline (`compare-from`/`compare-to`, or a `compare` query) colored by
- * relative change. `toPNG()` and `exportPprof()` export the view and the query. Every change re-queries once.
- *
- * Sandwich: `sandwich` (or "Callers and callees" on a selected frame, or a right-click on a frame) shows the
- * function's callers above it and its callees below it, as two flame graphs; Escape or the Back button leaves.
  * @csspart toolbar - The row above the graph: search field, search summary, breadcrumb.
  * @csspart search-field - The built-in search input (with `search-field`).
  * @csspart search-summary - How many frames match the search and the share of the total they cover; "k of n"
@@ -197,7 +202,10 @@ export class ParcaFlamegraphElement extends ParcaElement {
    * picking a function highlights it in the graph (as a search for exactly that name).
    */
   @property({ type: Boolean }) table = false;
-  /** Set on the two graphs of a sandwich view: which side this one draws. Not for pages. */
+  /**
+   * Set on the two graphs of a sandwich view: which side this one draws. Not for pages.
+   * @internal
+   */
   @property({ attribute: false }) sandwichSide: '' | 'callers' | 'callees' = '';
 
   @state() private focusRow = 0;

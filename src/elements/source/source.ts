@@ -31,7 +31,7 @@ const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'incl
  * @tagname parca-source
  * @summary Connects elements to one Parca server and holds their shared query.
  * @slot - The elements that use this source (and anything else).
- * @fires parca-source-change - The shared query, range or picked point changed because an element asked for it.
+ * @fires parca-source-change - The shared query, range, baseline or picked point changed because an element asked for it.
  */
 export class ParcaSourceElement extends LitElement {
   static override styles = css`
@@ -69,8 +69,10 @@ export class ParcaSourceElement extends LitElement {
   /** Which views the query drives: `profile`, `metrics` or `both`. */
   @property({ attribute: 'query-type' }) queryType: QueryKind = 'both';
   /**
-   * Keeps the query and range in the page URL (restored on load and on back/forward). The value is the key
-   * prefix; when empty, the source's `id`, else `parca`.
+   * Keeps the query, range, baseline and its flame graphs' views (focus, search, sandwich, options) in the page
+   * URL, restored on load and on back/forward. The value is the key prefix; when empty, the source's `id`, else
+   * `parca`. Keys: `<prefix>.type/.selector/.kind/.from/.to`, `<prefix>.base.from/.to`, and per flame graph
+   * `<prefix>[.<id>].focus/.search/.sandwich/.invert/.group/.filters/.cfrom/.cto/.abs`.
    */
   @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
 
