@@ -17,6 +17,7 @@ import { styleProps } from '../directives/style-props.js';
 
 export interface OptionsView {
   readonly invert: boolean;
+  readonly table: boolean;
   /** The group-by list as the page wrote it. */
   readonly groupBy: readonly string[];
   readonly diffing: boolean;
@@ -26,6 +27,7 @@ export interface OptionsView {
   readonly baselineText: string;
   readonly canExport: boolean;
   readonly onInvert: (invert: boolean) => void;
+  readonly onTable: (table: boolean) => void;
   readonly onGroupBy: (text: string) => void;
   readonly onCompareToggle: (compare: boolean) => void;
   readonly onAbsolute: (absolute: boolean) => void;
@@ -42,6 +44,10 @@ export function renderOptions(view: OptionsView) {
     <label part="invert"
       ><input type="checkbox" .checked=${view.invert} @change=${(e: Event) => view.onInvert((e.target as HTMLInputElement).checked)} /> Invert call
       stacks</label
+    >
+    <label part="table-toggle"
+      ><input type="checkbox" .checked=${view.table} @change=${(e: Event) => view.onTable((e.target as HTMLInputElement).checked)} /> Function
+      table</label
     >
     <label part="group-by"
       >Group by

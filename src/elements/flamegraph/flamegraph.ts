@@ -122,6 +122,7 @@ function canvasColor(color: string): string {
  * @csspart tooltip - Details of the hovered frame.
  * @csspart options - The row of analysis controls (with `controls`).
  * @csspart invert - The invert control.
+ * @csspart table-toggle - The control that shows the function table.
  * @csspart group-by - The group-by control.
  * @csspart compare - The compare control (baseline, absolute, palette).
  * @csspart diff-absolute - The absolute/relative diff toggle.
@@ -649,6 +650,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
     return html`${this.controls
       ? renderOptions({
           invert: this.invert,
+          table: this.table,
           groupBy: this.groupBy,
           diffing,
           absolute: this.diffAbsolute,
@@ -656,6 +658,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
           baselineText: this.#baselineText(),
           canExport: !this.record && !!this.activeConnection,
           onInvert: (invert) => this.#user(() => (this.invert = invert)),
+          onTable: (table) => (this.table = table),
           onGroupBy: (text) => this.#user(() => (this.groupBy = listConverter.fromAttribute(text))),
           onCompareToggle: (compare) => this.#user(() => this.#toggleCompare(compare)),
           onAbsolute: (absolute) => this.#user(() => (this.diffAbsolute = absolute)),

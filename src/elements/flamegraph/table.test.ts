@@ -131,4 +131,22 @@ describe('function table', () => {
     expect(frames).to.be.greaterThan(0);
     expect(summary).to.contain(`${frames} matching frame`);
   });
+
+  it('is switched on and off by its control, and asks Parca for nothing while off', async () => {
+    const el = await mounted();
+    el.controls = true;
+    await el.updateComplete;
+    const toggle = shadow(el).querySelector<HTMLInputElement>('[part~="table-toggle"] input')!;
+    expect(toggle.checked).to.equal(true);
+    toggle.click();
+    await el.updateComplete;
+    expect(el.table).to.equal(false);
+    expect(shadow(el).querySelector('[part~="table"]')).to.equal(null);
+    expect(el.functionTable).to.equal(undefined);
+    toggle.click();
+    await el.updateComplete;
+    while (!el.functionTable) await nextEvent(el, 'parca-load');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part~="table"]')).to.exist;
+  });
 });
