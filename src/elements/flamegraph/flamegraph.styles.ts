@@ -133,6 +133,9 @@ export const flamegraphStyles = [
     inset-inline: 0;
     height: 24px;
   }
+  [part='table-header'] [role='columnheader']:not(:first-child) {
+    text-align: end;
+  }
   .table-row [role='cell'] {
     overflow: hidden;
     white-space: nowrap;
