@@ -5,7 +5,8 @@
 // forwarding, `/status/<code>/…` answers that HTTP status, `/html/…` answers 200 with an HTML page (a login
 // page or a misrouted proxy), `/drop/…` closes the connection without an answer, `/cut/…` forwards but
 // closes the connection half-way through the answer, `/garbage/…` forwards with the answer's body bytes
-// flipped.
+// flipped, `/huge/…` forwards with the answer's message padded past 64 MiB, `/slow/<tag>/<ms>/…` waits and
+// counts arrivals and abandoned requests per tag.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -87,6 +88,38 @@ function forward(
   req.pipe(upstream);
 }
 
+/** How far `/huge/` pads a message: past the client's 64 MiB limit whatever the message was. */
+const HUGE_PADDING_BYTES = 64 * 1024 * 1024;
+
+function varint(value: number): number[] {
+  const bytes: number[] = [];
+  for (; value > 0x7f; value = Math.floor(value / 128)) bytes.push((value & 0x7f) | 0x80);
+  bytes.push(value);
+  return bytes;
+}
+
+/**
+ * Fault injection: Parca's real gRPC-Web answer with each message frame padded by an unknown bytes field
+ * (number 10000, ignored by decoders), so the frame is still valid and announces more than 64 MiB.
+ */
+function enlarge(body: Buffer): Uint8Array {
+  const padding = Buffer.concat([Buffer.from([...varint((10000 << 3) | 2), ...varint(HUGE_PADDING_BYTES)]), Buffer.alloc(HUGE_PADDING_BYTES)]);
+  const out: Buffer[] = [];
+  for (let at = 0; at + 5 <= body.length; ) {
+    const flags = body[at]!;
+    const length = body.readUInt32BE(at + 1);
+    const message = body.subarray(at + 5, at + 5 + length);
+    // Trailer frames (flag 0x80) are kept as they are.
+    const payload = flags & 0x80 ? message : Buffer.concat([message, padding]);
+    const header = Buffer.alloc(5);
+    header[0] = flags;
+    header.writeUInt32BE(payload.length, 1);
+    out.push(header, payload);
+    at += 5 + length;
+  }
+  return Buffer.concat(out);
+}
+
 function authorized(header: string | undefined, expected: string): boolean {
   return header === expected;
 }
@@ -148,6 +181,23 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
         path = '/' + after.join('/');
         const timer = setTimeout(() => forward(req, res, target, path), Number(ms));
         req.on('close', () => clearTimeout(timer));
+        return;
+      }
+      case 'huge':
+        // Uncompressed, so the frames can be rewritten.
+        delete req.headers['accept-encoding'];
+        return forward(req, res, target, path, enlarge);
+      case 'slow': {
+        // Like /delay/, counting per tag the requests that arrive and those the client abandoned before the
+        // whole answer was sent (`<tag>/aborted`): tests see that a timed-out request was really cancelled.
+        const [tag = '', ms = '0', ...after] = rest;
+        const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
+        count(`count/${tag}`);
+        const timer = setTimeout(() => forward(req, res, target, '/' + after.join('/')), Number(ms));
+        res.on('close', () => {
+          clearTimeout(timer);
+          if (!res.writableFinished) count(`count/${tag}/aborted`);
+        });
         return;
       }
       default:

@@ -37,6 +37,8 @@ export interface CallOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The largest answer accepted: a bigger one fails as `too-large` instead of exhausting the page's memory. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
  * A connection to Parca. Responses may be shared between callers that asked the same thing at the same time:
@@ -76,6 +78,25 @@ export function normalizeBaseUrl(url: string, base: string | undefined = globalT
 }
 
 /**
+ * Fetches, failing the body with RESOURCE_EXHAUSTED once more than MAX_RESPONSE_BYTES have arrived (the
+ * gRPC-Web transport of connect-web has no read limit of its own); cancelling the body stops the download.
+ */
+async function fetchLimited(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  let seen = 0;
+  const body = response.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > MAX_RESPONSE_BYTES) controller.error(new ConnectError('more than 64 MiB', Code.ResourceExhausted));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return body ? new Response(body, response) : response;
+}
+
+/**
  * Parca answers a QueryRange that matches nothing with NOT_FOUND ("No data found ..."). For a chart that is an
  * empty result, not a failure.
  */
@@ -97,7 +118,7 @@ export function createConnection(options: ConnectionOptions): ParcaConnection {
     baseUrl: url,
     useBinaryFormat: true,
     interceptors: [addHeaders],
-    ...(credentials ? { fetch: (input, init) => globalThis.fetch(input, { ...init, credentials }) } : {}),
+    fetch: (input, init) => fetchLimited(input, credentials ? { ...init, credentials } : init),
   });
   const client = createClient(QueryService, transport);
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

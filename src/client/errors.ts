@@ -150,7 +150,7 @@ export function toParcaError(error: unknown, url: string, timeoutMs?: number): P
     case Code.ResourceExhausted:
       return new ParcaError(
         'too-large',
-        `The answer from Parca at ${server} is too large. Narrow the time range or the label selector.`,
+        `The answer from Parca at ${server} is too large (${said}). Narrow the time range or the label selector.`,
         said,
         name,
       );

@@ -1,8 +1,10 @@
 // Faults a real network produces, made by the proxy of scripts/parca/proxy.ts in front of the real Parca.
 import { expect } from '@open-wc/testing';
+import { create, equals, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
+import { ProfileTypesRequestSchema, ProfileTypesResponseSchema } from '../gen/parca/query/v1alpha1/query_pb.js';
 import { seededRange, testEnv } from '../test-support/env.js';
-import { createConnection } from './connection.js';
+import { MAX_RESPONSE_BYTES, createConnection } from './connection.js';
 import { ParcaError, type ParcaErrorKind } from './errors.js';
 
 const env = testEnv();
@@ -30,7 +32,24 @@ const cases: [route: string, kind: ParcaErrorKind, transient: boolean, says: Reg
   ['drop', 'unreachable', true, /could not be reached/],
   ['cut', 'server', true, /cut off|closed/i],
   ['garbage', 'decode', false, /could not be read|corrupt/i],
+  ['huge', 'too-large', false, /too large \(more than 64 MiB\)\. Narrow/],
 ];
+
+/** A ProfileTypes call made by hand, so the test sees the answer's bytes as they came. */
+async function rawProfileTypes(route: string): Promise<{ contentType: string; flags: number; announced: number; message: Uint8Array }> {
+  const message = toBinary(ProfileTypesRequestSchema, create(ProfileTypesRequestSchema, range));
+  const body = new Uint8Array(5 + message.length);
+  new DataView(body.buffer).setUint32(1, message.length);
+  body.set(message, 5);
+  const response = await fetch(`${env.proxyUrl}/${route}/parca.query.v1alpha1.QueryService/ProfileTypes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/grpc-web+proto', 'x-grpc-web': '1' },
+    body,
+  });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const announced = new DataView(bytes.buffer).getUint32(1);
+  return { contentType: response.headers.get('content-type') ?? '', flags: bytes[0]!, announced, message: bytes.subarray(5, 5 + announced) };
+}
 
 describe('faults between the browser and Parca', () => {
   for (const [route, kind, transient, says] of cases) {
@@ -42,6 +61,32 @@ describe('faults between the browser and Parca', () => {
       expect(error.message).not.to.contain('[object');
     });
   }
+
+  it('/huge is Parca\'s own answer, its message frame padded past 64 MiB with a field decoders skip', async () => {
+    const [real, huge] = await Promise.all([rawProfileTypes('parca'), rawProfileTypes('huge')]);
+    expect(huge.contentType).to.equal(real.contentType);
+    expect(huge.flags).to.equal(0);
+    expect(real.announced).to.be.below(MAX_RESPONSE_BYTES);
+    expect(huge.announced).to.be.above(MAX_RESPONSE_BYTES);
+    expect(huge.message.length, 'the whole frame arrived').to.equal(huge.announced);
+    const decode = (bytes: Uint8Array) => fromBinary(ProfileTypesResponseSchema, bytes, { readUnknownFields: false });
+    const answer = decode(huge.message);
+    expect(answer.types.length).to.be.greaterThan(0);
+    expect(equals(ProfileTypesResponseSchema, answer, decode(real.message))).to.equal(true);
+  });
+
+  it('an answer past 64 MiB fails as too-large (not worth retrying) and leaves no call in flight', async () => {
+    const huge = createConnection({ url: `${env.proxyUrl}/huge` });
+    const error = await huge.profileTypes(range).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(ParcaError);
+    expect((error as ParcaError).kind).to.equal('too-large');
+    expect((error as ParcaError).transient).to.equal(false);
+    expect((error as ParcaError).message).to.contain(`${env.proxyUrl}/huge`);
+    expect(huge.callsInFlight).to.equal(0);
+  });
 
   it('recovers on the next call once the fault is gone (same connection)', async () => {
     const parca = createConnection({ url: `${env.proxyUrl}/parca` });
