@@ -555,7 +555,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   /** "n matching frames, x% of total", led by "k of" while the selected (or focused) frame is a match. */
   #summaryText(result: SearchResult, model: FlamegraphData['model']): string {
-    const index = result.rows.indexOf(this.#stepStart());
+    const index = result.indexOf(this.#stepStart());
     return `${index >= 0 ? `${index + 1} of ` : ''}${result.count} matching ${result.count === 1 ? 'frame' : 'frames'}, ${formatPercent(result.value, model.total)} of total`;
   }
 

@@ -49,6 +49,13 @@ describe('flame graph search', () => {
       expect(Array.from(order)).to.deep.equal([5, 2, 4]);
     });
 
+    it('tells where a match is in that order, before and after ordering them all', () => {
+      const fresh = searchFlamegraph(model, '/main|other/');
+      expect([5, 2, 4, 1, 0].map((row) => fresh.indexOf(row)), 'unordered').to.deep.equal([0, 1, 2, -1, -1]);
+      void fresh.rows;
+      expect([5, 2, 4, 1, 0].map((row) => fresh.indexOf(row)), 'ordered').to.deep.equal([0, 1, 2, -1, -1]);
+    });
+
     it('steps to the next and previous match, wrapping around', () => {
       expect(stepMatch(model, order, 5, 1)).to.equal(2);
       expect(stepMatch(model, order, 2, 1)).to.equal(4);

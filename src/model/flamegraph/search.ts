@@ -5,10 +5,12 @@ import type { FlamegraphModel } from './decode.js';
 export interface SearchResult {
   /** 1 where the row's function name matches. */
   readonly mask: Uint8Array;
-  /** Matching rows in the order stepping visits them: depth-first, left to right. */
+  /** Matching rows in the order stepping visits them: depth-first, left to right (ordered on first read). */
   readonly rows: Uint32Array;
   /** How many rows match. */
   readonly count: number;
+  /** Where `row` is in `rows` (-1 when it does not match), without ordering every match to find out. */
+  indexOf(row: number): number;
   /** Value covered by the matches, each stack counted once even when matches nest. */
   readonly value: number;
   /** `value` as a fraction of the root's cumulative value (0 when the total is 0). */
@@ -32,7 +34,7 @@ export function compileSearch(query: string): { test: (name: string) => boolean;
   return { test: (name) => name.toLowerCase().includes(needle) };
 }
 
-const NO_MATCH: Omit<SearchResult, 'mask'> = { rows: new Uint32Array(0), count: 0, value: 0, fraction: 0 };
+const NO_MATCH: Omit<SearchResult, 'mask'> = { rows: new Uint32Array(0), count: 0, value: 0, fraction: 0, indexOf: () => -1 };
 
 export function searchFlamegraph(model: FlamegraphModel, query: string): SearchResult {
   const mask = new Uint8Array(model.size);
@@ -44,22 +46,43 @@ export function searchFlamegraph(model: FlamegraphModel, query: string): SearchR
   for (let key = 0; key < names.keyCount; key++) keyMatches[key] = test(names.text(key)) ? 1 : 0;
   // covered[row]: the row or an ancestor matches. Parents come before children, so one pass suffices.
   const covered = new Uint8Array(model.size);
-  const rows: number[] = [];
+  const matched = new Uint32Array(model.size);
+  const { parent, cumulative } = model;
+  let count = 0;
   let value = 0;
   for (let row = 1; row < model.size; row++) {
     const key = names.key(row);
-    const parentCovered = covered[model.parent[row]!]!;
+    const parentCovered = covered[parent[row]!]!;
     if (key >= 0 && keyMatches[key]) {
       mask[row] = 1;
-      rows.push(row);
-      if (!parentCovered) value += model.cumulative[row]!;
+      matched[count++] = row;
+      if (!parentCovered) value += cumulative[row]!;
       covered[row] = 1;
     } else {
       covered[row] = parentCovered;
     }
   }
   const total = model.cumulative[0]!;
-  return { mask, rows: Uint32Array.from(rows).sort((a, b) => compareRows(model, a, b)), count: rows.length, value, fraction: total > 0 ? value / total : 0 };
+  // Ordered for stepping only when a step asks: sorting a few hundred thousand matches costs tens of ms, and
+  // most searches are typed and read, not stepped through.
+  let ordered: Uint32Array | undefined;
+  return {
+    mask,
+    get rows() {
+      return (ordered ??= matched.slice(0, count).sort((a, b) => compareRows(model, a, b)));
+    },
+    count,
+    indexOf(row: number): number {
+      if (!mask[row]) return -1;
+      if (ordered) return ordered.indexOf(row);
+      // The matches that come before it, one comparison each: linear, where ordering them all is n log n.
+      let before = 0;
+      for (let i = 0; i < count; i++) if (compareRows(model, matched[i]!, row) < 0) before++;
+      return before;
+    },
+    value,
+    fraction: total > 0 ? value / total : 0,
+  };
 }
 
 /**
