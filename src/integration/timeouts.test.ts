@@ -2,14 +2,12 @@
 // Parca, which counts the requests that arrive and those the browser abandoned. Each element shows a timeout
 // error and keeps its view; every attempt is really cancelled; and a slow answer never replaces a later one.
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../define.js';
 import { createConnection } from '../client/connection.js';
-import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
-import type { ParcaMetricsElement } from '../elements/metrics/metrics.js';
-import type { ParcaSourceElement } from '../elements/source/source.js';
-import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
+import { seededRange, testEnv } from '../test-support/env.js';
 import { nextEvent } from '../test-support/events.js';
+import { type ChartOrGraph, errorText, mountUnderSource, shownData } from '../test-support/elements.js';
 import { proxyCount, recordScenario } from '../test-support/scenarios.js';
 
 const env = testEnv();
@@ -21,27 +19,6 @@ const TIMEOUT_MS = 400;
 /** The first try and the query controller's two retries (a timeout is transient). */
 const MAX_ATTEMPTS = 3;
 
-type Subject = ParcaFlamegraphElement | ParcaMetricsElement;
-
-async function mount(tag: 'parca-flamegraph' | 'parca-metrics', url: string) {
-  const source = await fixture<ParcaSourceElement>(html`
-    <parca-source url=${url} profile-type=${CPU_TYPE} selector='{job="fib"}'
-      from=${new Date(startMs).toISOString()} to=${new Date(endMs).toISOString()}>
-      ${tag === 'parca-flamegraph'
-        ? html`<parca-flamegraph style="display: block; width: 800px"></parca-flamegraph>`
-        : html`<parca-metrics style="display: block; width: 800px"></parca-metrics>`}
-    </parca-source>`);
-  return { source, el: source.querySelector(tag) as Subject };
-}
-
-/** What the element shows: the flame graph's data or the chart's series (compared by identity). */
-function shown(el: Subject): unknown {
-  return 'chartData' in el ? el.chartData : el.data;
-}
-
-function errorText(el: Subject): string | undefined {
-  return el.shadowRoot!.querySelector('[part~="error"]')?.textContent ?? undefined;
-}
 
 /** A fresh tag on the slow route, so counts are this test's alone. */
 function slowRoute(): { tag: string; url: string } {
@@ -67,7 +44,7 @@ async function outlastSlowAnswers(): Promise<void> {
 }
 
 /** Counts the element's parca-load and parca-error events from now on. */
-function countEvents(el: Subject): { loads: number; errors: number } {
+function countEvents(el: ChartOrGraph): { loads: number; errors: number } {
   const counts = { loads: 0, errors: 0 };
   el.addEventListener('parca-load', () => counts.loads++);
   el.addEventListener('parca-error', () => counts.errors++);
@@ -79,9 +56,9 @@ for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
     this.timeout(30_000);
 
     it('shows a timeout error, cancels every attempt, keeps its view, and a slow answer never overwrites a later one', async () => {
-      const { source, el } = await mount(tag, FAST);
-      while (!shown(el)) await nextEvent(el, 'parca-load');
-      const good = shown(el);
+      const { source, el } = await mountUnderSource(tag, FAST);
+      while (!shownData(el)) await nextEvent(el, 'parca-load');
+      const good = shownData(el);
 
       const slow = slowRoute();
       const failed = nextEvent(el, 'parca-error');
@@ -91,7 +68,7 @@ for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
       await el.updateComplete;
       expect(error.kind).to.equal('timeout');
       expect(errorText(el)).to.contain(`did not answer within ${TIMEOUT_MS / 1000} s`);
-      expect(shown(el), 'the last good view stays').to.equal(good);
+      expect(shownData(el), 'the last good view stays').to.equal(good);
 
       const attempts = await proxyCount(slow.tag);
       expect(attempts).to.be.within(1, MAX_ATTEMPTS);
@@ -106,7 +83,7 @@ for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
       source.selector = '{job="runtime"}';
       await loaded;
       await el.updateComplete;
-      const fresh = shown(el);
+      const fresh = shownData(el);
       expect(fresh).to.not.equal(good);
       expect(errorText(el)).to.equal(undefined);
 
@@ -114,7 +91,7 @@ for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
       const events = countEvents(el);
       await outlastSlowAnswers();
       await el.updateComplete;
-      expect(shown(el), 'no late overwrite').to.equal(fresh);
+      expect(shownData(el), 'no late overwrite').to.equal(fresh);
       expect(events).to.deep.equal({ loads: 0, errors: 0 });
       expect(await proxyCount(slow.tag), 'no attempt after the error').to.equal(attempts);
       await recordScenario(
@@ -126,7 +103,7 @@ for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
 
     it('a slow request superseded by a fast query is cancelled and never shown', async () => {
       const slow = slowRoute();
-      const { source, el } = await mount(tag, slow.url);
+      const { source, el } = await mountUnderSource(tag, slow.url);
       // The element's request is held at the proxy.
       await proxySees(slow.tag, (n) => n >= 1);
 
@@ -135,14 +112,14 @@ for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
       source.selector = '{job="runtime"}';
       await loaded;
       await el.updateComplete;
-      const fresh = shown(el);
+      const fresh = shownData(el);
       expect(fresh).to.not.equal(undefined);
       expect(await proxySees(`${slow.tag}/aborted`, (n) => n >= 1)).to.equal(1);
 
       const events = countEvents(el);
       await outlastSlowAnswers();
       await el.updateComplete;
-      expect(shown(el), 'no late overwrite').to.equal(fresh);
+      expect(shownData(el), 'no late overwrite').to.equal(fresh);
       expect(events).to.deep.equal({ loads: 0, errors: 0 });
       expect(errorText(el)).to.equal(undefined);
       expect(await proxyCount(slow.tag)).to.equal(1);

@@ -10,21 +10,10 @@ import { EMPTY_VIEW, readViewParams, writeViewParams } from '../model/flamegraph
 import { absoluteRange } from '../model/time-range.js';
 import { readRangeParams, viewIdsInParams } from '../model/url-state.js';
 import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
-import { nextEvent } from '../test-support/events.js';
+import { isoTime, flamegraphSettled } from '../test-support/elements.js';
 
 const env = testEnv();
 const FIB = 'github.com/polarsignals/pprof-example-app-go/fib.Fibonacci';
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-async function settled(el: ParcaFlamegraphElement): Promise<void> {
-  const result = await Promise.race([nextEvent(el, 'parca-load'), nextEvent(el, 'parca-error')]);
-  if (result.type === 'parca-error') throw new Error(`request failed: ${(result as Event & { error: Error }).error.message}`);
-  await el.updateComplete;
-  await el.drawComplete;
-}
 
 async function mounted(id = '') {
   const range = seededRange();
@@ -32,9 +21,9 @@ async function mounted(id = '') {
   if (id) el.id = id;
   Object.assign(el, { trimThreshold: 0, searchField: true });
   el.style.width = '800px';
-  const first = settled(el);
+  const first = flamegraphSettled(el);
   const source = await fixture<ParcaSourceElement>(html`
-    <parca-source id="s" sync-url url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${iso(range.startMs)} to=${iso(range.endMs)}
+    <parca-source id="s" sync-url url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}
       >${el}</parca-source
     >
   `);
@@ -147,14 +136,14 @@ describe('flame graph view in the URL', () => {
     const { source, el } = await mounted();
     const { startMs, endMs } = seededRange();
     const baseline = absoluteRange(startMs, startMs + (endMs - startMs) / 2);
-    const loaded = settled(el);
+    const loaded = flamegraphSettled(el);
     el.dispatchEvent(new ParcaBaselineSelectEvent(baseline));
     await loaded;
     expect(source.query.compare).to.deep.equal(baseline);
     expect(el.data!.isDiff, 'the graph is a diff').to.equal(true);
     expect(readRangeParams(new URLSearchParams(location.search), 's.base')).to.deep.equal(baseline);
     // Clearing it goes back to a plain merge.
-    const plain = settled(el);
+    const plain = flamegraphSettled(el);
     el.dispatchEvent(new ParcaBaselineSelectEvent(undefined));
     await plain;
     expect(el.data!.isDiff).to.equal(false);

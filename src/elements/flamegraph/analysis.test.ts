@@ -13,24 +13,12 @@ import { spanOf } from '../../model/flamegraph/layout.js';
 import { searchFlamegraph } from '../../model/flamegraph/search.js';
 import { SEED_INSTANCES } from '../../../scripts/parca/seed-plan.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
-import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
+import { isoTime, flamegraphSettled } from '../../test-support/elements.js';
 
 const env = testEnv();
 const ROW_HEIGHT = 20;
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-/** Resolves when the element's next request settles; fails the test on an error. */
-async function settled(el: ParcaFlamegraphElement): Promise<void> {
-  const result = await Promise.race([nextEvent(el, 'parca-load'), nextEvent(el, 'parca-error')]);
-  if (result.type === 'parca-error') throw new Error(`request failed: ${(result as Event & { error: Error }).error.message}`);
-  await el.updateComplete;
-  await el.drawComplete;
-}
 
 interface Setup {
   selector?: string;
@@ -46,9 +34,9 @@ async function loaded(setup: Setup = {}) {
   el.style.width = '800px';
   Object.assign(el, { trimThreshold: 0, ...setup.props });
   if (setup.connection) el.connection = setup.connection;
-  const first = settled(el);
+  const first = flamegraphSettled(el);
   const source = await fixture<ParcaSourceElement>(html`
-    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector=${setup.selector ?? '{job="fib"}'} from=${iso(range.startMs)} to=${iso(range.endMs)}
+    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector=${setup.selector ?? '{job="fib"}'} from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}
       >${el}</parca-source
     >
   `);
@@ -178,7 +166,7 @@ describe('<parca-flamegraph> analysis', () => {
 
   it('groups by binary through the group-by attribute, and reports names Parca does not accept', async () => {
     const { el } = await loaded();
-    const next = settled(el);
+    const next = flamegraphSettled(el);
     el.setAttribute('group-by', 'binary');
     await next;
     expect(el.options.groupBy).to.deep.equal(['mapping_file']);
@@ -191,7 +179,7 @@ describe('<parca-flamegraph> analysis', () => {
     const counter = countingConnection();
     const { el } = await loaded({ connection: counter.connection });
     expect(counter.queries()).to.equal(1);
-    const next = settled(el);
+    const next = flamegraphSettled(el);
     el.invert = true;
     el.groupBy = ['labels.api'];
     el.filters = [{ field: 'function_name', match: 'contains', value: 'main' }];
@@ -212,7 +200,7 @@ describe('<parca-flamegraph> analysis', () => {
       .find((candidate) => searchFlamegraph(model, `/^${escapeRegExp(candidate)}$/`).value < model.total)!;
     expect(name).to.be.a('string');
     const covered = searchFlamegraph(model, `/^${escapeRegExp(name)}$/`).value;
-    let next = settled(el);
+    let next = flamegraphSettled(el);
     el.filters = [{ field: 'function_name', match: 'equal', value: name }];
     await next;
     const kept = el.data!;
@@ -225,13 +213,13 @@ describe('<parca-flamegraph> analysis', () => {
     expect(chips[0]!.textContent).to.contain(name);
     expect(part(el, 'filtered')!.textContent).to.contain(`${formatPercent(kept.filtered, all.total)} filtered out`);
     // The negation keeps exactly what the filter dropped.
-    next = settled(el);
+    next = flamegraphSettled(el);
     el.filters = [{ field: 'function_name', match: 'not_equal', value: name }];
     await next;
     expect(el.data!.total).to.equal(kept.filtered);
     expect(el.data!.filtered).to.equal(kept.total);
     // Removing the chip queries everything again.
-    next = settled(el);
+    next = flamegraphSettled(el);
     (part(el, 'filter-remove') as HTMLButtonElement).click();
     await next;
     expect(el.filters).to.deep.equal([]);
@@ -245,13 +233,13 @@ describe('<parca-flamegraph> analysis', () => {
     (form.elements.namedItem('field') as HTMLSelectElement).value = 'binary';
     (form.elements.namedItem('match') as HTMLSelectElement).value = 'not_contains';
     (form.elements.namedItem('value') as HTMLInputElement).value = 'no-such-binary';
-    let next = settled(el);
+    let next = flamegraphSettled(el);
     form.requestSubmit();
     await next;
     expect(el.filters).to.deep.equal([{ field: 'binary', match: 'not_contains', value: 'no-such-binary', scope: 'stack' } satisfies FrameFilter]);
     expect(el.data!.filtered).to.equal(0);
     expect(el.data!.total).to.equal(all.total);
-    next = settled(el);
+    next = flamegraphSettled(el);
     el.setAttribute('filters', 'binary = no-such-binary');
     await next;
     expect(el.data!.total).to.equal(0);
@@ -283,7 +271,7 @@ describe('<parca-flamegraph> analysis', () => {
     const { el, data } = await loaded({
       selector: '{}',
       range: { startMs: middle, endMs: full.endMs },
-      props: { compareFrom: iso(full.startMs), compareTo: iso(middle) },
+      props: { compareFrom: isoTime(full.startMs), compareTo: isoTime(middle) },
     });
     expect(data.isDiff).to.equal(true);
     const model = data.model;
@@ -324,7 +312,7 @@ describe('<parca-flamegraph> analysis', () => {
   it('in a relative diff of several jobs, some frames grow and others shrink', async () => {
     const full = seededRange();
     const middle = Math.round((full.startMs + full.endMs) / 2);
-    const { data } = await loaded({ selector: '{}', range: { startMs: middle, endMs: full.endMs }, props: { compareFrom: iso(full.startMs), compareTo: iso(middle) } });
+    const { data } = await loaded({ selector: '{}', range: { startMs: middle, endMs: full.endMs }, props: { compareFrom: isoTime(full.startMs), compareTo: isoTime(middle) } });
     const levels = rowsAt(data.model, 1).map((row) => diffLevel(relativeChange(data.model.cumulative[row]!, data.model.diff[row]!)));
     expect(levels.some((l) => l > 0)).to.equal(true);
     expect(levels.some((l) => l < 0)).to.equal(true);
@@ -336,14 +324,14 @@ describe('<parca-flamegraph> analysis', () => {
     const { el } = await loaded({ range: { startMs: middle, endMs: full.endMs }, props: { controls: true } });
     expect(part(el, 'legend')).to.equal(null);
     const toggle = part(el, 'compare')!.querySelector('input') as HTMLInputElement;
-    let next = settled(el);
+    let next = flamegraphSettled(el);
     toggle.click();
     await next;
     expect(Date.parse(el.compareTo)).to.equal(middle);
     expect(Date.parse(el.compareFrom)).to.equal(middle - (full.endMs - middle));
     expect(el.data!.isDiff).to.equal(true);
     expect(part(el, 'legend')).to.not.equal(null);
-    next = settled(el);
+    next = flamegraphSettled(el);
     (part(el, 'compare')!.querySelector('input') as HTMLInputElement).click();
     await next;
     expect(el.data!.isDiff).to.equal(false);
@@ -354,13 +342,13 @@ describe('<parca-flamegraph> analysis', () => {
     const { el } = await loaded({ props: { controls: true } });
     let fired = 0;
     for (const name of ['parca-frame-select'] as const) el.addEventListener(name, () => fired++);
-    const next = settled(el);
+    const next = flamegraphSettled(el);
     (part(el, 'invert')!.querySelector('input') as HTMLInputElement).click();
     await next;
     expect(el.invert).to.equal(true);
     const groupBy = part(el, 'group-by')!.querySelector('input') as HTMLInputElement;
     groupBy.value = 'filename';
-    const again = settled(el);
+    const again = flamegraphSettled(el);
     groupBy.dispatchEvent(new Event('change'));
     await again;
     expect(el.groupBy).to.deep.equal(['filename']);

@@ -14,19 +14,16 @@ import { nextEvent } from '../../test-support/events.js';
 import { buildFlamegraphRecord, chainSpec } from '../../test-support/flamegraph-record.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
+import { isoTime } from '../../test-support/elements.js';
 
 const env = testEnv();
 const ROW_HEIGHT = 20;
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
 
 /** A source over the seeded hour with one flame graph, resolved once its first graph is drawn. */
 async function loaded(selector = '{job="fib"}', attributes: { orientation?: string } = {}) {
   const range = seededRange();
   const source = await fixture<ParcaSourceElement>(html`
-    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector=${selector} from=${iso(range.startMs)} to=${iso(range.endMs)}>
+    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector=${selector} from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>
       <parca-flamegraph style="width: 800px" orientation=${attributes.orientation ?? 'icicle'}></parca-flamegraph>
     </parca-source>
   `);
@@ -81,7 +78,7 @@ describe('<parca-flamegraph>', () => {
   it('renders the source’s profile and reports what it loaded', async () => {
     const range = seededRange();
     const source = await fixture<ParcaSourceElement>(html`
-      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${iso(range.startMs)} to=${iso(range.endMs)}>
+      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>
         <parca-flamegraph style="width: 640px"></parca-flamegraph>
       </parca-source>
     `);

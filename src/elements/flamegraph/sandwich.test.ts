@@ -5,30 +5,20 @@ import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
+import { isoTime, flamegraphSettled } from '../../test-support/elements.js';
 
 const env = testEnv();
 // A function of the seeded fib profile with both callers and callees.
 const FUNCTION = 'math/big.(*Int).Add';
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-async function settled(el: ParcaFlamegraphElement): Promise<void> {
-  const result = await Promise.race([nextEvent(el, 'parca-load'), nextEvent(el, 'parca-error')]);
-  if (result.type === 'parca-error') throw new Error(`request failed: ${(result as Event & { error: Error }).error.message}`);
-  await el.updateComplete;
-  await el.drawComplete;
-}
 
 async function mounted(sandwich = '') {
   const range = seededRange();
   const el = document.createElement('parca-flamegraph');
   Object.assign(el, { trimThreshold: 0, sandwich });
   el.style.width = '800px';
-  const first = sandwich ? undefined : settled(el);
+  const first = sandwich ? undefined : flamegraphSettled(el);
   const source = await fixture<ParcaSourceElement>(html`
-    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${iso(range.startMs)} to=${iso(range.endMs)}>${el}</parca-source>
+    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>${el}</parca-source>
   `);
   await first;
   return { source, el };
@@ -45,7 +35,7 @@ async function sandwichGraphs(el: ParcaFlamegraphElement): Promise<[ParcaFlamegr
   const callees = part<ParcaFlamegraphElement>(el, 'sandwich-callees')!;
   expect(callers, 'callers graph').to.exist;
   expect(callees, 'callees graph').to.exist;
-  await Promise.all([callers.data ? undefined : settled(callers), callees.data ? undefined : settled(callees)]);
+  await Promise.all([callers.data ? undefined : flamegraphSettled(callers), callees.data ? undefined : flamegraphSettled(callees)]);
   return [callers, callees];
 }
 

@@ -10,13 +10,10 @@ import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
 import { TABLE_ROW_HEIGHT } from './function-table.js';
+import { isoTime } from '../../test-support/elements.js';
 
 const env = testEnv();
 const PLAIN = { invert: false, groupBy: [], filters: [], absolute: false };
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
 
 /** Parca's function table and its untrimmed flame graph for the seeded fib job. */
 async function reports() {
@@ -42,7 +39,7 @@ async function mounted() {
   Object.assign(el, { trimThreshold: 0, table: true, searchField: true });
   el.style.width = '900px';
   await fixture<ParcaSourceElement>(html`
-    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${iso(range.startMs)} to=${iso(range.endMs)}>${el}</parca-source>
+    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>${el}</parca-source>
   `);
   while (!el.functionTable || !el.data) await nextEvent(el, 'parca-load');
   await el.updateComplete;
