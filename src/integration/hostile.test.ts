@@ -42,14 +42,14 @@ function injected(root: Element): string[] {
 describe('hostile strings from a real Parca', function () {
   this.timeout(90_000);
 
-  it('are shown as inert text in the flame graph, legend, table, tooltips, breadcrumb and autocomplete', async () => {
+  it('are shown as inert text in the flame graph, legend, tables, tooltips, breadcrumb, sandwich and autocomplete', async () => {
     const url = await startChaosParca();
     const atMs = await seedHostileProfile();
     const source = await fixture<ParcaSourceElement>(html`
       <parca-source url=${url} profile-type=${HOSTILE_TYPE} from=${new Date(atMs - 3_600_000).toISOString()} to=${new Date(atMs).toISOString()}>
         <parca-query-editor></parca-query-editor>
         <parca-metrics style="width: 700px"></parca-metrics>
-        <parca-flamegraph style="width: 700px"></parca-flamegraph>
+        <parca-flamegraph table style="width: 700px"></parca-flamegraph>
       </parca-source>`);
     const editor = source.querySelector('parca-query-editor') as ParcaQueryEditorElement;
     const metrics = source.querySelector('parca-metrics') as ParcaMetricsElement;
@@ -78,6 +78,18 @@ describe('hostile strings from a real Parca', function () {
     canvas.dispatchEvent(new MouseEvent('click', at));
     await graph.updateComplete;
     expect(graph.shadowRoot!.querySelector('[part~="breadcrumb"]')!.textContent).to.contain(MARKUP_FUNCTION);
+
+    // The function table lists it as text; its sandwich view names it as text.
+    while (!graph.functionTable) await nextEvent(graph, 'parca-load');
+    await graph.updateComplete;
+    const tableNames = [...graph.shadowRoot!.querySelectorAll('[part~="table-body"] button')].map((b) => b.textContent!.trim());
+    expect(tableNames).to.include(MARKUP_FUNCTION);
+    graph.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sandwich-button"]')!.click();
+    await graph.updateComplete;
+    expect(graph.sandwich).to.equal(MARKUP_FUNCTION);
+    expect(graph.shadowRoot!.querySelector('[part~="sandwich-header"]')!.textContent).to.contain(MARKUP_FUNCTION);
+    const callees = graph.shadowRoot!.querySelector<ParcaFlamegraphElement>('[part~="sandwich-callees"]')!;
+    while (!callees.data) await nextEvent(callees, 'parca-load');
 
     // The legend and the accessible table show the markup label value as text.
     await metrics.updateComplete;
