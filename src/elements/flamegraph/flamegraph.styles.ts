@@ -145,7 +145,7 @@ export const flamegraphStyles = [
   .table-row [role='cell']:first-child {
     text-align: start;
   }
-  .table-row[aria-selected='true'] {
+  .table-row[aria-current='true'] {
     outline: 2px solid var(--_outline);
     outline-offset: -2px;
   }

@@ -54,7 +54,7 @@ export function renderTable(view: TableView) {
       role="row"
       class="table-row"
       aria-rowindex=${i + 2}
-      aria-selected=${name === view.highlighted ? 'true' : 'false'}
+      aria-current=${name === view.highlighted ? 'true' : 'false'}
       ${styleProps({ top: `${i * TABLE_ROW_HEIGHT}px` })}
     >
       <span role="cell"><button title=${file ? `${name} (${file})` : name} @click=${() => view.onPick(name)}>${name}</button></span>

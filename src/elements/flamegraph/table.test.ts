@@ -122,7 +122,7 @@ describe('function table', () => {
     pick.click();
     expect((await changed).view.search).to.equal(`/^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`);
     await el.updateComplete;
-    expect(rows()[0]!.getAttribute('aria-selected')).to.equal('true');
+    expect(rows()[0]!.getAttribute('aria-current')).to.equal('true');
     const summary = shadow(el).querySelector('[part~="search-summary"]')!.textContent!;
     const frames = [...Array(el.data!.model.size).keys()].filter((row) => frameName(el.data!.model, row).toLowerCase() === name.toLowerCase()).length;
     expect(frames).to.be.greaterThan(0);
@@ -145,5 +145,21 @@ describe('function table', () => {
     while (!el.functionTable) await nextEvent(el, 'parca-load');
     await el.updateComplete;
     expect(shadow(el).querySelector('[part~="table"]')).to.exist;
+  });
+
+  it('is accessible (axe) with the table and controls shown, and in the sandwich view', async () => {
+    const el = await mounted();
+    el.controls = true;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    const first = shadow(el).querySelector<HTMLButtonElement>('.table-row button')!;
+    first.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    el.sandwich = first.textContent!.trim();
+    await el.updateComplete;
+    const callees = shadow(el).querySelector<ParcaFlamegraphElement>('[part~="sandwich-callees"]')!;
+    while (!callees.data) await nextEvent(callees, 'parca-load');
+    await expect(el).to.be.accessible();
   });
 });
