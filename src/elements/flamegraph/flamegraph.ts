@@ -85,7 +85,8 @@ function canvasColor(color: string): string {
  * relative change. `toPNG()` and `exportPprof()` export the view and the query. Every change re-queries once.
  *
  * Sandwich: `sandwich` (or "Callers and callees" on a selected frame, or a right-click on a frame) shows the
- * function's callers above it and its callees below it, as two flame graphs; Escape or the Back button leaves.
+ * function's callers above it and its callees below it, as two flame graphs; the same on a frame of either graph
+ * centres the sandwich on that function; Escape or the Back button leaves.
  *
  * With `table`, Parca's function table sits under the graph: sortable, only the rows in view in the DOM; picking
  * a function highlights it in the graph. Under a source with `sync-url`, focus, search, sandwich and options
@@ -511,7 +512,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
     const data = this.data;
     const result = this.#searchResult;
     const path = data && this.focusRow > 0 && !this.#inSandwich ? pathTo(data.model, this.focusRow) : [];
-    const sandwichable = data && !data.isDiff && !this.sandwichSide && !this.#inSandwich && this.selected > 0 ? data.model.functionName.value(this.selected) : '';
+    const sandwichable = data && !data.isDiff && !this.#inSandwich && this.selected > 0 ? data.model.functionName.value(this.selected) : '';
     if (!this.searchField && !result && path.length === 0 && !sandwichable) return nothing;
     return html`<div part="toolbar">
       ${this.searchField
@@ -734,12 +735,14 @@ export class ParcaFlamegraphElement extends ParcaElement {
     if (!this.sandwichSide) this.dispatchEvent(new ParcaViewChangeEvent(this.view, this.id));
   }
 
+  /** Centres a sandwich on the row's function; from one of a sandwich's graphs, re-centres the sandwich. */
   #enterSandwich(row: number): void {
     const data = this.data;
     const name = data ? data.model.functionName.value(row) : '';
-    if (!name || this.sandwichSide) return;
-    this.sandwich = name;
-    this.#viewChanged();
+    const owner = this.sandwichSide ? (this.getRootNode() as ShadowRoot).host : this;
+    if (!name || !(owner instanceof ParcaFlamegraphElement)) return;
+    owner.sandwich = name;
+    owner.#viewChanged();
   }
 
   #exitSandwich = (): void => {
@@ -1023,7 +1026,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
   #onContextMenu = (event: MouseEvent): void => {
     const bounds = this.canvas.getBoundingClientRect();
     const row = this.#rowAt(event.clientX - bounds.left, event.clientY - bounds.top);
-    if (row <= 0 || this.sandwichSide || this.data?.isDiff || !this.data?.model.functionName.value(row)) return;
+    if (row <= 0 || this.data?.isDiff || !this.data?.model.functionName.value(row)) return;
     event.preventDefault();
     this.#enterSandwich(row);
   };

@@ -129,6 +129,26 @@ describe('<parca-flamegraph> sandwich', () => {
     expect(el.sandwich).to.equal('');
   });
 
+  it('re-centres on a caller right-clicked in the callers graph', async () => {
+    const { el } = await mounted(FUNCTION);
+    const [callers] = await sandwichGraphs(el);
+    const caller = 'github.com/polarsignals/pprof-example-app-go/fib.Fibonacci';
+    const model = callers.data!.model;
+    const row = [...Array(model.size).keys()].find((r) => frameName(model, r) === caller && callers.frameRect(r))!;
+    const rect = callers.frameRect(row)!;
+    const canvas = callers.shadowRoot!.querySelector('canvas')!;
+    const bounds = canvas.getBoundingClientRect();
+    const changed = nextEvent(el, 'parca-view-change');
+    canvas.dispatchEvent(
+      new MouseEvent('contextmenu', { clientX: bounds.left + rect.x + rect.width / 2, clientY: bounds.top + rect.y + rect.height / 2, bubbles: true, composed: true, cancelable: true }),
+    );
+    expect((await changed).view.sandwich).to.equal(caller);
+    expect(el.sandwich).to.equal(caller);
+    const [, callees] = await sandwichGraphs(el);
+    while (frameName(callees.data!.model, callees.data!.model.childIndex[callees.data!.model.childStart[0]!]!) !== caller) await nextEvent(callees, 'parca-load');
+    expect(secondLevel(callees.data!.model)).to.include(FUNCTION);
+  });
+
   it('fires no view change when code sets the sandwich', async () => {
     const { el } = await mounted();
     let fired = 0;
