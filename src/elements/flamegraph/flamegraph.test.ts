@@ -251,6 +251,18 @@ describe('<parca-flamegraph>', () => {
     await el.drawComplete;
     expect(el.data!.model.total).to.equal(Number(response.total));
     expect(el.frameRect(0)).to.deep.include({ x: 0, y: 0, width: 500 });
+    // A sandwich needs the server: a saved record offers none, on a click or a right-click.
+    const rect = el.frameRect(el.data!.model.childIndex[el.data!.model.childStart[0]!]!)!;
+    const canvas = part(el, 'canvas')!;
+    const bounds = canvas.getBoundingClientRect();
+    const at = { clientX: bounds.left + rect.x + 2, clientY: bounds.top + rect.y + rect.height / 2, bubbles: true, composed: true, cancelable: true };
+    canvas.dispatchEvent(new MouseEvent('click', at));
+    await el.updateComplete;
+    expect(part(el, 'sandwich-button')).to.equal(null);
+    const menu = new MouseEvent('contextmenu', at);
+    canvas.dispatchEvent(menu);
+    expect(menu.defaultPrevented).to.equal(false);
+    expect(el.sandwich).to.equal('');
     el.record = { bytes: arrow.record.subarray(0, 100), unit: 'nanoseconds' };
     await el.updateComplete;
     expect(part(el, 'error')!.textContent).to.contain('could not be decoded');

@@ -512,7 +512,8 @@ export class ParcaFlamegraphElement extends ParcaElement {
     const data = this.data;
     const result = this.#searchResult;
     const path = data && this.focusRow > 0 && !this.#inSandwich ? pathTo(data.model, this.focusRow) : [];
-    const sandwichable = data && !data.isDiff && !this.#inSandwich && this.selected > 0 ? data.model.functionName.value(this.selected) : '';
+    // A sandwich asks Parca again: not for a saved record.
+    const sandwichable = data && !data.isDiff && !this.record && !this.#inSandwich && this.selected > 0 ? data.model.functionName.value(this.selected) : '';
     if (!this.searchField && !result && path.length === 0 && !sandwichable) return nothing;
     return html`<div part="toolbar">
       ${this.searchField
@@ -1026,7 +1027,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
   #onContextMenu = (event: MouseEvent): void => {
     const bounds = this.canvas.getBoundingClientRect();
     const row = this.#rowAt(event.clientX - bounds.left, event.clientY - bounds.top);
-    if (row <= 0 || this.data?.isDiff || !this.data?.model.functionName.value(row)) return;
+    if (row <= 0 || this.record || this.data?.isDiff || !this.data?.model.functionName.value(row)) return;
     event.preventDefault();
     this.#enterSandwich(row);
   };
