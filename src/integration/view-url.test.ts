@@ -6,9 +6,9 @@ import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.j
 import type { ParcaSourceElement } from '../elements/source/source.js';
 import { ParcaBaselineSelectEvent } from '../events/baseline-select.js';
 import { frameName } from '../model/flamegraph/decode.js';
-import { EMPTY_VIEW, readViewParams, writeViewParams } from '../model/flamegraph/view-state.js';
+import { EMPTY_VIEW, readViewParams, viewIdsInParams, writeViewParams } from '../model/flamegraph/view-state.js';
 import { absoluteRange } from '../model/time-range.js';
-import { readRangeParams, viewIdsInParams } from '../model/url-state.js';
+import { readRangeParams } from '../model/url-state.js';
 import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
 import { isoTime, flamegraphSettled } from '../test-support/elements.js';
 

@@ -67,22 +67,3 @@ export function readRangeParams(params: URLSearchParams, prefix: string): TimeRa
     return undefined;
   }
 }
-
-// The fields of a flame graph view (see flamegraph/view-state.ts), to find which views a URL holds.
-const VIEW_FIELDS = new Set(['focus', 'search', 'sandwich', 'filters', 'cfrom', 'cto', 'invert', 'abs', 'group']);
-
-/**
- * The flame graph ids with a view under `prefix`: `<prefix>.<field>` is the view of a flame graph with no id,
- * `<prefix>.<id>.<field>` that of the one with that id.
- */
-export function viewIdsInParams(params: URLSearchParams, prefix: string): string[] {
-  const ids = new Set<string>();
-  for (const key of params.keys()) {
-    if (!key.startsWith(`${prefix}.`)) continue;
-    const rest = key.slice(prefix.length + 1);
-    const dot = rest.lastIndexOf('.');
-    const field = rest.slice(dot + 1);
-    if (VIEW_FIELDS.has(field) && rest.slice(0, Math.max(0, dot)) !== 'base') ids.add(dot < 0 ? '' : rest.slice(0, dot));
-  }
-  return [...ids];
-}

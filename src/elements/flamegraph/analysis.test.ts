@@ -10,7 +10,7 @@ import { createDiffColorer, diffLevel, relativeChange, slotOfLevel } from '../..
 import type { FrameFilter } from '../../model/flamegraph/filters.js';
 import { formatPercent } from '../../model/flamegraph/format.js';
 import { spanOf } from '../../model/flamegraph/layout.js';
-import { searchFlamegraph } from '../../model/flamegraph/search.js';
+import { exactNameSearch, searchFlamegraph } from '../../model/flamegraph/search.js';
 import { SEED_INSTANCES } from '../../../scripts/parca/seed-plan.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import type { ParcaSourceElement } from '../source/source.js';
@@ -80,10 +80,6 @@ function sumByName(model: FlamegraphModel, rows: Iterable<number>, values: Float
   const sums = new Map<string, number>();
   for (const row of rows) sums.set(frameName(model, row), (sums.get(frameName(model, row)) ?? 0) + values[row]!);
   return sums;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A connection that counts Query calls. */
@@ -197,9 +193,9 @@ describe('<parca-flamegraph> analysis', () => {
     // A function on some stacks but not all; the stacks that contain it are what the search covers.
     const name = rowsAt(model, 1)
       .map((row) => frameName(model, row))
-      .find((candidate) => searchFlamegraph(model, `/^${escapeRegExp(candidate)}$/`).value < model.total)!;
+      .find((candidate) => searchFlamegraph(model, exactNameSearch(candidate)).value < model.total)!;
     expect(name).to.be.a('string');
-    const covered = searchFlamegraph(model, `/^${escapeRegExp(name)}$/`).value;
+    const covered = searchFlamegraph(model, exactNameSearch(name)).value;
     let next = flamegraphSettled(el);
     el.filters = [{ field: 'function_name', match: 'equal', value: name }];
     await next;

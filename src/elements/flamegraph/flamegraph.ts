@@ -11,7 +11,7 @@ import { baseName, frameName } from '../../model/flamegraph/decode.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
 import { formatPercent, formatValue } from '../../model/flamegraph/format.js';
 import { type Direction, isAncestorOrSelf, navigate, pathTo } from '../../model/flamegraph/layout.js';
-import { type SearchResult, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
+import { type SearchResult, exactNameSearch, nameOfExactSearch, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
 import { type DiffPalette, DIFF_PALETTES, buildDiffPalette, createDiffColorer, formatChange, parseColor, relativeChange } from '../../model/flamegraph/diff-colors.js';
 import { type FrameFilter, formatFilters, normalizeFilter, parseFilters, sameFilter } from '../../model/flamegraph/filters.js';
 import { parseGroupBy, previousPeriod } from '../../model/flamegraph/request.js';
@@ -693,7 +693,6 @@ export class ParcaFlamegraphElement extends ParcaElement {
       this.#tableOrder = { key, order: sortTable(result.table, column, descending) };
     }
     const body = this.renderRoot.querySelector<HTMLElement>('[part~="table-body"]');
-    const picked = /^\/\^(.*)\$\/$/.exec(this.search)?.[1]?.replace(/\\(.)/g, '$1') ?? '';
     return renderTable({
       ...result,
       total: result.total || 1,
@@ -701,10 +700,10 @@ export class ParcaFlamegraphElement extends ParcaElement {
       sort: this.tableSort,
       scrollTop: this.tableScroll,
       viewportHeight: body?.clientHeight || 320,
-      highlighted: picked,
+      highlighted: nameOfExactSearch(this.search),
       onSort: (next) => (this.tableSort = { column: next, descending: next === column ? !descending : next !== 'name' }),
       onScroll: (top) => (this.tableScroll = top),
-      onPick: (name) => this.#user(() => (this.search = `/^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`)),
+      onPick: (name) => this.#user(() => (this.search = exactNameSearch(name))),
     });
   }
 

@@ -4,6 +4,7 @@ import { createConnection } from '../../client/connection.js';
 import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { decodeFlamegraph, frameName } from '../../model/flamegraph/decode.js';
 import { buildQueryRequest } from '../../model/flamegraph/request.js';
+import { exactNameSearch } from '../../model/flamegraph/search.js';
 import { decodeTable, sortTable, tableRowName, visibleRows } from '../../model/flamegraph/table.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
@@ -120,7 +121,7 @@ describe('function table', () => {
     const name = pick.textContent!.trim();
     const changed = nextEvent(el, 'parca-view-change');
     pick.click();
-    expect((await changed).view.search).to.equal(`/^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`);
+    expect((await changed).view.search).to.equal(exactNameSearch(name));
     await el.updateComplete;
     expect(rows()[0]!.getAttribute('aria-current')).to.equal('true');
     const summary = shadow(el).querySelector('[part~="search-summary"]')!.textContent!;

@@ -10,12 +10,12 @@ import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaSourceChangeEvent } from '../../events/source-change.js';
 import { ParcaViewChangeEvent } from '../../events/view-change.js';
-import { EMPTY_VIEW, type FlamegraphView, readViewParams, sameView, writeViewParams } from '../../model/flamegraph/view-state.js';
+import { EMPTY_VIEW, type FlamegraphView, readViewParams, sameView, viewIdsInParams, writeViewParams } from '../../model/flamegraph/view-state.js';
 import { DEFAULT_RANGE, type PointSelection, type QueryKind, type QueryState, createQueryState, isQueryKind } from '../../model/query-state.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
 import { devWarn } from '../../dev.js';
 import { warnUnlessOneOf } from '../dev-checks.js';
-import { readQueryParams, readRangeParams, viewIdsInParams, writeQueryParams, writeRangeParams } from '../../model/url-state.js';
+import { readQueryParams, readRangeParams, writeQueryParams, writeRangeParams } from '../../model/url-state.js';
 
 const DEFAULT_FROM = 'now-1h';
 const DEFAULT_TO = 'now';

@@ -549,7 +549,8 @@ function dictionaryColumn(keys: IntArray, dictionary: Dictionary): StringColumn 
   return { keyCount: count, key, text, value: (row) => text(key(row)) };
 }
 
-const EMPTY_STRINGS: StringColumn = { keyCount: 0, key: () => -1, text: () => '', value: () => '' };
+/** A string column with no values (a column the record lacks). */
+export const EMPTY_STRINGS: StringColumn = { keyCount: 0, key: () => -1, text: () => '', value: () => '' };
 const NO_RAW: RawColumn = { has: () => false, big: () => undefined };
 
 // ---- The tree ----

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { buildFlamegraphRecord } from '../../test-support/flamegraph-record.js';
 import { decodeFlamegraph } from './decode.js';
-import { compileSearch, searchFlamegraph, stepMatch } from './search.js';
+import { compileSearch, exactNameSearch, nameOfExactSearch, searchFlamegraph, stepMatch } from './search.js';
 
 // root(100) ─ Alloc(60) ─ alloc(30) ─ other(10)
 //           └ main(40)  ─ allocate(25)
@@ -34,6 +34,18 @@ describe('flame graph search', () => {
     expect(result.count).to.equal(0);
     expect(result.error).to.match(/invalid regular expression/);
     expect(compileSearch('(*T).M').test('pkg.(*T).Method')).to.equal(true, 'plain text is not a pattern');
+  });
+
+  it('searches for exactly one name, whatever characters it holds, and reads the name back', () => {
+    // Whole names only (main.allocate is not an alloc), case aside like every search.
+    expect(Array.from(searchFlamegraph(model, exactNameSearch('runtime.alloc')).rows)).to.deep.equal([1, 3]);
+    expect(searchFlamegraph(model, exactNameSearch('main.alloc')).count).to.equal(0);
+    for (const name of ['pkg.(*T).M[int]', 'a/b\\c$^|+?{1}', '']) {
+      expect(compileSearch(exactNameSearch(name)).test(name), name).to.equal(true);
+      expect(compileSearch(exactNameSearch(name)).test(`x${name}`), name).to.equal(false);
+      expect(nameOfExactSearch(exactNameSearch(name))).to.equal(name);
+    }
+    expect(nameOfExactSearch('alloc')).to.equal('');
   });
 
   it('matches nothing for an empty query', () => {

@@ -34,6 +34,17 @@ export function compileSearch(query: string): { test: (name: string) => boolean;
   return { test: (name) => name.toLowerCase().includes(needle) };
 }
 
+/** The search for one whole function name (case aside, like every search), as an anchored regular expression. */
+export function exactNameSearch(name: string): string {
+  return `/^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`;
+}
+
+/** The name an exactNameSearch() was made for, or '' when `search` is not one. */
+export function nameOfExactSearch(search: string): string {
+  const body = /^\/\^(.*)\$\/$/.exec(search)?.[1];
+  return body === undefined ? '' : body.replace(/\\(.)/g, '$1');
+}
+
 const NO_MATCH: Omit<SearchResult, 'mask'> = { rows: new Uint32Array(0), count: 0, value: 0, fraction: 0, indexOf: () => -1 };
 
 export function searchFlamegraph(model: FlamegraphModel, query: string): SearchResult {

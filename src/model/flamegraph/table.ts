@@ -1,6 +1,6 @@
 // Parca's function table (QueryResponse.table_arrow: one row per function location, with flat and cumulative
 // values over the whole profile) as columns, and its sort order. Pure: no DOM.
-import { FlamegraphDecodeError, type RecordReader, type StringColumn, baseName, openRecord } from './decode.js';
+import { EMPTY_STRINGS, FlamegraphDecodeError, type RecordReader, type StringColumn, baseName, openRecord } from './decode.js';
 
 export interface FunctionTable {
   readonly size: number;
@@ -38,16 +38,15 @@ export function decodeTable(bytes: Uint8Array): FunctionTable {
   }
 }
 
-const none: StringColumn = { keyCount: 0, key: () => -1, text: () => '', value: () => '' };
 const EMPTY_TABLE: FunctionTable = Object.freeze({
   size: 0,
   flat: new Float64Array(0),
   cumulative: new Float64Array(0),
   flatDiff: new Float64Array(0),
   cumulativeDiff: new Float64Array(0),
-  functionName: none,
-  functionFileName: none,
-  mappingFile: none,
+  functionName: EMPTY_STRINGS,
+  functionFileName: EMPTY_STRINGS,
+  mappingFile: EMPTY_STRINGS,
 });
 
 export function emptyTable(): FunctionTable {

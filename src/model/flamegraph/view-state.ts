@@ -54,11 +54,29 @@ export function writeViewParams(params: URLSearchParams, prefix: string, view: F
   return next;
 }
 
+/** Every URL field of a view. */
+const VIEW_FIELDS: ReadonlySet<string> = new Set(['focus', 'group', ...Object.values(TEXT_FIELDS), ...Object.values(FLAG_FIELDS)]);
+
+/**
+ * The flame graph ids with a view under a source's `prefix`: `<prefix>.<field>` is the view of a flame graph with
+ * no id, `<prefix>.<id>.<field>` that of the one with that id (`base` is the source's baseline, not a view).
+ */
+export function viewIdsInParams(params: URLSearchParams, prefix: string): string[] {
+  const ids = new Set<string>();
+  for (const key of params.keys()) {
+    if (!key.startsWith(`${prefix}.`)) continue;
+    const rest = key.slice(prefix.length + 1);
+    const dot = rest.lastIndexOf('.');
+    const id = dot < 0 ? '' : rest.slice(0, dot);
+    if (VIEW_FIELDS.has(rest.slice(dot + 1)) && id !== 'base') ids.add(id);
+  }
+  return [...ids];
+}
+
 /** The view the URL holds under `prefix` (absent keys give defaults); undefined when it holds none. */
 export function readViewParams(params: URLSearchParams, prefix: string): FlamegraphView | undefined {
   const key = (field: string) => `${prefix}.${field}`;
-  const names = ['focus', 'group', ...Object.values(TEXT_FIELDS), ...Object.values(FLAG_FIELDS)];
-  if (!names.some((name) => params.has(key(name)))) return undefined;
+  if (![...VIEW_FIELDS].some((name) => params.has(key(name)))) return undefined;
   const text = (name: string) => params.get(key(name)) ?? '';
   const flag = (name: string) => ['1', 'true'].includes(text(name));
   return Object.freeze({
