@@ -429,6 +429,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
       this.#sourceCompare = sourceCompare;
       this.#rebuildOptions();
     }
+    if (this.#inSandwich) this.#syncSandwichGraphs();
     // Whether this update asks for another graph: a pending focus then waits for it.
     const newRequest = this.#options !== optionsBefore || this.activeQuery !== this.#lastQuery || changed.has('widthClass' as keyof ParcaFlamegraphElement) || changed.has('trimThreshold');
     this.#lastQuery = this.activeQuery;
@@ -752,8 +753,20 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   /** The callers graph (root at the bottom, the function just above it) over the callees graph. */
   #renderSandwich() {
-    const graphs = (this.#sandwichGraphs ??= [this.#makeSandwichGraph('callers'), this.#makeSandwichGraph('callees')]);
-    for (const graph of graphs) {
+    const graphs = this.#sandwichGraphs!;
+    return html`<div part="sandwich">
+      <div part="sandwich-header">
+        <span>Callers and callees of <strong>${this.sandwich}</strong></span>
+        <button part="sandwich-exit" @click=${this.#exitSandwich}>Back to the flame graph</button>
+      </div>
+      ${graphs[0]} ${graphs[1]}
+    </div>`;
+  }
+
+  /** Hands the sandwich's two graphs what they share with this one (made on first use). */
+  #syncSandwichGraphs(): void {
+    this.#sandwichGraphs ??= [this.#makeSandwichGraph('callers'), this.#makeSandwichGraph('callees')];
+    for (const graph of this.#sandwichGraphs) {
       Object.assign(graph, {
         sandwich: this.sandwich,
         source: this.source,
@@ -767,13 +780,6 @@ export class ParcaFlamegraphElement extends ParcaElement {
         trimThreshold: this.trimThreshold,
       });
     }
-    return html`<div part="sandwich">
-      <div part="sandwich-header">
-        <span>Callers and callees of <strong>${this.sandwich}</strong></span>
-        <button part="sandwich-exit" @click=${this.#exitSandwich}>Back to the flame graph</button>
-      </div>
-      ${graphs[0]} ${graphs[1]}
-    </div>`;
   }
 
   #makeSandwichGraph(side: 'callers' | 'callees'): ParcaFlamegraphElement {
