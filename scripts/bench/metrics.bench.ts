@@ -57,6 +57,7 @@ function memoryConnection(response: QueryRangeResponse, answered: (at: number) =
     name: 'bench',
     authenticated: false,
     callsInFlight: 0,
+    outcomes: { answered: 0, failedTransiently: 0 },
     profileTypes: unused,
     values: unused,
     query: unused,

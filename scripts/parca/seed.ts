@@ -13,6 +13,8 @@ import {
 } from '../../src/gen/parca/profilestore/v1alpha1/profilestore_pb.js';
 import { ProfileSchema } from '../../src/gen/perftools/profiles/profile_pb.js';
 import { projectRoot } from '../paths.js';
+import { ADVERSARIAL_SERIES } from './adversarial-plan.js';
+import { buildPprof } from './pprof-builder.js';
 import { SEED_DURATION_MS, SEED_FIXTURES, SEED_INSTANCES, seedScale, seedTimes } from './seed-plan.js';
 
 export const FIXTURE_DIR = join(projectRoot, 'scripts', 'fixtures', 'pprof');
@@ -61,5 +63,19 @@ export async function seedParca(url: string, seededAtMs = Date.now()): Promise<S
     await client.writeRaw({ series, normalized: true });
     profiles += series.reduce((n, s) => n + s.samples.length, 0);
   }
+  profiles += await seedAdversarial(url, seededAtMs);
   return { seededAtMs, profiles };
+}
+
+/** Writes the profiles of adversarial-plan.ts, one series per job. */
+export async function seedAdversarial(url: string, seededAtMs: number): Promise<number> {
+  const client = createClient(ProfileStoreService, createGrpcWebTransport({ baseUrl: url }));
+  const series = ADVERSARIAL_SERIES.map((plan) =>
+    create(RawProfileSeriesSchema, {
+      labels: { labels: [{ name: '__name__', value: plan.name }, { name: 'instance', value: 'lab:6060' }, { name: 'job', value: plan.job }] },
+      samples: plan.profiles.map((profile) => ({ rawProfile: gzipSync(buildPprof(plan, profile.samples, seededAtMs - profile.agoMs)) })),
+    }),
+  );
+  await client.writeRaw({ series, normalized: true });
+  return series.reduce((n, s) => n + s.samples.length, 0);
 }

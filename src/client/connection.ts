@@ -36,6 +36,12 @@ export interface CallOptions {
   timeoutMs?: number | undefined;
 }
 
+/** Running totals since the connection was made: a refresh compares them to tell whether a round reached the server. */
+export interface ConnectionOutcomes {
+  readonly answered: number;
+  readonly failedTransiently: number;
+}
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The largest answer accepted: a bigger one fails as `too-large` instead of exhausting the page's memory. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -53,6 +59,8 @@ export interface ParcaConnection {
   readonly authenticated: boolean;
   /** Distinct calls under way; identical requests made at the same time share one call. */
   readonly callsInFlight: number;
+  /** Counts of calls the server answered (an error such as an invalid query included) and of calls that failed in a way that may pass (server down, timeout). */
+  readonly outcomes: ConnectionOutcomes;
   profileTypes(request: MessageInitShape<typeof ProfileTypesRequestSchema>, options?: CallOptions): Promise<ProfileTypesResponse>;
   labels(request: MessageInitShape<typeof LabelsRequestSchema>, options?: CallOptions): Promise<LabelsResponse>;
   values(request: MessageInitShape<typeof ValuesRequestSchema>, options?: CallOptions): Promise<ValuesResponse>;
@@ -124,6 +132,7 @@ export function createConnection(options: ConnectionOptions): ParcaConnection {
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   const shared = new SharedCalls();
+  const outcomes = { answered: 0, failedTransiently: 0 };
 
   async function call<S extends DescMessage, T>(
     schema: S,
@@ -134,11 +143,16 @@ export function createConnection(options: ConnectionOptions): ParcaConnection {
     const timeoutMs = options?.timeoutMs ?? defaultTimeout;
     const key = `${schema.typeName}:${timeoutMs}:${bytesKey(toBinary(schema, create(schema, request)))}`;
     try {
-      return await shared.run(key, (signal) => run({ signal, timeoutMs }), options?.signal);
+      const value = await shared.run(key, (signal) => run({ signal, timeoutMs }), options?.signal);
+      outcomes.answered++;
+      return value;
     } catch (error) {
       // An abort requested by the caller is reported as such even if the transport saw something else.
       if (options?.signal?.aborted) throw new ParcaError('aborted', 'The request was cancelled.');
-      throw toParcaError(error, url, timeoutMs);
+      const failure = toParcaError(error, url, timeoutMs);
+      if (failure.transient) outcomes.failedTransiently++;
+      else if (failure.kind !== 'aborted') outcomes.answered++;
+      throw failure;
     }
   }
 
@@ -153,6 +167,9 @@ export function createConnection(options: ConnectionOptions): ParcaConnection {
     query: (r, o) => call(QueryRequestSchema, r, (c) => client.query(r, c), o),
     get callsInFlight() {
       return shared.size;
+    },
+    get outcomes() {
+      return { ...outcomes };
     },
   };
   return Object.freeze(connection);

@@ -6,7 +6,11 @@ import { ParcaError, toParcaError } from '../client/errors.js';
 import { ParcaErrorEvent } from '../events/error.js';
 import { ParcaLoadEvent } from '../events/load.js';
 
-export type QueryStatus = 'idle' | 'loading' | 'complete' | 'error';
+/**
+ * `refreshing`: the same request asked again for newer data (a refresh) while the last value stays on screen,
+ * with no loading state over it.
+ */
+export type QueryStatus = 'idle' | 'loading' | 'refreshing' | 'complete' | 'error';
 
 export interface QueryControllerOptions<Args extends readonly unknown[], T> {
   /** The request's inputs; undefined means there is nothing to ask for yet. Compared item by item (===). */
@@ -20,6 +24,8 @@ export interface QueryControllerOptions<Args extends readonly unknown[], T> {
   retryDelayMs?: number;
   /** Builds the `parca-load` event; defaults to a plain one. */
   loadEvent?: (value: T, durationMs: number) => Event;
+  /** Whether `next` only asks `previous` again for newer data (a refresh): it then loads as `refreshing`. */
+  isRefresh?: (previous: Args, next: Args) => boolean;
 }
 
 function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
@@ -28,6 +34,7 @@ function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[] | und
   return a.every((value, i) => Object.is(value, b[i]));
 }
 
+/** A retry's pause, in real time: a second or so between attempts of one request, not part of a page's clock. */
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -64,8 +71,9 @@ export class QueryController<Args extends readonly unknown[], T> implements Reac
   hostUpdate(): void {
     const args = this.options.args();
     if (sameArgs(args, this.#args)) return;
+    const previous = this.#args;
     this.#args = args;
-    this.#start(args);
+    this.#start(args, !!previous && !!args && this.value !== undefined && !!this.options.isRefresh?.(previous, args));
   }
 
   hostDisconnected(): void {
@@ -73,7 +81,7 @@ export class QueryController<Args extends readonly unknown[], T> implements Reac
     this.#abort?.abort();
     this.#abort = undefined;
     this.#args = undefined;
-    if (this.status === 'loading') this.status = this.value === undefined ? 'idle' : 'complete';
+    if (this.status === 'loading' || this.status === 'refreshing') this.status = this.value === undefined ? 'idle' : 'complete';
   }
 
   /** Runs the request again with the same inputs (a retry button, a refresh). */
@@ -82,7 +90,7 @@ export class QueryController<Args extends readonly unknown[], T> implements Reac
     this.host.requestUpdate();
   }
 
-  #start(args: Args | undefined): void {
+  #start(args: Args | undefined, refreshing = false): void {
     this.#abort?.abort();
     this.#abort = undefined;
     if (!args) {
@@ -92,7 +100,7 @@ export class QueryController<Args extends readonly unknown[], T> implements Reac
     }
     const abort = new AbortController();
     this.#abort = abort;
-    this.status = 'loading';
+    this.status = refreshing ? 'refreshing' : 'loading';
     this.#pending = this.#perform(args, abort);
   }
 

@@ -4,7 +4,8 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ParcaConnection } from '../client/connection.js';
 import { SourceController } from '../controllers/source-controller.js';
-import type { QueryState } from '../model/query-state.js';
+import { type Clock, systemClock } from '../model/clock.js';
+import { type QueryState, refreshQuery } from '../model/query-state.js';
 import { DEV } from '../dev.js';
 import { type DevChecks, DevChecksController } from './dev-checks.js';
 
@@ -20,12 +21,16 @@ export abstract class ParcaElement extends LitElement {
   @property({ reflect: true }) source = '';
   /** A connection to use instead of a source's (for frameworks that wire elements themselves). */
   @property({ attribute: false }) connection: ParcaConnection | undefined;
-  /** A query to use instead of a source's. */
+  /** A query to use instead of a source's. Its `window` is what the element asks for; `refresh()` resolves it anew. */
   @property({ attribute: false }) query: QueryState | undefined;
+  /** Where "now" and timers come from; by default its source's clock, else the browser's. */
+  @property({ attribute: false }) clock: Clock | undefined;
   /** `light` or `dark` forces a theme; empty follows the user's `prefers-color-scheme`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
 
   protected readonly sourceController = new SourceController(this, () => this.source);
+  /** The element's own query applied again by refresh(), until `query` is set anew. */
+  #refreshed: { of: QueryState; query: QueryState } | undefined;
 
   constructor() {
     super();
@@ -38,14 +43,30 @@ export abstract class ParcaElement extends LitElement {
     return this.connection ?? this.sourceController.state?.connection;
   }
 
-  /** The query in effect: the element's own, else its source's. */
+  /** The query in effect: the element's own (as last refreshed), else its source's. */
   get activeQuery(): QueryState | undefined {
-    return this.query ?? this.sourceController.state?.query;
+    if (this.query) return this.#refreshed?.of === this.query ? this.#refreshed.query : this.query;
+    return this.sourceController.state?.query;
+  }
+
+  /** The clock in effect: the element's own, else its source's, else the browser's. */
+  get activeClock(): Clock {
+    return this.clock ?? this.sourceController.state?.clock ?? systemClock;
   }
 
   /** The source's name for events, or the connection's. */
   get sourceName(): string | undefined {
     return this.sourceController.state?.name ?? this.activeConnection?.name;
+  }
+
+  /**
+   * Asks again for the element's own `query` (without a source): a relative range is resolved anew and the view
+   * is kept. Under a source, call the source's `refresh()`, which refreshes all of its elements together.
+   */
+  refresh(): void {
+    if (!this.query) return;
+    this.#refreshed = { of: this.query, query: refreshQuery(this.activeQuery!, this.activeClock.now()) };
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

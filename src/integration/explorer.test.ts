@@ -43,7 +43,7 @@ describe('explorer: metrics and flame graph under one source', () => {
     const durationMs = series.durationsMs[i]!;
     const labels = Object.fromEntries(series.labels.map((l) => [l.name, l.value]));
     const loaded = nextEvent(graph, 'parca-load');
-    metrics.dispatchEvent(new ParcaPointSelectEvent(labels, timestampMs, durationMs, series.key, CPU_TYPE, metrics.stepSeconds * 1000));
+    metrics.dispatchEvent(new ParcaPointSelectEvent({ labels, timestampMs, durationMs, selector: series.key, windowMs: metrics.stepSeconds * 1000 }, CPU_TYPE));
     await loaded;
     expect(graph.data!.total > 0n, 'the point has a profile').to.equal(true);
     expect(graph.data!.total < wholeRange, 'one profile is less than the whole range').to.equal(true);

@@ -1,5 +1,5 @@
 // The query a source shares with its elements: immutable, replaced whole on every change.
-import { type TimeRange, parseTimeRange } from './time-range.js';
+import { type ResolvedRange, type TimeRange, parseTimeRange, resolveRange } from './time-range.js';
 
 /** Which views a query drives: the merged profile, the values over time, or both. */
 export type QueryKind = 'profile' | 'metrics' | 'both';
@@ -16,6 +16,8 @@ export interface PointSelection {
   readonly selector: string;
   /** The span the point sums up (the chart's step), ms; the profile lies somewhere in it. */
   readonly windowMs?: number;
+  /** The series' labels, for saying which profile is shown. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface QueryState {
@@ -25,28 +27,85 @@ export interface QueryState {
   readonly selector: string;
   readonly kind: QueryKind;
   readonly range: TimeRange;
+  /**
+   * The moment (epoch ms) the query was applied: relative bounds (`now-1h`) resolve against it, once, so every
+   * element of a source asks for the same window. A refresh makes a new state with a later `now`.
+   */
+  readonly now: number;
+  /**
+   * `range` fixed at `now`: the window every request of this query covers. A new object exactly when the query
+   * is applied again (run, refresh, another range), so "same window object" means "no need to ask again".
+   * Undefined when the range ends before it starts.
+   */
+  readonly window: ResolvedRange | undefined;
   /** A single profile picked on a chart; cleared by any new query or range. */
   readonly point?: PointSelection | undefined;
   /** A baseline range flame graphs compare with (chosen on a chart); none by default. */
   readonly compare?: TimeRange | undefined;
 }
 
+/** What a query is made from: everything but the window, which is derived. */
+export type QueryInit = Partial<Omit<QueryState, 'window'>>;
+
 export const DEFAULT_RANGE: TimeRange = parseTimeRange('now-1h', 'now');
 
-export function createQueryState(init: Partial<QueryState> = {}): QueryState {
+/** `range` resolved at `now`, or undefined when it is reversed. */
+export function resolveWindow(range: TimeRange, now: number): ResolvedRange | undefined {
+  try {
+    return Object.freeze(resolveRange(range, now));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A query state; relative bounds resolve at `init.now` (by default the moment of the call). */
+export function createQueryState(init: QueryInit = {}): QueryState {
+  const range = init.range ?? DEFAULT_RANGE;
+  const now = init.now ?? Date.now();
+  return build(init, range, now, resolveWindow(range, now));
+}
+
+function build(init: QueryInit, range: TimeRange, now: number, window: ResolvedRange | undefined): QueryState {
   return Object.freeze({
     profileType: init.profileType ?? '',
     selector: normalizeSelectorText(init.selector ?? ''),
     kind: init.kind ?? 'both',
-    range: init.range ?? DEFAULT_RANGE,
+    range,
+    now,
+    window,
     // Kept by reference: a state rebuilt with the same point compares equal.
     ...(init.point ? { point: init.point } : {}),
     ...(init.compare ? { compare: init.compare } : {}),
   });
 }
 
-export function withQuery(state: QueryState, change: Partial<QueryState>): QueryState {
-  return createQueryState({ ...state, ...change });
+/**
+ * A copy of `state` with `change` applied. The window is kept (same object) unless the range or `now` change, so
+ * picking a point or a baseline does not make views that ignore them ask again.
+ */
+export function withQuery(state: QueryState, change: QueryInit): QueryState {
+  const merged = { ...state, ...change };
+  const range = merged.range;
+  const now = merged.now;
+  const window = range === state.range && now === state.now ? state.window : resolveWindow(range, now);
+  return build(merged, range, now, window);
+}
+
+/** The same query applied again at `now`: a new window for relative ranges, a new request for every view. */
+export function refreshQuery(state: QueryState, now: number): QueryState {
+  return build(state, state.range, now, resolveWindow(state.range, now));
+}
+
+/** Whether `next` is `previous` applied again later (a refresh): the same query, point and baseline, a new window. */
+export function isRefreshOf(previous: QueryState, next: QueryState): boolean {
+  return (
+    previous.profileType === next.profileType &&
+    previous.selector === next.selector &&
+    previous.kind === next.kind &&
+    previous.range === next.range &&
+    previous.point === next.point &&
+    previous.compare === next.compare
+  );
 }
 
 /** Empty or blank means every profile of the type. */
@@ -64,16 +123,22 @@ export function isQueryKind(value: string | null | undefined): value is QueryKin
   return value != null && (QUERY_KINDS as readonly string[]).includes(value);
 }
 
+/** Whether a range moves with time (either bound is relative to now): only those gain from a refresh. */
+export function isRelativeRange(range: TimeRange): boolean {
+  return range.from.kind === 'relative' || range.to.kind === 'relative';
+}
+
 /**
- * What a merged flame graph covers: the picked point when there is one, else the whole range. A point is a
+ * What a merged flame graph covers: the picked point when there is one, else the query's window. A point is a
  * merge over its bucket `[t, t + max(duration, window))` rather than Parca's single mode, which needs the
- * profile's exact millisecond; the end is exclusive so the next bucket's profile is not included.
+ * profile's exact millisecond; the end is exclusive so the next bucket's profile is not included. Undefined when
+ * the range is reversed.
  */
-export function profileWindow(state: QueryState, resolved: { startMs: number; endMs: number }): { query: string; startMs: number; endMs: number } {
+export function profileWindow(state: QueryState): { query: string; startMs: number; endMs: number } | undefined {
   if (state.point) {
     const { timestampMs, durationMs, selector, windowMs = 0 } = state.point;
     const span = Math.max(durationMs, windowMs, 1);
     return { query: queryString({ profileType: state.profileType, selector }), startMs: timestampMs, endMs: timestampMs + span - 1 };
   }
-  return { query: queryString(state), ...resolved };
+  return state.window && { query: queryString(state), ...state.window };
 }

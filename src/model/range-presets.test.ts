@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { RANGE_PRESETS, fromLocalInputValue, rangePreset, toLocalInputValue } from './range-presets.js';
+import { RANGE_PRESETS, describeRange, fromLocalInputValue, rangePreset, toLocalInputValue } from './range-presets.js';
 import { absoluteRange, formatTimeBound, parseTimeRange } from './time-range.js';
 
 describe('range presets', () => {
@@ -26,5 +26,16 @@ describe('datetime-local values', () => {
 
   it('refuse what is not a local date and time', () => {
     for (const value of ['', '2026-11-25', 'now-1h', '2026-11-25T09:05:07Z']) expect(fromLocalInputValue(value), value).to.equal(undefined);
+  });
+});
+
+describe('range names', () => {
+  it('name presets, any "now-X to now", other relative ranges by their bounds, and leave absolute ones to their times', () => {
+    expect(describeRange(parseTimeRange('now-1h', 'now'))).to.equal('Last hour');
+    expect(describeRange(parseTimeRange('now-2h', 'now'))).to.equal('Last 2 hours');
+    expect(describeRange(parseTimeRange('now-1d', 'now'))).to.equal('Last 24 hours');
+    expect(describeRange(parseTimeRange('now-30m', 'now'))).to.equal('Last 30 minutes');
+    expect(describeRange(parseTimeRange('now-3h', 'now-1h'))).to.equal('now-3h to now-1h');
+    expect(describeRange(absoluteRange(0, 1000))).to.equal('');
   });
 });

@@ -1,5 +1,5 @@
 // The relative ranges a person picks most, and the conversions for `<input type="datetime-local">` (local time).
-import { type TimeRange, parseTimeRange, sameRange } from './time-range.js';
+import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from './time-range.js';
 
 export interface RangePreset {
   /** Short form shown on the control: `15m`. */
@@ -45,4 +45,24 @@ export function fromLocalInputValue(value: string): number | undefined {
   const [, y, mo, d, h, mi, s, frac] = match;
   const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((frac ?? '0').padEnd(3, '0')));
   return Number.isNaN(date.getTime()) ? undefined : date.getTime();
+}
+
+const UNIT_WORDS: Readonly<Record<string, string>> = { s: 'second', m: 'minute', h: 'hour', d: 'day', w: 'week', y: 'year' };
+
+/**
+ * What a range is called: a preset's label ("Last hour"), "Last 2 hours" for any `now-X` to `now`, the bounds as
+ * written for other relative ranges ("now-3h to now-1h"), and '' for absolute ranges (their times say it all).
+ */
+export function describeRange(range: TimeRange): string {
+  const known = rangePreset(range);
+  if (known) return known.label;
+  if (range.from.kind === 'absolute' && range.to.kind === 'absolute') return '';
+  const from = formatTimeBound(range.from);
+  const to = formatTimeBound(range.to);
+  const last = /^now-(\d+)(s|m|h|d|w|y)$/.exec(from);
+  if (last && to === 'now') {
+    const count = Number(last[1]);
+    return `Last ${count === 1 ? '' : `${count} `}${UNIT_WORDS[last[2]!]}${count === 1 ? '' : 's'}`;
+  }
+  return `${from} to ${to}`;
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createQueryState } from './query-state.js';
 import { absoluteRange, parseTimeRange } from './time-range.js';
-import { readQueryParams, writeQueryParams } from './url-state.js';
+import { readPointParams, readQueryParams, writePointParams, writeQueryParams } from './url-state.js';
 
 describe('url state', () => {
   const state = createQueryState({
@@ -42,5 +42,32 @@ describe('url state', () => {
   it('ignores invalid kinds and times from a hand-edited link', () => {
     const read = readQueryParams(new URLSearchParams('p.kind=everything&p.from=yesterday&p.to=now'), 'p');
     expect(read).to.deep.equal({ to: 'now' });
+  });
+});
+
+describe('a picked point in the url', () => {
+  const point = Object.freeze({
+    timestampMs: 1_796_000_000_000,
+    durationMs: 10_000,
+    windowMs: 60_000,
+    selector: '{job="fib",instance="host-a:6060",job="fib"}',
+    labels: { instance: 'host-a:6060', job: 'fib' },
+  });
+
+  it('round-trips with its series, its selector rebuilt from the query', () => {
+    const params = writePointParams(new URLSearchParams('keep=1'), 'p', point);
+    expect(params.get('keep')).to.equal('1');
+    expect(params.get('p.point')).to.equal('1796000000000');
+    const read = readPointParams(params, 'p', '{job="fib"}')!;
+    expect(read).to.deep.include({ timestampMs: point.timestampMs, durationMs: 10_000, windowMs: 60_000 });
+    expect(read.labels).to.deep.equal(point.labels);
+    expect(read.selector).to.equal('{job="fib",instance="host-a:6060",job="fib"}');
+    expect(writePointParams(params, 'p', undefined).has('p.point')).to.equal(false);
+  });
+
+  it('ignores a hand-edited point that is not a series and a time', () => {
+    for (const search of ['p.point=abc', 'p.point=-5', 'p.point=1796000000000&p.point.series=%7Bjob%3D~%22x%22%7D']) {
+      expect(readPointParams(new URLSearchParams(search), 'p', '{}'), search).to.equal(undefined);
+    }
   });
 });

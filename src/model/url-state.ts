@@ -1,6 +1,9 @@
 // A source's query in the page URL, so a view can be shared as a link. Several sources keep separate keys:
-// each writes `<prefix>.type`, `<prefix>.selector`, `<prefix>.kind`, `<prefix>.from`, `<prefix>.to`.
-import { type QueryState, isQueryKind } from './query-state.js';
+// each writes `<prefix>.type`, `<prefix>.selector`, `<prefix>.kind`, `<prefix>.from`, `<prefix>.to`, and the
+// picked point and baseline when there are.
+import { labelSetKey, labelsRecord, selectorWithLabels } from './metrics/labels.js';
+import { type PointSelection, type QueryState, isQueryKind } from './query-state.js';
+import { parseSelector } from './selector/parse.js';
 import { type TimeRange, formatTimeBound, parseTimeBound, parseTimeRange } from './time-range.js';
 
 const FIELDS = ['type', 'selector', 'kind', 'from', 'to'] as const;
@@ -66,4 +69,52 @@ export function readRangeParams(params: URLSearchParams, prefix: string): TimeRa
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A point picked on a chart, under `<prefix>.point` (its time, epoch ms), `.point.duration`, `.point.step` and
+ * `.point.series` (the series' labels, `{instance="a",job="b"}`), or removes them when there is none.
+ */
+export function writePointParams(params: URLSearchParams, prefix: string, point: PointSelection | undefined): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const values: Record<string, string> = point
+    ? {
+        point: String(point.timestampMs),
+        'point.duration': point.durationMs ? String(point.durationMs) : '',
+        'point.step': point.windowMs ? String(point.windowMs) : '',
+        'point.series': labelSetKey(Object.entries(point.labels ?? {}).map(([name, value]) => ({ name, value }))),
+      }
+    : {};
+  for (const field of POINT_FIELDS) {
+    const value = values[field];
+    if (value) next.set(`${prefix}.${field}`, value);
+    else next.delete(`${prefix}.${field}`);
+  }
+  return next;
+}
+
+const POINT_FIELDS = ['point', 'point.duration', 'point.step', 'point.series'] as const;
+
+/** The point under `prefix` for a query with `selector`, or undefined when absent or unreadable. */
+export function readPointParams(params: URLSearchParams, prefix: string, selector: string): PointSelection | undefined {
+  const number = (field: string) => {
+    const text = params.get(`${prefix}.${field}`);
+    const value = text ? Number(text) : 0;
+    return Number.isFinite(value) && value >= 0 ? Math.round(value) : Number.NaN;
+  };
+  const timestampMs = number('point');
+  const durationMs = number('point.duration');
+  const windowMs = number('point.step');
+  if (!(timestampMs > 0) || Number.isNaN(durationMs) || Number.isNaN(windowMs)) return undefined;
+  const parsed = parseSelector(params.get(`${prefix}.point.series`) ?? '{}');
+  // Only equality matchers name a series; anything else is a hand-edited link to ignore.
+  if (!parsed.ok || parsed.selector.matchers.some((m) => m.op !== '=')) return undefined;
+  const labels = parsed.selector.matchers.map(({ name, value }) => ({ name, value }));
+  return Object.freeze({
+    timestampMs,
+    durationMs,
+    windowMs: windowMs || durationMs,
+    selector: selectorWithLabels(selector, labels),
+    labels: labelsRecord(labels),
+  });
 }

@@ -12,7 +12,7 @@ import {
   matchLabel,
   normalizeFilter,
 } from '../../model/flamegraph/filters.js';
-import { formatPercent, formatValue } from '../../model/flamegraph/format.js';
+import { formatPercent, formatValue } from '../../model/units.js';
 import { styleProps } from '../directives/style-props.js';
 
 export interface OptionsView {

@@ -2,13 +2,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { fromBinary } from '@bufbuild/protobuf';
 import '../../define.js';
 import '../../define/flamegraph.js';
-import { type ParcaConnection, createConnection } from '../../client/connection.js';
+import type { ParcaConnection } from '../../client/connection.js';
 import { ProfileSchema } from '../../gen/perftools/profiles/profile_pb.js';
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
 import { frameName } from '../../model/flamegraph/decode.js';
+import { gunzipIfNeeded } from '../../test-support/pprof-reference.js';
+import { recordingConnection } from '../../test-support/recording-connection.js';
 import { createDiffColorer, diffLevel, relativeChange, slotOfLevel } from '../../model/flamegraph/diff-colors.js';
 import type { FrameFilter } from '../../model/flamegraph/filters.js';
-import { formatPercent } from '../../model/flamegraph/format.js';
+import { formatPercent } from '../../model/units.js';
 import { spanOf } from '../../model/flamegraph/layout.js';
 import { exactNameSearch, searchFlamegraph } from '../../model/flamegraph/search.js';
 import { SEED_INSTANCES } from '../../../scripts/parca/seed-plan.js';
@@ -82,35 +84,6 @@ function sumByName(model: FlamegraphModel, rows: Iterable<number>, values: Float
   return sums;
 }
 
-/** A connection that counts Query calls. */
-function countingConnection(): { connection: ParcaConnection; queries: () => number } {
-  const inner = createConnection({ url: env.parcaUrl });
-  let count = 0;
-  const connection: ParcaConnection = {
-    url: inner.url,
-    name: inner.name,
-    authenticated: inner.authenticated,
-    get callsInFlight() {
-      return inner.callsInFlight;
-    },
-    profileTypes: (r, o) => inner.profileTypes(r, o),
-    labels: (r, o) => inner.labels(r, o),
-    values: (r, o) => inner.values(r, o),
-    queryRange: (r, o) => inner.queryRange(r, o),
-    query: (r, o) => {
-      count++;
-      return inner.query(r, o);
-    },
-  };
-  return { connection, queries: () => count };
-}
-
-async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 describe('<parca-flamegraph> analysis', () => {
   it('inverts call stacks: the root’s children are the functions that were running, with their flat values', async () => {
     const { data: normal } = await loaded();
@@ -172,19 +145,19 @@ describe('<parca-flamegraph> analysis', () => {
   });
 
   it('re-queries once for several option changes, and not at all for the same options', async () => {
-    const counter = countingConnection();
+    const counter = recordingConnection();
     const { el } = await loaded({ connection: counter.connection });
-    expect(counter.queries()).to.equal(1);
+    expect(counter.of('query').length).to.equal(1);
     const next = flamegraphSettled(el);
     el.invert = true;
     el.groupBy = ['labels.api'];
     el.filters = [{ field: 'function_name', match: 'contains', value: 'main' }];
     await next;
-    expect(counter.queries()).to.equal(1 + 1);
+    expect(counter.of('query').length).to.equal(1 + 1);
     el.groupBy = ['labels.api'];
     el.invert = true;
     await el.updateComplete;
-    expect(counter.queries()).to.equal(2, 'the same options again ask nothing');
+    expect(counter.of('query').length).to.equal(2, 'the same options again ask nothing');
   });
 
   it('filters stacks by function name: totals change, the filtered share shows, chips remove filters', async () => {

@@ -7,7 +7,7 @@ import { type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, emptyMo
 import { type AnalysisOptions, type ProfileWindow, buildQueryRequest } from '../../model/flamegraph/request.js';
 import { type FunctionTable, decodeTable, emptyTable } from '../../model/flamegraph/table.js';
 import { type QueryState, profileWindow, queryString } from '../../model/query-state.js';
-import { type TimeRange, resolveRange } from '../../model/time-range.js';
+import { type TimeRange, formatTimeBound, resolveRange } from '../../model/time-range.js';
 
 export interface FlamegraphData {
   readonly model: FlamegraphModel;
@@ -37,9 +37,11 @@ export interface FlamegraphOptions extends Omit<AnalysisOptions, 'baseline'> {
 /** A plain merge: no invert, grouping, filters or baseline. */
 export const NO_OPTIONS: FlamegraphOptions = Object.freeze({ invert: false, groupBy: [], filters: [], absolute: false });
 
-/** The shown window: the picked point of a metrics series when there is one, else the whole range (resolved now). */
+/** The shown window: the picked point of a metrics series when there is one, else the query's window. */
 export function windowOf(query: QueryState): ProfileWindow {
-  return profileWindow(query, resolveRange(query.range));
+  const window = profileWindow(query);
+  if (!window) throw new ParcaError('invalid-query', `The time range ${formatTimeBound(query.range.from)} to ${formatTimeBound(query.range.to)} ends before it starts.`);
+  return window;
 }
 
 /** The request's analysis options with the baseline resolved against the shown query. */
@@ -48,7 +50,8 @@ export function resolveOptions(query: QueryState, options: FlamegraphOptions): A
   if (!baseline || (!baseline.query && !baseline.range)) return rest;
   const base = baseline.query ?? query;
   const range = baseline.range ?? base.range;
-  return { ...rest, baseline: { query: queryString(base), ...resolveRange(range) } };
+  // Relative bounds of the baseline resolve at the query's own `now`, like its window.
+  return { ...rest, baseline: { query: queryString(base), ...resolveRange(range, query.now) } };
 }
 
 /** What a page passes to show a saved record without a server. */

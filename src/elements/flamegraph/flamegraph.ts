@@ -9,15 +9,15 @@ import { ParcaViewChangeEvent } from '../../events/view-change.js';
 import { COLOR_BY, type ColorBy, createColorer, splitColorList } from '../../model/flamegraph/colors.js';
 import { baseName, frameName } from '../../model/flamegraph/decode.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
-import { formatPercent, formatValue } from '../../model/flamegraph/format.js';
+import { formatPercent, formatValue } from '../../model/units.js';
 import { type Direction, isAncestorOrSelf, navigate, pathTo } from '../../model/flamegraph/layout.js';
 import { type SearchResult, exactNameSearch, nameOfExactSearch, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
 import { type DiffPalette, DIFF_PALETTES, buildDiffPalette, createDiffColorer, formatChange, parseColor, relativeChange } from '../../model/flamegraph/diff-colors.js';
 import { type FrameFilter, formatFilters, normalizeFilter, parseFilters, sameFilter } from '../../model/flamegraph/filters.js';
 import { parseGroupBy, previousPeriod } from '../../model/flamegraph/request.js';
 import { type FlamegraphView, focusPathOf, rowOfFocusPath } from '../../model/flamegraph/view-state.js';
-import type { QueryState } from '../../model/query-state.js';
-import { type TimeRange, formatTimeBound, parseTimeRange, resolveRange } from '../../model/time-range.js';
+import { type QueryState, isRefreshOf } from '../../model/query-state.js';
+import { type TimeRange, formatTimeBound, parseTimeRange } from '../../model/time-range.js';
 import { renderFilters, renderLegend, renderOptions } from './analysis-controls.js';
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
@@ -64,6 +64,13 @@ function canvasColor(color: string): string {
   colorContext.fillStyle = '#000000';
   colorContext.fillStyle = color;
   return String(colorContext.fillStyle);
+}
+
+/** What the trimmed value means: frames too small to draw, or (negative) frames that shrank, which no width can show. */
+function trimNote(data: FlamegraphData): string {
+  const amount = `${formatValue(data.trimmed, data.unit)} (${formatPercent(data.trimmed, data.total)})`;
+  if (data.trimmed > 0) return `${amount} in frames too small to show was trimmed.`;
+  return `Frames whose values sum to zero or less are not drawn, since a width cannot be negative: with frames too small to show they come to ${amount}. The function table lists every function.`;
 }
 
 /**
@@ -229,11 +236,12 @@ export class ParcaFlamegraphElement extends ParcaElement {
       if (this.record) return undefined;
       const connection = this.activeConnection;
       const query = this.activeQuery;
-      if (!connection || !query?.profileType || !this.widthClass || this.#inSandwich) return undefined;
+      if (!connection || !query?.profileType || query.kind === 'metrics' || !this.widthClass || this.#inSandwich) return undefined;
       return [connection, query, this.trimThreshold ?? 100 / this.widthClass, this.#options] as const;
     },
     run: ([connection, query, trim, options], signal) => fetchFlamegraph(connection, query, trim, signal, options),
     sourceName: () => this.sourceName,
+    isRefresh: ([c1, q1, t1, o1], [c2, q2, t2, o2]) => c1 === c2 && t1 === t2 && o1 === o2 && isRefreshOf(q1, q2),
     loadEvent: (data, durationMs) => new ParcaFlamegraphLoadEvent(this.sourceName, durationMs, data.total, data.trimmed, data.model.size, data.decodeMs),
   });
 
@@ -241,11 +249,12 @@ export class ParcaFlamegraphElement extends ParcaElement {
     args: () => {
       const connection = this.activeConnection;
       const query = this.activeQuery;
-      if (!this.table || this.record || this.sandwichSide || !connection || !query?.profileType) return undefined;
+      if (!this.table || this.record || this.sandwichSide || !connection || !query?.profileType || query.kind === 'metrics') return undefined;
       return [connection, query, this.#options] as const;
     },
     run: ([connection, query, options], signal) => fetchTable(connection, query, options, signal),
     sourceName: () => this.sourceName,
+    isRefresh: ([c1, q1, o1], [c2, q2, o2]) => c1 === c2 && o1 === o2 && isRefreshOf(q1, q2),
   });
   /** The table's row order, for the table and sort it was computed for. */
   #tableOrder: { key: unknown[]; order: Uint32Array } | undefined;
@@ -257,6 +266,8 @@ export class ParcaFlamegraphElement extends ParcaElement {
   #diffPalette: string[] = [];
   readonly #recordDecoder = new RecordDecoder(this);
   #shown: FlamegraphData | undefined;
+  /** The query the shown graph was asked for. */
+  #shownQuery: QueryState | undefined;
   #searchResult: SearchResult | undefined;
   #colorOf: (row: number) => number = () => -1;
   #theme: Theme | undefined;
@@ -276,14 +287,20 @@ export class ParcaFlamegraphElement extends ParcaElement {
   /** The two graphs of the sandwich view, made on first use. */
   #sandwichGraphs: [ParcaFlamegraphElement, ParcaFlamegraphElement] | undefined;
 
-  /** The graph shown now (from the server or from `record`). */
+  /** The graph shown now (from the server or from `record`); none while the query asks for metrics only. */
   get data(): FlamegraphData | undefined {
-    return this.record ? this.#recordDecoder.data : this.#request.value;
+    if (this.record) return this.#recordDecoder.data;
+    return this.activeQuery?.kind === 'metrics' ? undefined : this.#request.value;
   }
 
   /** The function table shown (with `table`): Parca's TableArrow report, decoded; for pages that draw their own. */
   get functionTable(): TableData | undefined {
-    return this.table ? this.#tableRequest.value : undefined;
+    return this.table && (this.record || this.activeQuery?.kind !== 'metrics') ? this.#tableRequest.value : undefined;
+  }
+
+  /** Settles when the latest requests (graph, and table when shown) have settled. */
+  get settled(): Promise<void> {
+    return Promise.all([this.#request.settled, this.#tableRequest.settled]).then(() => undefined);
   }
 
   /** The row the view is focused on (0: the whole graph). */
@@ -438,11 +455,17 @@ export class ParcaFlamegraphElement extends ParcaElement {
     const data = this.data;
     const modelChanged = data !== this.#shown;
     if (modelChanged) {
+      const previous = this.#shown;
+      // A refresh brings newer data of the same view: focus and selection follow their frames (by name path).
+      const refreshed = previous && data && this.#shownQuery && this.activeQuery && isRefreshOf(this.#shownQuery, this.activeQuery);
+      const focusPath = refreshed && this.focusRow > 0 ? focusPathOf(previous.model, this.focusRow) : undefined;
+      const selectedPath = refreshed && this.selected > 0 ? focusPathOf(previous.model, this.selected) : undefined;
       this.#shown = data;
-      this.focusRow = 0;
+      this.#shownQuery = this.activeQuery;
+      this.focusRow = focusPath ? rowOfFocusPath(data!.model, focusPath) : 0;
+      this.selected = selectedPath ? rowOfFocusPath(data!.model, selectedPath) : -1;
       this.hovered = -1;
-      this.selected = -1;
-      this.#scrollToEnd = this.orientation === 'flame';
+      if (!refreshed) this.#scrollToEnd = this.orientation === 'flame';
     }
     const settled = this.record ? !this.#recordDecoder.pending : this.#request.status !== 'loading';
     if (this.#pendingFocus && data && data.model.size > 1 && settled && (modelChanged || !newRequest)) {
@@ -475,6 +498,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
   protected override render() {
     const data = this.data;
     const error = this.record ? this.#recordDecoder.error : (this.actionError ?? this.#request.error ?? this.#tableRequest.error);
+    // A refresh keeps the graph as it is until the newer one arrives: no loading state.
     const loading = !this.record && this.#request.status === 'loading';
     const model = data?.model;
     const rows = model && model.size > 0 ? model.maxDepth + 1 : 0;
@@ -484,9 +508,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
         ${this.#renderToolbar()} ${this.#renderAnalysis()} ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
         ${this.#optionsError ? html`<div part="error" role="alert">${this.#optionsError}</div>` : nothing}
         ${this.#inSandwich ? this.#renderSandwich() : this.#renderStatus(loading)}
-        ${data && data.trimmed > 0 && !this.#inSandwich
-          ? html`<div part="note">${formatValue(data.trimmed, data.unit)} (${formatPercent(data.trimmed, data.total)}) in frames too small to show was trimmed.</div>`
-          : nothing}
+        ${data && data.trimmed !== 0 && !this.#inSandwich ? html`<div part="note">${trimNote(data)}</div>` : nothing}
         <div part="viewport" class=${loading ? 'loading' : ''} aria-busy=${loading ? 'true' : 'false'} ?hidden=${this.#inSandwich} @scroll=${this.#onScroll}>
           <div class="content" ${styleProps({ height: `${rows * rowHeight}px` })}>
             <canvas
@@ -565,11 +587,18 @@ export class ParcaFlamegraphElement extends ParcaElement {
   #renderStatus(loading: boolean) {
     const data = this.data;
     if (data) {
+      if (data.total < 0 && data.model.total <= 0) {
+        return html`<div part="status">
+          The values of this profile sum to ${formatValue(data.total, data.unit)}: a flame graph draws only frames whose values
+          sum to more than zero. The function table lists every function.
+        </div>`;
+      }
       if (data.model.size <= 1 || data.model.total <= 0) return html`<div part="status">No profile data in this time range.</div>`;
       return nothing;
     }
     if (loading) return html`<div part="status">Loading flame graph…</div>`;
     if (!this.record && !this.activeQuery?.profileType) return html`<div part="status">Choose a profile type to see its flame graph.</div>`;
+    if (!this.record && this.activeQuery?.kind === 'metrics') return html`<div part="status">The query shows values over time only (Show: Metrics).</div>`;
     return nothing;
   }
 
@@ -686,7 +715,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   /** The function table part (with `table`), once Parca has sent one. */
   #renderFunctionTable() {
-    const result = this.table ? this.#tableRequest.value : undefined;
+    const result = this.functionTable;
     if (!result) return nothing;
     const { column, descending } = this.tableSort;
     const key = [result.table, column, descending];
@@ -814,8 +843,8 @@ export class ParcaFlamegraphElement extends ParcaElement {
       return;
     }
     const query = this.activeQuery;
-    if (!query) return;
-    const previous = previousPeriod(query.range, resolveRange(query.range));
+    if (!query?.window) return;
+    const previous = previousPeriod(query.range, query.window);
     this.compareFrom = formatTimeBound(previous.from);
     this.compareTo = formatTimeBound(previous.to);
   }

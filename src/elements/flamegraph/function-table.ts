@@ -1,7 +1,7 @@
 // The flame graph's optional top table: Parca's function table, sortable, drawing only the rows in view so a
 // table of any length costs the same. A template the element renders, like analysis-controls.ts.
 import { html, nothing } from 'lit';
-import { formatPercent, formatValue } from '../../model/flamegraph/format.js';
+import { formatPercent, formatValue } from '../../model/units.js';
 import { type FunctionTable, type TableColumn, tableRowName, visibleRows } from '../../model/flamegraph/table.js';
 import { styleProps } from '../directives/style-props.js';
 

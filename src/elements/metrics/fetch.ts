@@ -7,13 +7,14 @@ import type { QueryRangeResponse } from '../../gen/parca/query/v1alpha1/query_pb
 import { parseLabelNames } from '../../model/metrics/labels.js';
 import { parseProfileTypeId, type ProfileTypeParts } from '../../model/profile-type.js';
 import { queryString } from '../../model/query-state.js';
+import type { ResolvedRange } from '../../model/time-range.js';
 
 export type MetricsArgs = readonly [
   connection: ParcaConnection,
   profileType: string,
   selector: string,
-  startMs: number,
-  endMs: number,
+  /** The query's window: a new object each time the query is applied, so a refresh asks again. */
+  window: ResolvedRange,
   stepSeconds: number,
   sumBy: string,
 ];
@@ -24,6 +25,8 @@ export interface MetricsResult {
   readonly selector: string;
   /** The label names the series were summed by (empty for non-delta types, where sum_by does not apply). */
   readonly sumBy: readonly string[];
+  /** The window asked for: the chart's time axis spans it, whatever the data covers. */
+  readonly window: ResolvedRange;
 }
 
 function profileTypeParts(id: string): ProfileTypeParts {
@@ -35,7 +38,8 @@ function profileTypeParts(id: string): ProfileTypeParts {
 }
 
 export async function fetchSeries(args: MetricsArgs, signal: AbortSignal): Promise<MetricsResult> {
-  const [connection, profileType, selector, startMs, endMs, stepSeconds, sumByText] = args;
+  const [connection, profileType, selector, window, stepSeconds, sumByText] = args;
+  const { startMs, endMs } = window;
   const { delta } = profileTypeParts(profileType);
   const range = { start: timestampFromMs(startMs), end: timestampFromMs(endMs) };
   let sumBy = delta ? parseLabelNames(sumByText) : [];
@@ -48,5 +52,5 @@ export async function fetchSeries(args: MetricsArgs, signal: AbortSignal): Promi
     { query: queryString({ profileType, selector }), ...range, step: { seconds: BigInt(Math.max(1, stepSeconds)) }, sumBy },
     { signal },
   );
-  return { response, profileType, selector, sumBy };
+  return { response, profileType, selector, sumBy, window };
 }

@@ -8,6 +8,7 @@ import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaSourceChangeEvent } from '../../events/source-change.js';
 import { labelSetKey, labelsRecord } from '../../model/metrics/labels.js';
+import { LAB_CPU_TYPE } from '../../../scripts/parca/adversarial-plan.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
@@ -76,6 +77,12 @@ function drag(el: ParcaMetricsElement, fromFraction: number, toFraction: number,
   mouse(over, 'mousedown', x1, y, modifiers);
   mouse(over, 'mousemove', x2, y, { movementX: x2 - x1, ...modifiers });
   mouse(document, 'mouseup', x2, y, modifiers);
+}
+
+/** The span of the chart's time axis, epoch ms. */
+function xAxisMs(el: ParcaMetricsElement): [number, number] {
+  const x = el.plot!.uplot.scales.x!;
+  return [Math.round(x.min! * 1000), Math.round(x.max! * 1000)];
 }
 
 function key(el: ParcaMetricsElement, name: string, init: KeyboardEventInit = {}): void {
@@ -212,10 +219,10 @@ describe('<parca-metrics>', () => {
     mouse(document, 'mouseup', x, y);
     mouse(el.plot!.over, 'click', x, y);
     const event = await selected;
-    expect(event.labels).to.deep.equal(labelsRecord(series.labels));
-    expect(event.timestampMs).to.equal(timestampMs);
-    expect(event.durationMs).to.be.greaterThan(0);
-    expect(event.selector).to.equal(series.key);
+    expect(event.point!.labels).to.deep.equal(labelsRecord(series.labels));
+    expect(event.point!.timestampMs).to.equal(timestampMs);
+    expect(event.point!.durationMs).to.be.greaterThan(0);
+    expect(event.point!.selector).to.equal(series.key);
     expect(event.profileType).to.equal(CPU_TYPE);
     expect(part(el, 'tooltip')!.hidden).to.equal(false);
     expect(part(el, 'tooltip')!.textContent).to.contain('cores');
@@ -235,7 +242,7 @@ describe('<parca-metrics>', () => {
     key(el, 'Enter');
     const event = await selected;
     const top = el.chartData!.series.reduce((a, b) => (b.peak > a.peak ? b : a));
-    expect(event.labels).to.deep.equal(labelsRecord(top.labels));
+    expect(event.point!.labels).to.deep.equal(labelsRecord(top.labels));
 
     const ranged = nextEvent(el, ParcaRangeSelectEvent.eventName);
     key(el, 'ArrowLeft', { shiftKey: true });
@@ -328,13 +335,28 @@ describe('<parca-metrics>', () => {
     expect(rows()).to.have.members(el.chartData!.series.map((s) => s.labels.map((l) => `${l.name}=${l.value}`).join(', ')));
   });
 
-  it('says so when the range has no data', async () => {
-    const { el } = await mount({
-      from: new Date(seeded.startMs - 3 * 86_400_000).toISOString(),
-      to: new Date(seeded.startMs - 2 * 86_400_000).toISOString(),
-    });
+  it('says so when the range has no data, over an axis that spans the range', async () => {
+    const startMs = seeded.startMs - 3 * 86_400_000;
+    const endMs = seeded.startMs - 2 * 86_400_000;
+    const { el } = await mount({ from: new Date(startMs).toISOString(), to: new Date(endMs).toISOString() });
     expect(part(el, 'status')!.textContent).to.contain('No data');
-    expect(el.plot).to.equal(undefined);
+    expect(xAxisMs(el)).to.deep.equal([startMs, endMs]);
+  });
+
+  it('spans the query window on its time axis with one point and with many, drawing a single point where it is', async () => {
+    const many = await mount();
+    expect(xAxisMs(many.el)).to.deep.equal([seeded.startMs, seeded.endMs]);
+    const { el } = await mount({ profileType: LAB_CPU_TYPE });
+    const series = el.chartData!.series.find((s) => s.labels.some((l) => l.value === 'bare'))!;
+    expect(series.points).to.equal(1);
+    expect(xAxisMs(el)).to.deep.equal([seeded.startMs, seeded.endMs]);
+    const index = series.values.findIndex((v) => typeof v === 'number');
+    const at = el.plot!.position(index, series.values[index]!);
+    const over = el.plot!.over;
+    expect(at.left).to.be.within(0, over.clientWidth);
+    // The point's time sits where the window puts it, not in a corner of an axis stretched around it.
+    const expectedLeft = ((el.chartData!.timestamps[index]! * 1000 - seeded.startMs) / (seeded.endMs - seeded.startMs)) * over.clientWidth;
+    expect(Math.abs(at.left - expectedLeft)).to.be.below(2);
   });
 
   it('keeps the last chart and says what failed when a request fails', async () => {

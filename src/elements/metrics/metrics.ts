@@ -18,10 +18,10 @@ import {
 } from '../../model/metrics/series.js';
 import { DEFAULT_PX_PER_POINT, chooseStepSeconds, widthClass } from '../../model/metrics/step.js';
 import { formatTimeTicks, formatTimestamp } from '../../model/metrics/time-format.js';
-import { formatDurationMs, formatValue } from '../../model/metrics/units.js';
+import { formatDurationMs, formatMetricValue } from '../../model/units.js';
 import { parseProfileTypeId } from '../../model/profile-type.js';
-import type { QueryState } from '../../model/query-state.js';
-import { type ResolvedRange, type TimeRange, absoluteRange, formatTimeBound, resolveRange } from '../../model/time-range.js';
+import { resolveWindow } from '../../model/query-state.js';
+import { type TimeRange, absoluteRange, formatTimeBound } from '../../model/time-range.js';
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
 import { type MetricsArgs, type MetricsResult, fetchSeries } from './fetch.js';
@@ -133,7 +133,6 @@ export class ParcaMetricsElement extends ParcaElement {
   @state() private history: readonly TimeRange[] = [];
   @state() private announcement = '';
 
-  #resolved: { query: QueryState; range: ResolvedRange | undefined } | undefined;
   #lastStep = 0;
   #data: ChartData | undefined;
   #dataFrom: { result: MetricsResult | undefined; raw: boolean } = { result: undefined, raw: false };
@@ -160,6 +159,8 @@ export class ParcaMetricsElement extends ParcaElement {
     args: () => this.#args(),
     run: fetchSeries,
     sourceName: () => this.sourceName,
+    // The same series over a window resolved anew (a refresh): the chart stays as it is until they arrive.
+    isRefresh: (previous, next) => previous.every((value, i) => i === 3 || value === next[i]),
   });
 
   /** `idle`, `loading`, `complete` or `error`: the state of the latest request. */
@@ -219,28 +220,10 @@ export class ParcaMetricsElement extends ParcaElement {
   #args(): MetricsArgs | undefined {
     const connection = this.activeConnection;
     const query = this.activeQuery;
-    if (!connection || !query || query.kind === 'profile' || !query.profileType || this.width === 0) return undefined;
-    const range = this.#resolve(query);
-    if (!range) return undefined;
-    const step = chooseStepSeconds(range.endMs - range.startMs, this.width, this.pxPerPoint);
-    return [connection, query.profileType, query.selector, range.startMs, range.endMs, step, this.sumBy];
-  }
-
-  /**
-   * Fixes a relative range once per range, so `now` does not move on every update (nor when only the picked
-   * point of the query changes).
-   */
-  #resolve(query: QueryState): ResolvedRange | undefined {
-    if (this.#resolved?.query.range !== query.range) {
-      let range: ResolvedRange | undefined;
-      try {
-        range = resolveRange(query.range);
-      } catch {
-        range = undefined;
-      }
-      this.#resolved = { query, range };
-    }
-    return this.#resolved.range;
+    const window = query?.window;
+    if (!connection || !query || query.kind === 'profile' || !query.profileType || this.width === 0 || !window) return undefined;
+    const step = chooseStepSeconds(window.endMs - window.startMs, this.width, this.pxPerPoint);
+    return [connection, query.profileType, query.selector, window, step, this.sumBy];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -248,7 +231,7 @@ export class ParcaMetricsElement extends ParcaElement {
     const result = this.#query.value;
     if (result !== this.#dataFrom.result || this.raw !== this.#dataFrom.raw) {
       this.#dataFrom = { result, raw: this.raw };
-      this.#data = result ? toChartData(result.response, chartOptionsFor(result.profileType, this.raw)) : undefined;
+      this.#data = result ? toChartData(result.response, { ...chartOptionsFor(result.profileType, this.raw), window: result.window }) : undefined;
       this.#legend = buildLegend(this.#data?.series ?? [], this.topN);
       this.#colors = this.#seriesColors();
       this.#cursor = undefined;
@@ -262,7 +245,7 @@ export class ParcaMetricsElement extends ParcaElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const args = this.#args();
-    if (args) this.#lastStep = args[5];
+    if (args) this.#lastStep = args[4];
     // The `theme` attribute is reflected by now: the canvas takes its colors again.
     if (changed.has('theme')) this.#themeVersion++;
     this.#observeSize();
@@ -305,8 +288,9 @@ export class ParcaMetricsElement extends ParcaElement {
   #syncPlot(): void {
     const data = this.#data;
     const target = this.renderRoot.querySelector<HTMLElement>('.plot');
-    if (!target || !data || !hasPoints(data) || this.#size.width === 0) {
-      if (!data || !hasPoints(data)) this.#destroyPlot();
+    // With no points the chart still shows its axes over the query's window.
+    if (!target || !data || this.#size.width === 0) {
+      if (!data) this.#destroyPlot();
       return;
     }
     const visible = data.series.map((_, i) => this.#visible(i));
@@ -326,7 +310,7 @@ export class ParcaMetricsElement extends ParcaElement {
       theme: this.#theme(),
       format: {
         ticks: (ticks, increment) => formatTimeTicks(ticks, increment, { timeZone }),
-        value: (value) => formatValue(value, unit),
+        value: (value) => formatMetricValue(value, unit),
         timeZone,
       },
     };
@@ -445,7 +429,7 @@ export class ParcaMetricsElement extends ParcaElement {
     const duration = series.durationsMs[point.index]!;
     const timeZone = this.timeZone || undefined;
     return html`<div class="labels">${formatLabels(series.labels) || 'all series'}</div>
-      <div class="value">${formatValue(value, data.unit)}</div>
+      <div class="value">${formatMetricValue(value, data.unit)}</div>
       <div class="time">${formatTimestamp(data.timestamps[point.index]! * 1000, { timeZone })}</div>
       ${duration > 0 ? html`<div class="duration">over ${formatDurationMs(duration)}</div>` : nothing}`;
   }
@@ -462,12 +446,13 @@ export class ParcaMetricsElement extends ParcaElement {
   /** The baseline band over the part of the baseline range the chart shows. */
   #placeBaseline(): void {
     const band = this.renderRoot.querySelector<HTMLElement>('[part~="baseline"]');
-    const baseline = this.activeQuery?.compare;
+    const query = this.activeQuery;
     const plot = this.#plot;
     if (!band) return;
     band.hidden = true;
-    if (!baseline || !plot) return;
-    const { startMs, endMs } = resolveRange(baseline);
+    const resolved = query?.compare && resolveWindow(query.compare, query.now);
+    if (!resolved || !plot) return;
+    const { startMs, endMs } = resolved;
     const over = plot.over;
     const left = Math.max(0, plot.xOf(startMs));
     const right = Math.min(over.clientWidth, plot.xOf(endMs));
@@ -494,14 +479,17 @@ export class ParcaMetricsElement extends ParcaElement {
     if (!data || !result) return;
     const series = data.series[point.series]!;
     const duration = series.durationsMs[point.index]!;
+    const durationMs = Number.isFinite(duration) ? duration : 0;
     this.dispatchEvent(
       new ParcaPointSelectEvent(
-        labelsRecord(series.labels),
-        Math.round(data.timestamps[point.index]! * 1000),
-        Number.isFinite(duration) ? duration : 0,
-        selectorWithLabels(result.selector, series.labels),
+        {
+          labels: labelsRecord(series.labels),
+          timestampMs: Math.round(data.timestamps[point.index]! * 1000),
+          durationMs,
+          selector: selectorWithLabels(result.selector, series.labels),
+          windowMs: this.#lastStep * 1000 || durationMs,
+        },
         result.profileType,
-        this.#lastStep * 1000,
       ),
     );
   }
@@ -645,7 +633,7 @@ export class ParcaMetricsElement extends ParcaElement {
     plot.showSelection(this.#anchor, this.#anchor === undefined ? undefined : point.index);
     this.#showTooltip(point);
     const time = formatTimestamp(data.timestamps[point.index]! * 1000, { timeZone: this.timeZone || undefined });
-    this.announcement = `${formatLabels(series.labels) || 'all series'}: ${formatValue(value, data.unit)} at ${time}`;
+    this.announcement = `${formatLabels(series.labels) || 'all series'}: ${formatMetricValue(value, data.unit)} at ${time}`;
   }
 
   // ---- render -----------------------------------------------------------------------------------------
@@ -809,8 +797,8 @@ export class ParcaMetricsElement extends ParcaElement {
           const last = lastPoint(series);
           return html`<tr>
             <th scope="row">${formatLabels(series.labels) || 'all series'}</th>
-            <td>${formatValue(series.peak, unit)}</td>
-            <td>${last >= 0 ? formatValue(series.values[last]!, unit) : '–'}</td>
+            <td>${formatMetricValue(series.peak, unit)}</td>
+            <td>${last >= 0 ? formatMetricValue(series.values[last]!, unit) : '–'}</td>
             <td>${series.points}</td>
           </tr>`;
         })}

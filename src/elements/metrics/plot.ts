@@ -67,6 +67,15 @@ function measure(font: string): (text: string) => number {
   return (text) => Math.max(...text.split('\n').map((line) => ctx.measureText(line).width));
 }
 
+/** The y range: from 0 (or the lowest value, when negative) to a little above the highest. */
+export function valueRange(min: number | null, max: number | null): uPlot.Range.MinMax {
+  const low = Math.min(0, min ?? 0);
+  const high = Math.max(0, max ?? 0);
+  if (high === low) return [low, low + 1];
+  const pad = (high - low) * 0.05;
+  return [low < 0 ? low - pad : 0, high > 0 ? high + pad : 0];
+}
+
 function sameTheme(a: PlotTheme, b: PlotTheme): boolean {
   return a.text === b.text && a.axis === b.axis && a.grid === b.grid && a.font === b.font;
 }
@@ -194,9 +203,11 @@ export class MetricsPlot {
       },
       select: { show: true, left: 0, top: 0, width: 0, height: 0 },
       scales: {
-        x: { time: true },
-        // Rates and totals start at zero, so a flat series does not look like a wild swing.
-        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] },
+        // The query's window, whatever the points cover: gaps at either end show, one point sits at its time.
+        x: { time: true, range: (_u, min, max) => this.#timeRange(min, max) },
+        // Rates and totals start at zero, so a flat series does not look like a wild swing; delta values can go
+        // below it.
+        y: { range: (_u, min, max) => valueRange(min, max) },
       },
       axes: [
         axis({
@@ -217,7 +228,7 @@ export class MetricsPlot {
             width: SERIES_WIDTH,
             paths: linePaths,
             show: visible[i] ?? true,
-            points: { show: (_u: uPlot, si: number, i0: number, i1: number) => this.#showPoints(si, i0, i1) },
+            points: { size: 6, show: (_u: uPlot, si: number, i0: number, i1: number) => this.#showPoints(si, i0, i1) },
           }),
         ),
       ],
@@ -235,6 +246,14 @@ export class MetricsPlot {
         ],
       },
     };
+  }
+
+  /** The x range in seconds: the data's window, else the points' span (at least a minute around one point). */
+  #timeRange(min: number | null, max: number | null): uPlot.Range.MinMax {
+    const window = this.#input.data.window;
+    if (window && window.endMs > window.startMs) return [window.startMs / 1000, window.endMs / 1000];
+    if (min == null || max == null) return [0, 1];
+    return max > min ? [min, max] : [min - 30, max + 30];
   }
 
   /** Dots on a series' points when they are too few or too far apart to read as a line. */

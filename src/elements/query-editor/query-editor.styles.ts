@@ -151,21 +151,46 @@ export const queryEditorStyles = [
 
   [part~='options'] {
     flex-basis: 100%;
-  }
-
-  [part~='options-summary'] {
-    cursor: pointer;
-    color: var(--_muted);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
   }
 
   fieldset {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    margin: var(--_space) 0 0;
+    margin: 0;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
+  }
+
+  [part~='range-summary'] {
+    font-variant-numeric: tabular-nums;
+  }
+
+  [part~='draft-note'] {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_muted);
+    font-style: italic;
+  }
+
+  /* The selector's error line keeps its place, so the layout does not jump while typing. */
+  [part~='selector'] {
+    padding-bottom: 1.5em;
+  }
+
+  [part~='selector-error'] {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 
   [part~='range-presets'] {

@@ -2,13 +2,14 @@ import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { SEED_FIXTURES } from '../../../scripts/parca/seed-plan.js';
-import { type ParcaConnection, createConnection } from '../../client/connection.js';
+import { createConnection } from '../../client/connection.js';
 import '../../define.js';
 import '../../define/query-editor.js';
 import { ParcaQueryChangeEvent } from '../../events/query-change.js';
 import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaSourceChangeEvent } from '../../events/source-change.js';
+import { recordingConnection } from '../../test-support/recording-connection.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import { absoluteRange, formatTimeBound } from '../../model/time-range.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
@@ -74,33 +75,6 @@ async function countEvents(body: () => Promise<void>): Promise<Record<string, nu
     names.forEach((name) => document.removeEventListener(name, count));
   }
   return counts;
-}
-
-/** A real connection that records the label and value requests it makes, optionally holding them back. */
-function recordingConnection() {
-  const real = createConnection({ url: env.parcaUrl });
-  const calls: { method: string; signal: AbortSignal | undefined }[] = [];
-  let release: () => void = () => {};
-  let gate: Promise<void> = Promise.resolve();
-  const connection: ParcaConnection = {
-    ...real,
-    labels: (request, o) => {
-      calls.push({ method: 'labels', signal: o?.signal });
-      return gate.then(() => real.labels(request, o));
-    },
-    values: (request, o) => {
-      calls.push({ method: 'values', signal: o?.signal });
-      return gate.then(() => real.values(request, o));
-    },
-  };
-  return {
-    connection,
-    calls,
-    hold() {
-      gate = new Promise((resolve) => (release = resolve));
-    },
-    release: () => release(),
-  };
 }
 
 describe('<parca-query-editor>', () => {
@@ -195,18 +169,38 @@ describe('<parca-query-editor>', () => {
     expect(source.query.selector).to.equal('{job="fib"}');
   });
 
-  it('submits canonical text with the Run button and the chosen query type', async () => {
+  it('applies a query type at once, in canonical text, and runs the same query again with Run', async () => {
     const { source, editor } = await underSource({ selector: ' job = "api" , instance=~"host-a.*",' });
-    part<HTMLElement>(editor, 'options-summary')!.click();
-    await editor.updateComplete;
     const metrics = editor.shadowRoot!.querySelector<HTMLInputElement>('input[name="kind"][value="metrics"]')!;
     const change = nextEvent(editor, ParcaQueryChangeEvent.eventName);
+    const applied = nextEvent(editor, ParcaQuerySubmitEvent.eventName);
     metrics.click();
     expect((await change).query.kind).to.equal('metrics');
-    const submitted = nextEvent(editor, ParcaQuerySubmitEvent.eventName);
-    part<HTMLButtonElement>(editor, 'run')!.click();
-    expect((await submitted).query).to.deep.equal({ profileType: CPU_TYPE, selector: '{job="api", instance=~"host-a.*"}', kind: 'metrics' });
+    const canonical = { profileType: CPU_TYPE, selector: '{job="api", instance=~"host-a.*"}', kind: 'metrics' };
+    expect((await applied).query).to.deep.equal(canonical);
     expect(source.query.kind).to.equal('metrics');
+    const window = source.query.window;
+    const again = nextEvent(editor, ParcaQuerySubmitEvent.eventName);
+    part<HTMLButtonElement>(editor, 'run')!.click();
+    expect((await again).query).to.deep.equal(canonical);
+    expect(source.query.window, 'Run applies the query anew').not.to.equal(window);
+  });
+
+  it('applies a profile type at once when the selector is valid, and says when an edit waits for Run', async () => {
+    const { source, editor } = await underSource();
+    const select = part<HTMLSelectElement>(editor, 'profile-type-select')!;
+    const other = [...select.options].find((o) => o.value && o.value !== CPU_TYPE)!.value;
+    const applied = nextEvent(source, ParcaSourceChangeEvent.eventName);
+    select.value = other;
+    select.dispatchEvent(new Event('change'));
+    expect((await applied).query.profileType).to.equal(other);
+    await editor.updateComplete;
+    expect(part(editor, 'draft-note')).to.equal(null);
+    await typeSelector(editor, '{job="fib"}');
+    expect(part(editor, 'draft-note')!.textContent).to.contain('Run');
+    await sendKeys({ press: 'Enter' });
+    await editor.updateComplete;
+    expect(part(editor, 'draft-note')).to.equal(null);
   });
 
   it('shows where a malformed selector is wrong and sends nothing', async () => {
@@ -272,8 +266,6 @@ describe('<parca-query-editor>', () => {
 
   it('changes the range through parca-range-select and shows the source range', async () => {
     const { source, editor } = await underSource();
-    part<HTMLElement>(editor, 'options-summary')!.click();
-    await editor.updateComplete;
     const from = part<HTMLInputElement>(editor, 'range-from')!;
     expect(new Date(from.value).getTime()).to.equal(Math.floor(startMs / 1000) * 1000);
     const presets = [...editor.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="range-preset"]')];
@@ -317,7 +309,8 @@ describe('<parca-query-editor>', () => {
     recording.hold();
     await typeSelector(editor, '{job="');
     // The label request for `{` was superseded by the value request for `job`.
-    const [first] = recording.calls;
+    const suggestionCalls = () => recording.calls.filter((call) => call.method === 'labels' || call.method === 'values');
+    const [first] = suggestionCalls();
     expect(first!.method).to.equal('labels');
     expect(first!.signal!.aborted).to.equal(true);
     const values = nextLoad();
@@ -326,12 +319,12 @@ describe('<parca-query-editor>', () => {
     await editor.updateComplete;
     expect(options(editor)).to.include('fib');
 
-    const before = recording.calls.length;
+    const before = suggestionCalls().length;
     await sendKeys({ press: 'Escape' });
     await sendKeys({ type: 'f' });
     await editor.updateComplete;
     expect(options(editor)).to.deep.equal(['fib']);
-    expect(recording.calls.length, 'answered from the cache').to.equal(before);
+    expect(suggestionCalls().length, 'answered from the cache').to.equal(before);
 
     const submitted = nextEvent(editor, ParcaQuerySubmitEvent.eventName);
     await sendKeys({ press: 'ArrowDown' });
@@ -341,10 +334,9 @@ describe('<parca-query-editor>', () => {
     expect((await submitted).query.selector).to.equal('{job="fib"}');
   });
 
-  it('is accessible, with its options open and suggestions shown', async () => {
+  it('is accessible, with suggestions shown', async () => {
     const { editor } = await underSource();
     await expect(editor).to.be.accessible();
-    part<HTMLElement>(editor, 'options-summary')!.click();
     const labels = nextLoad();
     await typeSelector(editor, '{');
     await labels;

@@ -6,6 +6,9 @@ import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaQueryChangeEvent } from '../../events/query-change.js';
 import { ParcaQuerySubmitEvent, type QuerySubmission } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
+import { ParcaRefreshSelectEvent } from '../../events/refresh-select.js';
+import { formatWindow } from '../../model/metrics/time-format.js';
+import { REFRESH_CHOICES, formatRefreshInterval } from '../../model/refresh.js';
 import {
   type ProfileTypeGroup,
   filterProfileTypeGroups,
@@ -13,8 +16,8 @@ import {
   profileTypeOptions,
   withChosenProfileType,
 } from '../../model/profile-types.js';
-import { DEFAULT_RANGE, type QueryKind, QUERY_KINDS, type QueryState, isQueryKind } from '../../model/query-state.js';
-import { RANGE_PRESETS, type RangePreset, fromLocalInputValue, rangePreset, toLocalInputValue } from '../../model/range-presets.js';
+import { DEFAULT_RANGE, type QueryKind, QUERY_KINDS, type QueryState, isQueryKind, normalizeSelectorText, resolveWindow } from '../../model/query-state.js';
+import { RANGE_PRESETS, type RangePreset, describeRange, fromLocalInputValue, rangePreset, toLocalInputValue } from '../../model/range-presets.js';
 import {
   type CompletionContext,
   applyCompletion,
@@ -24,7 +27,7 @@ import {
 } from '../../model/selector/completion.js';
 import { formatSelector } from '../../model/selector/format.js';
 import { type SelectorParseResult, parseSelector } from '../../model/selector/parse.js';
-import { type ResolvedRange, type TimeRange, absoluteRange, formatTimeBound, resolveRange } from '../../model/time-range.js';
+import { type ResolvedRange, type TimeRange, absoluteRange, formatTimeBound } from '../../model/time-range.js';
 import { ParcaElement } from '../parca-element.js';
 import { queryEditorStyles } from './query-editor.styles.js';
 
@@ -40,16 +43,18 @@ function rangeKey(range: TimeRange): string {
   return `${formatTimeBound(range.from)}..${formatTimeBound(range.to)}`;
 }
 
-function requestRange(range: TimeRange) {
-  const { startMs, endMs } = resolveRange(range);
+function requestRange({ startMs, endMs }: ResolvedRange) {
   return { start: timestampFromMs(startMs), end: timestampFromMs(endMs) };
 }
 
 /**
  * Edits a Parca query: the profile type, a label selector with autocomplete, the query type and the time range.
  *
- * The selector is checked as it is typed; an invalid selector or a missing profile type disables Run and nothing
- * is sent. Suggestions for label names and values come from Parca, scoped to the chosen profile type and range
+ * A new profile type or query type applies at once (when the selector is valid); a selector applies with Run or
+ * Enter, and until then a note says the views show the query as it was. The selector is checked as it is typed;
+ * an invalid selector or a missing profile type disables Run and nothing is sent. The range in effect is always
+ * shown, named ("Last hour") and resolved (the window the views show), with presets, typed bounds and, under a
+ * source, how often it refreshes. Suggestions for label names and values come from Parca, scoped to the chosen profile type and range
  * (cached per type and range). The selector field is an ARIA 1.2 combobox: arrows move through suggestions,
  * Enter or Tab accepts one, Escape closes the list; Enter with the list closed runs the query.
  *
@@ -62,6 +67,7 @@ function requestRange(range: TimeRange) {
  * @fires parca-query-submit - The user ran the query (Run or Enter); `query` is `{profileType, selector, kind}`.
  * @fires parca-query-change - The user edited the query without running it; `query` and `error` describe the draft.
  * @fires parca-range-select - The user picked a preset or typed a from/to range.
+ * @fires parca-refresh-select - The user chose how often the source refreshes.
  * @fires parca-load - Profile types, label names or values arrived.
  * @fires parca-error - A request failed; the last good list stays.
  *
@@ -82,16 +88,18 @@ function requestRange(range: TimeRange) {
  * @csspart selector-error-mark - The offending text inside the error.
  * @csspart run - The Run button.
  * @csspart error - A request failure.
- * @csspart options - The collapsible options (`<details>`).
- * @csspart options-summary - The options' summary line.
+ * @csspart draft-note - Says the selector was edited and not run yet.
+ * @csspart options - The row of query type, range and refresh controls.
  * @csspart query-type - The query type radio group.
  * @csspart range - The time range group.
+ * @csspart range-summary - The range in effect: its name and the window it resolves to.
  * @csspart range-presets - The relative range buttons.
  * @csspart range-preset - One relative range button.
  * @csspart range-preset-active - The button of the range in effect.
  * @csspart range-from - The absolute start field.
  * @csspart range-to - The absolute end field.
  * @csspart range-error - Why typed from/to bounds were not applied.
+ * @csspart refresh - The auto-refresh interval control (under a source).
  *
  * @cssprop --parca-color-text - Text color.
  * @cssprop --parca-color-background - Background of the element.
@@ -126,34 +134,37 @@ export class ParcaQueryEditorElement extends ParcaElement {
   @state() private cursor = 0;
   @state() private listOpen = false;
   @state() private activeIndex = -1;
-  @state() private rangeOverride: TimeRange | undefined;
+  /** A range picked here, resolved when picked, until the query in effect reflects it. */
+  @state() private rangeOverride: { range: TimeRange; window: ResolvedRange | undefined } | undefined;
   @state() private rangeError = '';
 
   #adoptedQuery: QueryState | undefined;
   #parsed: { text: string; result: SelectorParseResult } | undefined;
   #range: TimeRange = DEFAULT_RANGE;
-  #resolved: { range: TimeRange; value: ResolvedRange | undefined } | undefined;
+  #window: ResolvedRange | undefined;
+  #standaloneWindow: ResolvedRange | undefined;
   #context: CompletionContext = { kind: 'none' };
   #suggestions: readonly string[] = [];
   readonly #cache = new Map<string, readonly string[]>();
 
   readonly #types = new QueryController(this, {
-    args: () => (this.activeConnection ? ([this.activeConnection, this.#range] as const) : undefined),
-    run: async ([connection, range], signal) => {
-      const { types } = await connection.profileTypes(requestRange(range), { signal });
+    args: () => (this.activeConnection && this.#window ? ([this.activeConnection, this.#window] as const) : undefined),
+    run: async ([connection, window], signal) => {
+      const { types } = await connection.profileTypes(requestRange(window), { signal });
       return groupProfileTypes(types);
     },
     sourceName: () => this.sourceName,
+    isRefresh: ([c1], [c2]) => c1 === c2,
   });
 
   readonly #labels = new QueryController(this, {
     args: () => {
-      if (!this.activeConnection || !this.listOpen || this.#context.kind !== 'label-name') return undefined;
-      return [this.activeConnection, this.profileType, this.#range] as const;
+      if (!this.activeConnection || !this.listOpen || this.#context.kind !== 'label-name' || !this.#window) return undefined;
+      return [this.activeConnection, this.profileType, this.#range, this.#window] as const;
     },
-    run: ([connection, type, range], signal) =>
+    run: ([connection, type, range, window], signal) =>
       this.#cached(`labels|${type}|${rangeKey(range)}`, async () => {
-        const { labelNames } = await connection.labels({ ...requestRange(range), profileType: type || undefined }, { signal });
+        const { labelNames } = await connection.labels({ ...requestRange(window), profileType: type || undefined }, { signal });
         return labelNames.filter((name) => !name.startsWith('__')).sort();
       }),
     sourceName: () => this.sourceName,
@@ -163,18 +174,23 @@ export class ParcaQueryEditorElement extends ParcaElement {
   readonly #values = new QueryController(this, {
     args: () => {
       const context = this.#context;
-      if (!this.activeConnection || !this.listOpen || context.kind !== 'label-value') return undefined;
-      return [this.activeConnection, this.profileType, this.#range, context.label] as const;
+      if (!this.activeConnection || !this.listOpen || context.kind !== 'label-value' || !this.#window) return undefined;
+      return [this.activeConnection, this.profileType, this.#range, this.#window, context.label] as const;
     },
-    run: ([connection, type, range, label], signal) =>
+    run: ([connection, type, range, window, label], signal) =>
       this.#cached(`values|${type}|${rangeKey(range)}|${label}`, async () => {
-        const request = { ...requestRange(range), labelName: label, profileType: type || undefined };
+        const request = { ...requestRange(window), labelName: label, profileType: type || undefined };
         const { labelValues } = await connection.values(request, { signal });
         return [...labelValues].sort();
       }),
     sourceName: () => this.sourceName,
     retries: 0,
   });
+
+  /** Settles when the latest profile type request has settled. */
+  get settled(): Promise<void> {
+    return this.#types.settled;
+  }
 
   /** The selector's parse result (valid or the first problem). */
   get selectorResult(): SelectorParseResult {
@@ -208,16 +224,11 @@ export class ParcaQueryEditorElement extends ParcaElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#adoptSourceQuery();
-    this.#range = this.rangeOverride ?? this.activeQuery?.range ?? DEFAULT_RANGE;
-    if (this.#resolved?.range !== this.#range) {
-      let value: ResolvedRange | undefined;
-      try {
-        value = resolveRange(this.#range);
-      } catch {
-        value = undefined;
-      }
-      this.#resolved = { range: this.#range, value };
-    }
+    const query = this.activeQuery;
+    this.#range = this.rangeOverride?.range ?? query?.range ?? DEFAULT_RANGE;
+    // Without a query, the default range is resolved once (and again by refresh()), not on every update.
+    this.#standaloneWindow ??= resolveWindow(DEFAULT_RANGE, this.activeClock.now());
+    this.#window = this.rangeOverride ? this.rangeOverride.window : query ? query.window : this.#standaloneWindow;
     this.#context = completionContext(this.selector, Math.min(this.cursor, this.selector.length));
     this.#suggestions = this.#suggestionsFor(this.#context);
     if (this.activeIndex >= this.#suggestions.length) this.activeIndex = -1;
@@ -243,7 +254,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
     if (take('profileType', !this.profileType)) this.profileType = query.profileType;
     if (take('selector', !this.selector)) this.selector = query.selector === '{}' ? '' : query.selector;
     if (take('kind', !isQueryKind(this.queryType))) this.queryType = query.kind;
-    if (previous && previous.range !== query.range) this.rangeOverride = undefined;
+    if (previous && (previous.range !== query.range || previous.window !== query.window)) this.rangeOverride = undefined;
   }
 
   #parse(): SelectorParseResult {
@@ -370,9 +381,12 @@ export class ParcaQueryEditorElement extends ParcaElement {
 
   // --- other controls ----------------------------------------------------------------------------------------
 
+  // A profile type or query type chosen applies at once, as in Parca's UI: the views never show a unit or a
+  // kind the picker no longer names.
   #onTypeChange = (event: Event): void => {
     this.profileType = (event.target as HTMLSelectElement).value;
     this.#announceChange();
+    this.submit();
   };
 
   #onTypeFilter = (event: Event): void => {
@@ -384,12 +398,26 @@ export class ParcaQueryEditorElement extends ParcaElement {
     if (!isQueryKind(value)) return;
     this.queryType = value;
     this.#announceChange();
+    this.submit();
   };
 
   #selectRange(range: TimeRange): void {
     this.rangeError = '';
-    this.rangeOverride = range;
+    this.rangeOverride = { range, window: resolveWindow(range, this.activeClock.now()) };
     this.dispatchEvent(new ParcaRangeSelectEvent(range));
+  }
+
+  #onRefreshChange = (event: Event): void => {
+    this.dispatchEvent(new ParcaRefreshSelectEvent((event.target as HTMLSelectElement).value));
+  };
+
+  /** What Run would change: the selector (or a type that could not apply) differs from the query in effect. */
+  get #draftDiffers(): boolean {
+    const applied = this.activeQuery;
+    if (!applied || !applied.profileType) return false;
+    const result = this.#parse();
+    const selector = result.ok ? normalizeSelectorText(formatSelector(result.selector)) : this.selector;
+    return selector !== normalizeSelectorText(applied.selector) || (!!this.profileType && this.profileType !== applied.profileType);
   }
 
   #onAbsoluteRange = (): void => {
@@ -413,6 +441,9 @@ export class ParcaQueryEditorElement extends ParcaElement {
       <div part="base">
         ${this.#renderProfileType()} ${this.#renderSelector()}
         <button part="run" type="button" ?disabled=${!this.submission} @click=${() => this.submit()}>Run</button>
+        ${this.#draftDiffers
+          ? html`<p part="draft-note" role="status">Edited: the views show the query as it was until you press Run.</p>`
+          : nothing}
         ${this.#types.error ? html`<p part="error" role="alert">${this.#types.error.message}</p>` : nothing} ${this.#renderOptions()}
       </div>
     `;
@@ -524,20 +555,21 @@ export class ParcaQueryEditorElement extends ParcaElement {
   #renderSelectorError(offset: number, end: number, reason: string) {
     const text = this.selector;
     const marked = text.slice(offset, Math.max(end, offset + 1)) || ' ';
-    return html`<p id="selector-error" part="selector-error">
+    return html`<p id="selector-error" part="selector-error" title=${`${reason} (at character ${offset + 1})`}>
       <span>${reason} (at character ${offset + 1}):</span>
       <code>${text.slice(0, offset)}<mark part="selector-error-mark">${marked}</mark>${text.slice(Math.max(end, offset + 1))}</code>
     </p>`;
   }
 
   #renderOptions() {
-    const resolved = this.#resolved?.value;
+    const window = this.#window;
     const current = rangePreset(this.#range);
+    const name = describeRange(this.#range);
+    const timeZone = undefined;
     return html`
-      <details part="options">
-        <summary part="options-summary">Options</summary>
+      <div part="options">
         <fieldset part="query-type">
-          <legend>Query type</legend>
+          <legend>Show</legend>
           ${QUERY_KINDS.map(
             (kind) => html`<label>
               <input type="radio" name="kind" value=${kind} .checked=${live(this.#kind === kind)} @change=${this.#onKindChange} />
@@ -547,6 +579,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
         </fieldset>
         <fieldset part="range">
           <legend>Time range</legend>
+          <span part="range-summary" role="status">${name ? html`<strong>${name}</strong> ` : nothing}${window ? formatWindow(window.startMs, window.endMs, { timeZone }) : 'The range ends before it starts.'}</span>
           <div part="range-presets" role="group" aria-label="Last">
             ${RANGE_PRESETS.map((preset) => this.#renderPreset(preset, preset === current))}
           </div>
@@ -557,7 +590,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
               part="range-from"
               type="datetime-local"
               step="1"
-              .value=${live(resolved ? toLocalInputValue(resolved.startMs) : '')}
+              .value=${live(this.#fieldValue('range-from', window?.startMs))}
               @change=${this.#onAbsoluteRange}
           /></label>
           <label
@@ -567,13 +600,35 @@ export class ParcaQueryEditorElement extends ParcaElement {
               part="range-to"
               type="datetime-local"
               step="1"
-              .value=${live(resolved ? toLocalInputValue(resolved.endMs) : '')}
+              .value=${live(this.#fieldValue('range-to', window?.endMs))}
               @change=${this.#onAbsoluteRange}
           /></label>
           ${this.rangeError ? html`<p part="range-error" role="alert">${this.rangeError}</p>` : nothing}
         </fieldset>
-      </details>
+        ${this.#renderRefresh()}
+      </div>
     `;
+  }
+
+  /** A bound's field follows the window, except while someone is typing in it. */
+  #fieldValue(id: string, ms: number | undefined): string {
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
+    if (input && this.shadowRoot?.activeElement === input) return input.value;
+    return ms === undefined ? '' : toLocalInputValue(ms);
+  }
+
+  /** How often the source refreshes: only under a source, which does the refreshing. */
+  #renderRefresh() {
+    const state = this.sourceController.state;
+    if (!state || this.connection || this.query) return nothing;
+    const chosen = formatRefreshInterval(state.refreshMs ?? 0);
+    const choices = REFRESH_CHOICES.includes(chosen) ? REFRESH_CHOICES : [...REFRESH_CHOICES, chosen];
+    return html`<label part="refresh"
+      >Refresh
+      <select aria-label="Refresh every" @change=${this.#onRefreshChange}>
+        ${choices.map((choice) => html`<option value=${choice} ?selected=${choice === chosen}>${choice === 'off' ? 'Off' : `every ${choice}`}</option>`)}
+      </select></label
+    >`;
   }
 
   #renderPreset(preset: RangePreset, active: boolean) {

@@ -4,18 +4,33 @@ import { property } from 'lit/decorators.js';
 import { type ParcaConnection, createConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { type SourceState, sourceContext } from '../../context/source-context.js';
+import { RefreshController } from '../../controllers/refresh-controller.js';
 import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
-import { ParcaSourceChangeEvent } from '../../events/source-change.js';
+import { ParcaRefreshSelectEvent } from '../../events/refresh-select.js';
+import { ParcaSourceChangeEvent, type SourceChangeCause } from '../../events/source-change.js';
 import { ParcaViewChangeEvent } from '../../events/view-change.js';
+import { type Clock, systemClock } from '../../model/clock.js';
 import { EMPTY_VIEW, type FlamegraphView, readViewParams, sameView, viewIdsInParams, writeViewParams } from '../../model/flamegraph/view-state.js';
-import { DEFAULT_RANGE, type PointSelection, type QueryKind, type QueryState, createQueryState, isQueryKind } from '../../model/query-state.js';
+import {
+  DEFAULT_RANGE,
+  type PointSelection,
+  type QueryKind,
+  type QueryState,
+  createQueryState,
+  isQueryKind,
+  isRelativeRange,
+  refreshQuery,
+  withQuery,
+} from '../../model/query-state.js';
+import { formatRefreshInterval, parseRefreshInterval } from '../../model/refresh.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
 import { devWarn } from '../../dev.js';
 import { warnUnlessOneOf } from '../dev-checks.js';
-import { readQueryParams, readRangeParams, writeQueryParams, writeRangeParams } from '../../model/url-state.js';
+import { readPointParams, readQueryParams, readRangeParams, writePointParams, writeQueryParams, writeRangeParams } from '../../model/url-state.js';
+import { ownsEvent } from './owns-event.js';
 
 const DEFAULT_FROM = 'now-1h';
 const DEFAULT_TO = 'now';
@@ -28,10 +43,17 @@ const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'incl
  * the page's `default` source. When one of its elements submits a query or selects a range, it applies the
  * change, provides the new state to every element, and fires `parca-source-change`.
  *
+ * Each time it applies a query (Run, a range, a refresh, a link restored) it resolves a relative range once, so
+ * every element asks for the same window (`query.window`). With `refresh`, it applies the query again on that
+ * interval while the range is relative: not while the page is hidden or the last round is still being answered,
+ * and less often while the server fails.
+ *
  * @tagname parca-source
  * @summary Connects elements to one Parca server and holds their shared query.
  * @slot - The elements that use this source (and anything else).
- * @fires parca-source-change - The shared query, range, baseline or picked point changed because an element asked for it.
+ * The refresh interval a user picks (`parca-refresh-select`, from a query editor) replaces `refresh`.
+ *
+ * @fires parca-source-change - The shared query, range, baseline or picked point changed because an element asked for it, the page's history moved, or a refresh ran.
  */
 export class ParcaSourceElement extends LitElement {
   static override styles = css`
@@ -69,40 +91,76 @@ export class ParcaSourceElement extends LitElement {
   /** Which views the query drives: `profile`, `metrics` or `both`. */
   @property({ attribute: 'query-type' }) queryType: QueryKind = 'both';
   /**
-   * Keeps the query, range, baseline and its flame graphs' views (focus, search, sandwich, options) in the page
-   * URL, restored on load and on back/forward. The value is the key prefix; when empty, the source's `id`, else
-   * `parca`. Keys: `<prefix>.type/.selector/.kind/.from/.to`, `<prefix>.base.from/.to`, and per flame graph
+   * Applies the query again on this interval while the range is relative (`now-1h`): `10s`, `30s`, `1m`, `5m`,
+   * `1h`, or `off` (default). Paused while the page is hidden or the previous round is still being answered;
+   * while Parca is unreachable the wait doubles (up to 5 minutes) until it answers again. Views keep their focus,
+   * search, sort and scroll, and show no loading state over the last good view.
+   */
+  @property({ attribute: 'refresh' }) refreshInterval = '';
+  /** Where "now" and timers come from (tests let hours pass with a fake one). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+  /**
+   * Keeps the query, range, picked point, baseline and its flame graphs' views (focus, search, sandwich, options)
+   * in the page URL, restored on load and on back/forward. The value is the key prefix; when empty, the
+   * source's `id`, else `parca`. Keys: `<prefix>.type/.selector/.kind/.from/.to`,
+   * `<prefix>.point/.point.duration/.point.step/.point.series`, `<prefix>.base.from/.to`, `<prefix>.refresh`, and per flame graph
    * `<prefix>[.<id>].focus/.search/.sandwich/.invert/.group/.filters/.cfrom/.cto/.abs`.
    */
   @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
 
   readonly #provider = new ContextProvider(this, { context: sourceContext });
+  readonly #refresher = new RefreshController(this, {
+    interval: () => this.#refreshMs,
+    clock: () => this.clock,
+    connection: () => this.#connection,
+    worthwhile: () => !!this.#query.profileType && isRelativeRange(this.#query.range),
+    refresh: () => this.#publish(refreshQuery(this.#query, this.clock.now()), 'refresh', false),
+  });
   #connection: ParcaConnection | undefined;
-  #query: QueryState = createQueryState();
-  /** The profile picked on a chart, until the next query or range. */
-  #point: PointSelection | undefined;
+  #givenConnection: ParcaConnection | undefined;
+  #query: QueryState = createQueryState({ now: 0 });
   #range: TimeRange = DEFAULT_RANGE;
-  /** The baseline range flame graphs compare with, chosen on a chart. */
-  #compare: TimeRange | undefined;
+  #refreshMs = 0;
   /** Flame graph views as last read from the URL (shared through the context). */
   #views: ReadonlyMap<string, FlamegraphView> | undefined;
   /** Flame graph views as last reported by the flame graphs (written to the URL). */
   readonly #urlViews = new Map<string, FlamegraphView>();
   /** The flame graph whose search text the last URL change was about, while someone types in it. */
   #typingIn: string | undefined;
+  /** A point and baseline read from the URL, applied with the query they came with. */
+  #restored: { point: PointSelection | undefined; compare: TimeRange | undefined } | undefined;
 
-  /** The connection elements use; undefined without a valid `url`. */
+  /**
+   * The connection elements use: one made from `url` and the credentials, or one set here instead (a custom
+   * transport, one connection shared by several sources). Undefined without either.
+   */
+  @property({ attribute: false })
   get connection(): ParcaConnection | undefined {
     return this.#connection;
   }
 
-  /** The shared query state (immutable; replaced on every change). */
+  set connection(value: ParcaConnection | undefined) {
+    const old = this.#connection;
+    this.#givenConnection = value;
+    this.#connection = value ?? this.#createConnection();
+    this.requestUpdate('connection', old);
+  }
+
+  /** The shared query state (immutable; replaced on every change). `query.window` is the window it covers. */
   get query(): QueryState {
     return this.#query;
   }
 
   get sourceName(): string {
     return this.name || this.id || this.url;
+  }
+
+  /**
+   * Applies the query again now: a relative range is resolved anew and every element asks again, keeping its
+   * view. Fires `parca-source-change` (cause `refresh`).
+   */
+  refresh(): void {
+    this.#publish(refreshQuery(this.#query, this.clock.now()), 'refresh');
   }
 
   override connectedCallback(): void {
@@ -112,6 +170,7 @@ export class ParcaSourceElement extends LitElement {
     document.addEventListener(ParcaPointSelectEvent.eventName, this.#onPointSelect);
     document.addEventListener(ParcaBaselineSelectEvent.eventName, this.#onBaselineSelect);
     document.addEventListener(ParcaViewChangeEvent.eventName, this.#onViewChange);
+    document.addEventListener(ParcaRefreshSelectEvent.eventName, this.#onRefreshSelect);
     window.addEventListener('popstate', this.#onPopState);
     this.#restoreFromUrl();
   }
@@ -123,91 +182,92 @@ export class ParcaSourceElement extends LitElement {
     document.removeEventListener(ParcaPointSelectEvent.eventName, this.#onPointSelect);
     document.removeEventListener(ParcaBaselineSelectEvent.eventName, this.#onBaselineSelect);
     document.removeEventListener(ParcaViewChangeEvent.eventName, this.#onViewChange);
+    document.removeEventListener(ParcaRefreshSelectEvent.eventName, this.#onRefreshSelect);
     window.removeEventListener('popstate', this.#onPopState);
   }
-
-  get #urlPrefix(): string | undefined {
-    if (this.syncUrl == null) return undefined;
-    return this.syncUrl || this.id || 'parca';
-  }
-
-  /** Applies what the URL says; returns whether the query changed. Flame graph views are shared as read. */
-  #restoreFromUrl(): boolean {
-    const prefix = this.#urlPrefix;
-    if (!prefix) return false;
-    const params = new URLSearchParams(location.search);
-    const saved = readQueryParams(params, prefix);
-    const before = [this.profileType, this.selector, this.queryType, this.from, this.to].join('\n');
-    if (saved.profileType !== undefined) this.profileType = saved.profileType;
-    if (saved.selector !== undefined) this.selector = saved.selector;
-    if (saved.kind !== undefined) this.queryType = saved.kind as QueryKind;
-    if (saved.from !== undefined) this.from = saved.from;
-    if (saved.to !== undefined) this.to = saved.to;
-    const compare = readRangeParams(params, `${prefix}.base`);
-    const compareChanged = !sameOptionalRange(compare, this.#compare);
-    this.#compare = compare;
-    const views = new Map<string, FlamegraphView>();
-    for (const id of viewIdsInParams(params, prefix)) {
-      const view = readViewParams(params, id ? `${prefix}.${id}` : prefix);
-      if (view) views.set(id, view);
-    }
-    this.#views = views;
-    this.#urlViews.clear();
-    for (const [id, view] of views) this.#urlViews.set(id, view);
-    this.requestUpdate();
-    return compareChanged || before !== [this.profileType, this.selector, this.queryType, this.from, this.to].join('\n');
-  }
-
-  /** Writes the query, baseline and flame graph views; a change of search text alone replaces the entry. */
-  #saveToUrl(replace = false): void {
-    const prefix = this.#urlPrefix;
-    if (!prefix) return;
-    let params = writeQueryParams(new URLSearchParams(location.search), prefix, this.#query);
-    params = writeRangeParams(params, `${prefix}.base`, this.#compare);
-    for (const [id, view] of this.#urlViews) params = writeViewParams(params, id ? `${prefix}.${id}` : prefix, view);
-    const url = `${location.pathname}?${params}${location.hash}`;
-    if (url === `${location.pathname}${location.search}${location.hash}`) return;
-    if (replace) history.replaceState(history.state, '', url);
-    else history.pushState(history.state, '', url);
-  }
-
-  // Back and forward are the user changing the view: apply and announce, without writing history again.
-  #onPopState = (): void => {
-    if (this.#restoreFromUrl()) this.#announce(false);
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const connectionKeys = ['url', 'name', 'id', 'user', 'password', 'token', 'headers', 'credentials', 'timeout'] as const;
     if (connectionKeys.some((key) => changed.has(key as keyof ParcaSourceElement)) || !this.hasUpdated) {
-      this.#connection = this.#createConnection();
-    }
-    if (changed.has('from') || changed.has('to')) {
-      try {
-        this.#range = parseTimeRange(this.from || DEFAULT_FROM, this.to || DEFAULT_TO);
-      } catch (error) {
-        devWarn(`<parca-source> ${(error as Error).message}; keeping ${formatTimeBound(this.#range.from)} to ${formatTimeBound(this.#range.to)}`);
-      }
+      this.#connection = this.#givenConnection ?? this.#createConnection();
     }
     if (changed.has('credentials')) warnUnlessOneOf(this, 'credentials', this.credentials, CREDENTIALS);
     if (!isQueryKind(this.queryType)) devWarn(`<parca-source> query-type="${this.queryType}" is not profile, metrics or both`);
-    const next = createQueryState({
+    if (changed.has('refreshInterval')) this.#refreshMs = this.#parseRefresh();
+    this.#query = this.#fromProperties();
+    this.#provide();
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  #parseRefresh(): number {
+    try {
+      return parseRefreshInterval(this.refreshInterval);
+    } catch (error) {
+      devWarn(`<parca-source> ${(error as Error).message}; auto-refresh is off`);
+      return 0;
+    }
+  }
+
+  /**
+   * The query the properties describe. The same query keeps its window (and point and baseline); a different one
+   * (a property set by code, a restored link) is resolved at this moment.
+   */
+  #fromProperties(): QueryState {
+    try {
+      this.#range = parseTimeRange(this.from || DEFAULT_FROM, this.to || DEFAULT_TO);
+    } catch (error) {
+      devWarn(`<parca-source> ${(error as Error).message}; keeping ${formatTimeBound(this.#range.from)} to ${formatTimeBound(this.#range.to)}`);
+    }
+    const current = this.#query;
+    const fields = {
       profileType: this.profileType,
       selector: this.selector,
       kind: isQueryKind(this.queryType) ? this.queryType : 'both',
-      range: sameRange(this.#range, this.#query.range) ? this.#query.range : this.#range,
-      point: this.#point,
-      compare: this.#compare,
-    });
-    if (!sameQuery(next, this.#query)) this.#query = next;
-    const state: SourceState = { name: this.sourceName, connection: this.#connection, query: this.#query, views: this.#views, syncsUrl: this.syncUrl != null };
+      range: sameRange(this.#range, current.range) ? current.range : this.#range,
+    };
+    const restored = this.#restored;
+    this.#restored = undefined;
+    const same = createQueryState({ ...fields, now: current.now });
+    if (!restored && this.hasUpdated && sameFields(same, current)) return current;
+    return createQueryState({ ...fields, now: this.clock.now(), point: restored?.point, compare: restored ? restored.compare : current.compare });
+  }
+
+  #provide(): void {
+    const state: SourceState = {
+      name: this.sourceName,
+      connection: this.#connection,
+      query: this.#query,
+      views: this.#views,
+      syncsUrl: this.syncUrl != null,
+      clock: this.clock,
+      refreshMs: this.#refreshMs,
+    };
     const current = this.#provider.value;
     if (!current || (Object.keys(state) as (keyof SourceState)[]).some((key) => current[key] !== state[key])) {
       this.#provider.setValue(Object.freeze(state));
     }
   }
 
-  protected override render() {
-    return html`<slot></slot>`;
+  /**
+   * Applies a query an element asked for: provides it, keeps it in the URL, restarts the refresh interval (unless
+   * the refresh itself asked) and tells the page.
+   */
+  #publish(query: QueryState, cause: SourceChangeCause, restartRefresh = true): void {
+    this.#query = query;
+    // The properties follow, so a later update describes the same query and keeps its window.
+    this.profileType = query.profileType;
+    this.selector = query.selector === '{}' ? '' : query.selector;
+    this.queryType = query.kind;
+    this.from = formatTimeBound(query.range.from);
+    this.to = formatTimeBound(query.range.to);
+    this.#range = query.range;
+    this.#provide();
+    if (cause !== 'refresh' && cause !== 'history') this.#saveToUrl();
+    if (restartRefresh) this.#refresher.restart();
+    this.dispatchEvent(new ParcaSourceChangeEvent(this.sourceName, query, cause));
   }
 
   #createConnection(): ParcaConnection | undefined {
@@ -229,52 +289,103 @@ export class ParcaSourceElement extends LitElement {
     }
   }
 
-  /** Whether this source is the one an element's event speaks to (see the class comment for the rules). */
-  #owns(event: Event): boolean {
-    const path = event.composedPath();
-    const origin = path[0];
-    if (!(origin instanceof Element) || origin === this) return false;
-    const named = origin.getAttribute('source');
-    if (named) return named === this.id;
-    const nearest = path.find((node) => node !== origin && node instanceof ParcaSourceElement);
-    if (nearest) return nearest === this;
-    return this.default && firstDefaultSource() === this;
-  }
+  // ---- what elements ask for ----
 
   #onQuerySubmit = (event: ParcaQuerySubmitEvent): void => {
-    if (!this.#owns(event)) return;
+    if (!ownsEvent(this, event)) return;
     const { profileType, selector, kind } = event.query;
-    this.#point = undefined;
-    this.profileType = profileType;
-    this.selector = selector;
-    this.queryType = kind;
-    this.#announce();
+    // Run always runs: the same query is resolved anew and asked again.
+    this.#publish(createQueryState({ profileType, selector, kind, range: this.#query.range, compare: this.#query.compare, now: this.clock.now() }), 'query');
   };
 
   #onRangeSelect = (event: ParcaRangeSelectEvent): void => {
-    if (!this.#owns(event)) return;
-    this.#range = event.range;
-    this.#point = undefined;
-    this.from = formatTimeBound(event.range.from);
-    this.to = formatTimeBound(event.range.to);
-    this.#announce();
+    if (!ownsEvent(this, event)) return;
+    this.#publish(createQueryState({ ...this.#query, point: undefined, range: event.range, now: this.clock.now() }), 'range');
   };
 
   #onPointSelect = (event: ParcaPointSelectEvent): void => {
-    if (!this.#owns(event)) return;
-    const { timestampMs, durationMs, windowMs, selector } = event;
-    this.#point = Object.freeze({ timestampMs, durationMs, windowMs, selector });
-    this.#announce(false);
+    if (!ownsEvent(this, event)) return;
+    const point = event.point && Object.freeze({ ...event.point });
+    this.#publish(withQuery(this.#query, { point }), 'point');
   };
 
   #onBaselineSelect = (event: ParcaBaselineSelectEvent): void => {
-    if (!this.#owns(event)) return;
-    this.#compare = event.range;
-    this.#announce();
+    if (!ownsEvent(this, event)) return;
+    this.#publish(withQuery(this.#query, { compare: event.range }), 'baseline');
+  };
+
+  #onRefreshSelect = (event: ParcaRefreshSelectEvent): void => {
+    if (!ownsEvent(this, event)) return;
+    this.refreshInterval = event.interval;
+    this.#refreshMs = this.#parseRefresh();
+    this.#provide();
+    this.#saveToUrl();
+  };
+
+  // ---- the page URL ----
+
+  get #urlPrefix(): string | undefined {
+    if (this.syncUrl == null) return undefined;
+    return this.syncUrl || this.id || 'parca';
+  }
+
+  /** Takes what the URL says into the properties; the next update applies it. Flame graph views are shared as read. */
+  #restoreFromUrl(): void {
+    const prefix = this.#urlPrefix;
+    if (!prefix) return;
+    const params = new URLSearchParams(location.search);
+    const saved = readQueryParams(params, prefix);
+    if (saved.profileType !== undefined) this.profileType = saved.profileType;
+    if (saved.selector !== undefined) this.selector = saved.selector;
+    if (saved.kind !== undefined) this.queryType = saved.kind as QueryKind;
+    if (saved.from !== undefined) this.from = saved.from;
+    if (saved.to !== undefined) this.to = saved.to;
+    const refresh = params.get(`${prefix}.refresh`);
+    if (refresh !== null) this.refreshInterval = refresh;
+    this.#restored = { point: readPointParams(params, prefix, this.selector), compare: readRangeParams(params, `${prefix}.base`) };
+    const views = new Map<string, FlamegraphView>();
+    for (const id of viewIdsInParams(params, prefix)) {
+      const view = readViewParams(params, id ? `${prefix}.${id}` : prefix);
+      if (view) views.set(id, view);
+    }
+    this.#views = views;
+    this.#urlViews.clear();
+    for (const [id, view] of views) this.#urlViews.set(id, view);
+    this.requestUpdate();
+  }
+
+  /** Writes the query, point, baseline and flame graph views; a change of search text alone replaces the entry. */
+  #saveToUrl(replace = false): void {
+    const prefix = this.#urlPrefix;
+    if (!prefix) return;
+    let params = writeQueryParams(new URLSearchParams(location.search), prefix, this.#query);
+    params = writePointParams(params, prefix, this.#query.point);
+    params = writeRangeParams(params, `${prefix}.base`, this.#query.compare);
+    if (this.#refreshMs > 0) params.set(`${prefix}.refresh`, formatRefreshInterval(this.#refreshMs));
+    else params.delete(`${prefix}.refresh`);
+    for (const [id, view] of this.#urlViews) params = writeViewParams(params, id ? `${prefix}.${id}` : prefix, view);
+    const url = `${location.pathname}?${params}${location.hash}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (replace) history.replaceState(history.state, '', url);
+    else history.pushState(history.state, '', url);
+  }
+
+  // Back and forward are the user changing the view: apply and announce, without writing history again.
+  #onPopState = (): void => {
+    if (!this.#urlPrefix) return;
+    const before = this.#query;
+    this.#restoreFromUrl();
+    const next = this.#fromProperties();
+    if (sameFields(next, before) && next.point === before.point && sameOptionalRange(next.compare, before.compare)) {
+      this.#query = before;
+      this.#provide();
+      return;
+    }
+    this.#publish(sameFields(next, before) ? withQuery(before, { point: next.point, compare: next.compare }) : next, 'history');
   };
 
   #onViewChange = (event: ParcaViewChangeEvent): void => {
-    if (!this.#urlPrefix || !this.#owns(event)) return;
+    if (!this.#urlPrefix || !ownsEvent(this, event)) return;
     const previous = this.#urlViews.get(event.viewId) ?? EMPTY_VIEW;
     this.#urlViews.set(event.viewId, event.view);
     // Typing a search adds one history entry, not one per keystroke.
@@ -282,28 +393,15 @@ export class ParcaSourceElement extends LitElement {
     this.#saveToUrl(searchOnly && this.#typingIn === event.viewId);
     this.#typingIn = searchOnly ? event.viewId : undefined;
   };
-
-  // Applies the change now, so listeners of parca-source-change read the new state.
-  #announce(saveToUrl = true): void {
-    this.willUpdate(new Map([['from', undefined]]) as PropertyValues<this>);
-    if (saveToUrl) this.#saveToUrl();
-    this.dispatchEvent(new ParcaSourceChangeEvent(this.sourceName, this.#query));
-  }
 }
 
-function sameQuery(a: QueryState, b: QueryState): boolean {
-  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && a.range === b.range && a.point === b.point && a.compare === b.compare;
+/** The same query apart from when it was resolved, its point and its baseline. */
+function sameFields(a: QueryState, b: QueryState): boolean {
+  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && sameRange(a.range, b.range);
 }
 
 function sameOptionalRange(a: TimeRange | undefined, b: TimeRange | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && sameRange(a, b));
-}
-
-function firstDefaultSource(): ParcaSourceElement | undefined {
-  for (const candidate of document.querySelectorAll('[default]')) {
-    if (candidate instanceof ParcaSourceElement) return candidate;
-  }
-  return undefined;
 }
 
 declare global {

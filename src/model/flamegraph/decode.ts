@@ -243,12 +243,15 @@ function isSet(bitmap: Uint8Array, index: number): boolean {
 
 type IntArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
-/** A view of an integer or float buffer at its own width (64-bit integers as doubles, converted in place). */
-function numbersOf(batch: Batch, slot: Slot, type: DataType, name: string): NumberArray {
+/**
+ * A view of an integer or float buffer at its own width (64-bit integers as doubles, converted in place).
+ * `signed64`: read an unsigned 64-bit column as two's complement (values Parca cast from int64 to uint64).
+ */
+function numbersOf(batch: Batch, slot: Slot, type: DataType, name: string, signed64 = false): NumberArray {
   const values = bytesOf(batch, slot.buffers[1]);
   const n = slot.length;
   if (type.typeId === Type.Int) {
-    const signed = type.signed;
+    const signed = type.signed || (signed64 && type.bitWidth === 64);
     switch (type.bitWidth) {
       case 8:
         return signed ? view(values, Int8Array, n, name) : view(values, Uint8Array, n, name);
@@ -345,14 +348,17 @@ export class RecordReader {
     return out;
   }
 
-  /** A numeric column as doubles (nulls 0); zeros when the record lacks it. */
-  doubles(name: string): Float64Array {
+  /**
+   * A numeric column as doubles (nulls 0); zeros when the record lacks it. `signed64` reads an unsigned 64-bit
+   * column as signed: Parca writes signed sample sums (negative in delta profiles) into unsigned columns.
+   */
+  doubles(name: string, signed64 = false): Float64Array {
     if (!this.has(name)) return new Float64Array(this.size);
     const type = this.#type(name);
     return this.#each(
       name,
       (batch, slot) => {
-        const values = numbersOf(batch, slot, type, name);
+        const values = numbersOf(batch, slot, type, name, signed64);
         const doubles = values instanceof Float64Array ? values : Float64Array.from(values);
         zeroNulls(batch, slot, doubles);
         return doubles;
@@ -551,7 +557,13 @@ function dictionaryColumn(keys: IntArray, dictionary: Dictionary): StringColumn 
 
 /** A string column with no values (a column the record lacks). */
 export const EMPTY_STRINGS: StringColumn = { keyCount: 0, key: () => -1, text: () => '', value: () => '' };
-const NO_RAW: RawColumn = { has: () => false, big: () => undefined };
+export const NO_RAW: RawColumn = { has: () => false, big: () => undefined };
+
+/** A string column over plain texts, one per row (models built rather than decoded). */
+export function textColumn(texts: readonly string[]): StringColumn {
+  const text = (key: number) => texts[key] ?? '';
+  return { keyCount: texts.length, key: (row) => (row >= 0 && row < texts.length ? row : -1), text, value: text };
+}
 
 // ---- The tree ----
 
@@ -645,7 +657,8 @@ function* decodeSteps(bytes: Uint8Array): Generator<void, FlamegraphModel> {
     yield;
     return value;
   };
-  const cumulative = yield* read('cumulative', (name) => record.doubles(name));
+  // Values are sums of signed samples that Parca stores as unsigned 64-bit: a delta profile's frame can shrink.
+  const cumulative = yield* read('cumulative', (name) => record.doubles(name, true));
   const parent = yield* read('parent', (name) => record.int32(name));
   checkParents(parent);
   yield;
@@ -656,7 +669,7 @@ function* decodeSteps(bytes: Uint8Array): Generator<void, FlamegraphModel> {
   const valueOffset = record.has('value_offset')
     ? yield* read('value_offset', (name) => record.doubles(name))
     : offsetsFromChildren(cumulative, childStart, childIndex, size);
-  const flat = yield* read('flat', (name) => record.doubles(name));
+  const flat = yield* read('flat', (name) => record.doubles(name, true));
   const diff = yield* read('diff', (name) => record.numbers(name));
   const labelsOnly = yield* read('labels_only', (name) => record.flags(name));
   const inlined = yield* read('inlined', (name) => record.flags(name));

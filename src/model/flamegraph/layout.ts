@@ -53,6 +53,9 @@ export type VisitNode = (row: number, xPx: number, widthPx: number, muted: boole
 export class VisibleWalker {
   #current: Uint32Array<ArrayBuffer> = new Uint32Array(256);
   #next: Uint32Array<ArrayBuffer> = new Uint32Array(256);
+  /** Each frontier node's drawn extent in px, [left, right): its children are clipped to it. */
+  #currentSpan: Float64Array<ArrayBuffer> = new Float64Array(512);
+  #nextSpan: Float64Array<ArrayBuffer> = new Float64Array(512);
 
   walk(model: FlamegraphModel, view: Viewport, visit: VisitNode): void {
     if (model.size === 0) return;
@@ -70,28 +73,53 @@ export class VisibleWalker {
     const { cumulative, valueOffset, childStart, childIndex } = model;
     let current = this.#current;
     let next = this.#next;
+    let currentSpan = this.#currentSpan;
+    let nextSpan = this.#nextSpan;
     current[0] = focus;
+    currentSpan[0] = 0;
+    currentSpan[1] = view.widthPx;
     let count = 1;
     for (let depth = focusDepth; count > 0 && depth < view.depthEnd; depth++) {
       const emit = depth >= view.depthStart;
       let nextCount = 0;
       for (let i = 0; i < count; i++) {
         const row = current[i]!;
-        if (emit) visit(row, (valueOffset[row]! - origin) * scale, cumulative[row]! * scale, false);
+        const left = currentSpan[2 * i]!;
+        const right = currentSpan[2 * i + 1]!;
+        if (emit) visit(row, left, right - left, false);
         const end = childStart[row + 1]!;
         for (let k = childStart[row]!; k < end; k++) {
           const child = childIndex[k]!;
-          if (cumulative[child]! * scale < minWidth) continue;
-          if (nextCount === next.length) next = grow(next);
+          // A child never reaches past its parent: with negative values (a delta profile's frame that shrank)
+          // the children of a frame can add up to more than the frame itself.
+          const x = (valueOffset[child]! - origin) * scale;
+          const childLeft = Math.max(x, left);
+          const childRight = Math.min(x + cumulative[child]! * scale, right);
+          if (childRight - childLeft < minWidth) continue;
+          if (nextCount === next.length) {
+            next = grow(next);
+            nextSpan = growSpans(nextSpan);
+          }
+          nextSpan[2 * nextCount] = childLeft;
+          nextSpan[2 * nextCount + 1] = childRight;
           next[nextCount++] = child;
         }
       }
       [current, next] = [next, current];
+      [currentSpan, nextSpan] = [nextSpan, currentSpan];
       count = nextCount;
     }
     this.#current = current;
     this.#next = next;
+    this.#currentSpan = currentSpan;
+    this.#nextSpan = nextSpan;
   }
+}
+
+function growSpans(array: Float64Array): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 function grow(array: Uint32Array): Uint32Array<ArrayBuffer> {

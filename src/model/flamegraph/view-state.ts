@@ -59,7 +59,7 @@ const VIEW_FIELDS: ReadonlySet<string> = new Set(['focus', 'group', ...Object.va
 
 /**
  * The flame graph ids with a view under a source's `prefix`: `<prefix>.<field>` is the view of a flame graph with
- * no id, `<prefix>.<id>.<field>` that of the one with that id (`base` is the source's baseline, not a view).
+ * no id, `<prefix>.<id>.<field>` that of the one with that id (`base` and `point` are the source's baseline and picked point, not views).
  */
 export function viewIdsInParams(params: URLSearchParams, prefix: string): string[] {
   const ids = new Set<string>();
@@ -68,7 +68,7 @@ export function viewIdsInParams(params: URLSearchParams, prefix: string): string
     const rest = key.slice(prefix.length + 1);
     const dot = rest.lastIndexOf('.');
     const id = dot < 0 ? '' : rest.slice(0, dot);
-    if (VIEW_FIELDS.has(rest.slice(dot + 1)) && id !== 'base') ids.add(id);
+    if (VIEW_FIELDS.has(rest.slice(dot + 1)) && id !== 'base' && id !== 'point') ids.add(id);
   }
   return [...ids];
 }

@@ -6,7 +6,8 @@
 import type { QueryRangeResponse } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { parseProfileTypeId } from '../profile-type.js';
 import { type SeriesLabel, labelSetKey, sortLabels } from './labels.js';
-import { type MetricUnit, metricUnit } from './units.js';
+import type { ResolvedRange } from '../time-range.js';
+import { type MetricUnit, metricUnit } from '../units.js';
 
 export interface ChartSeries {
   /** Canonical label-set key (see labelSetKey); also a selector for exactly this series. */
@@ -21,6 +22,8 @@ export interface ChartSeries {
   readonly counts: Int32Array;
   /** The largest plotted value (0 for a series without points). */
   readonly peak: number;
+  /** The smallest plotted value, at most 0: below 0 for series that go negative (delta types can). */
+  readonly trough: number;
   /** Points with a value. */
   readonly points: number;
 }
@@ -32,6 +35,8 @@ export interface ChartData {
   readonly unit: MetricUnit;
   /** Whether values are per second (delta types unless raw totals were asked for). */
   readonly perSecond: boolean;
+  /** The window the query asked for (epoch ms): the time axis spans it, whatever the points cover. */
+  readonly window?: ResolvedRange | undefined;
 }
 
 export interface ChartDataOptions {
@@ -42,6 +47,8 @@ export interface ChartDataOptions {
   /** The profile type's sample type and unit, for when the answer does not name them (non-delta types). */
   readonly sampleType?: string;
   readonly sampleUnit?: string;
+  /** The window the query asked for. */
+  readonly window?: ResolvedRange | undefined;
 }
 
 /**
@@ -70,6 +77,7 @@ interface SeriesNumbers {
   readonly timesMs: Float64Array;
   readonly values: Float64Array;
   readonly peak: number;
+  readonly trough: number;
 }
 
 /**
@@ -87,6 +95,7 @@ function readSamples(
   const before = previous?.samples ?? [];
   const beforeMs = previous?.numbers.timesMs;
   let peak = 0;
+  let trough = 0;
   for (let k = 0; k < samples.length; k++) {
     const sample = samples[k]!;
     const ts = sample.timestamp;
@@ -95,8 +104,9 @@ function readSamples(
     const value = perSecond ? sample.valuePerSecond : Number(sample.value);
     values[k] = value;
     if (value > peak) peak = value;
+    if (value < trough) trough = value;
   }
-  return { timesMs, values, peak };
+  return { timesMs, values, peak, trough };
 }
 
 function isStrictlyAscending(values: Float64Array): boolean {
@@ -204,6 +214,7 @@ class SeriesColumns implements ChartSeries {
     readonly labels: readonly SeriesLabel[],
     readonly values: (number | null | undefined)[],
     readonly peak: number,
+    readonly trough: number,
     samples: Samples,
     slots: Int32Array | undefined,
   ) {
@@ -285,16 +296,16 @@ export function toChartData(response: Pick<QueryRangeResponse, 'series'>, option
 
   const series = response.series.map((source, s): ChartSeries => {
     const labels = sortLabels(source.labelset?.labels ?? []);
-    const { timesMs: times, values, peak } = numbers[s]!;
+    const { timesMs: times, values, peak, trough } = numbers[s]!;
     const slots = slotsOn(timesMs, times);
     const placed = placeValues(values, slots, n);
     // Only a series missing some times can have gaps.
     if (slots) markGaps(timesMs, placed);
-    return new SeriesColumns(labelSetKey(labels), labels, placed, peak, source.samples, slots);
+    return new SeriesColumns(labelSetKey(labels), labels, placed, peak, trough, source.samples, slots);
   });
 
   const timestamps = timesMs.map((t) => t / 1000);
-  return { timestamps, series, unit: metricUnit(sampleUnit, perSecond, sampleType), perSecond };
+  return { timestamps, series, unit: metricUnit(sampleUnit, perSecond, sampleType), perSecond, window: options.window };
 }
 
 /** A missing stretch longer than this many of a series' usual intervals between points is a gap. */

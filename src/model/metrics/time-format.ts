@@ -74,3 +74,14 @@ export function formatTimeTicks(ticksMs: readonly number[], incrementMs: number,
     return `${label}\n${shortDate(t, options)}`;
   });
 }
+
+/**
+ * A window as people read it: `Nov 30 18:05:12 – 19:05:12`, the date said once when both ends share it, and
+ * again at the end when they do not.
+ */
+export function formatWindow(startMs: number, endMs: number, options: TimeFormatOptions = {}): string {
+  const sameDay = dayOf(startMs, options) === dayOf(endMs, options);
+  const start = `${shortDate(startMs, options)} ${clock(startMs, true, options)}`;
+  const end = sameDay ? clock(endMs, true, options) : `${shortDate(endMs, options)} ${clock(endMs, true, options)}`;
+  return `${start} – ${end}`;
+}

@@ -1,0 +1,142 @@
+// Profiles no fixture has, written by the project's own pprof code (pprof-builder.ts): recursion direct and
+// indirect with an inlined frame, delta values that go negative, frames without binaries or symbols, kernel
+// frames, a series with one point, huge and tiny values. Pure data, imported by the seeder (Node) and by tests
+// (browser), which also compute from it what `go tool pprof` would report.
+
+/** One location of a stack: the functions of its lines, innermost (inlined) first; none when unsymbolized. */
+export interface PlanLocation {
+  readonly functions: readonly string[];
+  /** The binary's path; absent for a location with no mapping. */
+  readonly binary?: string;
+  readonly address?: number;
+}
+
+export interface PlanSample {
+  /** Leaf first, as pprof orders a stack. */
+  readonly stack: readonly PlanLocation[];
+  readonly value: number;
+}
+
+export interface PlanProfile {
+  /** How long before the seeding moment the profile was taken, ms. */
+  readonly agoMs: number;
+  readonly samples: readonly PlanSample[];
+}
+
+export interface PlanSeries {
+  /** `__name__`: Parca's profile name. */
+  readonly name: string;
+  readonly job: string;
+  readonly sampleType: readonly [type: string, unit: string];
+  readonly periodType: readonly [type: string, unit: string];
+  /** A non-zero duration (10 s) makes Parca store a delta type. */
+  readonly delta: boolean;
+  readonly profiles: readonly PlanProfile[];
+}
+
+/**
+ * Their profile name: apart from the fixtures' `process_cpu` and `memory`, so tests that take every profile of
+ * those types see only the fixtures.
+ */
+export const LAB = 'lab';
+const APP = '/usr/local/bin/app';
+const at = (fn: string, binary = APP): PlanLocation => ({ functions: [fn], binary });
+
+/** main → fib (recursive, directly and through helper), with square inlined into fib and add at the leaves. */
+const RECURSIVE_SAMPLES: readonly PlanSample[] = [
+  { stack: [at('add'), at('fib'), at('fib'), at('fib'), at('main')], value: 100_000_000 },
+  { stack: [at('add'), at('fib'), at('main')], value: 50_000_000 },
+  { stack: [at('add'), at('fib'), at('helper'), at('fib'), at('fib'), at('main')], value: 30_000_000 },
+  { stack: [{ functions: ['square', 'fib'], binary: APP }, at('fib'), at('main')], value: 10_000_000 },
+  { stack: [at('other'), at('main')], value: 20_000_000 },
+];
+
+/** A frame of its own whose samples shrank (negative flat) under one that grew more, and one that only shrank. */
+const SHRINKING_PROFILES: readonly PlanProfile[] = [
+  {
+    agoMs: 30 * 60_000,
+    samples: [
+      { stack: [at('grow'), at('main')], value: 1_048_576 },
+      { stack: [at('main')], value: 524_288 },
+    ],
+  },
+  {
+    agoMs: 20 * 60_000,
+    samples: [
+      { stack: [at('grow'), at('main')], value: 4_194_304 },
+      { stack: [at('main')], value: -1_049_152 },
+      { stack: [at('release'), at('main')], value: -500_000 },
+    ],
+  },
+  {
+    // Less in use than before: the profile sums to -2 MiB.
+    agoMs: 10 * 60_000,
+    samples: [
+      { stack: [at('release'), at('main')], value: -3_145_728 },
+      { stack: [at('grow'), at('main')], value: 1_048_576 },
+    ],
+  },
+];
+
+/** No mappings at all, addresses without symbols, kernel frames; one profile only; a huge and a tiny value. */
+const BARE_SAMPLES: readonly PlanSample[] = [
+  { stack: [{ functions: [], address: 0x4011a0 }, { functions: [], address: 0x401000 }, { functions: ['start'] }], value: 2 ** 50 },
+  { stack: [{ functions: ['do_syscall_64'], binary: '[kernel.kallsyms]' }, { functions: ['entry_SYSCALL_64'], binary: '[kernel.kallsyms]' }, { functions: ['start'] }], value: 1 },
+  { stack: [{ functions: ['work'] }, { functions: ['start'] }], value: 7_000_000 },
+];
+
+export const ADVERSARIAL_SERIES: readonly PlanSeries[] = [
+  {
+    name: LAB,
+    job: 'recursive',
+    sampleType: ['cpu', 'nanoseconds'],
+    periodType: ['cpu', 'nanoseconds'],
+    delta: true,
+    profiles: [40, 30, 20].map((minutes) => ({ agoMs: minutes * 60_000, samples: RECURSIVE_SAMPLES })),
+  },
+  {
+    name: LAB,
+    job: 'shrinking',
+    sampleType: ['inuse_space', 'bytes'],
+    periodType: ['space', 'bytes'],
+    delta: true,
+    profiles: SHRINKING_PROFILES,
+  },
+  {
+    name: LAB,
+    job: 'bare',
+    sampleType: ['cpu', 'nanoseconds'],
+    periodType: ['cpu', 'nanoseconds'],
+    delta: true,
+    profiles: [{ agoMs: 25 * 60_000, samples: BARE_SAMPLES }],
+  },
+];
+
+export const LAB_CPU_TYPE = `${LAB}:cpu:nanoseconds:cpu:nanoseconds:delta`;
+export const SHRINKING_TYPE = `${LAB}:inuse_space:bytes:space:bytes:delta`;
+
+/** What `go tool pprof` reports per function: flat (leaf samples) and cumulative (each sample once). */
+export interface PprofFunctionTotals {
+  flat: number;
+  cumulative: number;
+}
+
+/**
+ * pprof's aggregation of samples by function: a sample adds its value to the flat value of the innermost
+ * function of its leaf location, and to the cumulative value of every distinct function on its stack once, however
+ * often it recurs. Unsymbolized locations count as their address.
+ */
+export function pprofByFunction(samples: readonly PlanSample[]): Map<string, PprofFunctionTotals> {
+  const totals = new Map<string, PprofFunctionTotals>();
+  const get = (name: string) => {
+    let entry = totals.get(name);
+    if (!entry) totals.set(name, (entry = { flat: 0, cumulative: 0 }));
+    return entry;
+  };
+  for (const { stack, value } of samples) {
+    const names = stack.map((location) => (location.functions.length ? location.functions : [`0x${(location.address ?? 0).toString(16)}`]));
+    get(names[0]![0]!).flat += value;
+    for (const name of new Set(names.flat())) get(name).cumulative += value;
+  }
+  return totals;
+}
