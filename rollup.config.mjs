@@ -1,13 +1,16 @@
 // The one-file bundle for a plain <script type="module"> (and the demo), built from tsc's output in dist/.
-// The npm entry points stay unbundled ES modules; this is only for pages with no build step.
+// The npm entry points stay unbundled ES modules; this is only for pages with no build step. What only the
+// function table and the sandwich need is a chunk beside it, which the browser loads on their first use.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { binaryFormatOnly, compactTemplates, embeddedDescriptors } from './scripts/bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, embeddedDescriptors, noDefaultValues } from './scripts/bundle-plugins.mjs';
 
 export default {
-  input: 'dist/define.js',
+  input: 'dist/bundle.js',
   output: {
-    file: 'dist/parca-elements.bundle.js',
+    dir: 'dist',
+    entryFileNames: 'parca-elements.bundle.js',
+    chunkFileNames: 'parca-elements.[name].js',
     format: 'es',
     sourcemap: true,
     // Switches off src/dev.ts's warnings: the bundle is what production pages load.
@@ -20,6 +23,7 @@ export default {
   },
   plugins: [
     binaryFormatOnly(),
+    noDefaultValues(),
     embeddedDescriptors(),
     compactTemplates(),
     nodeResolve({ exportConditions: ['production'] }),

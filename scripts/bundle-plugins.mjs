@@ -24,6 +24,21 @@ export function binaryFormatOnly() {
   };
 }
 
+const TEXT_FORMAT = /@bufbuild\/protobuf\/dist\/esm\/wire\/text-format\.js$/;
+
+/**
+ * protobuf's registry parses a field's explicit default value (a proto2 feature) with its text-format module.
+ * No descriptor the bundle embeds has one (scripts/check-embedded-descriptors.mjs proves it), so the bundle
+ * replaces the module with functions that say so if they were ever called.
+ */
+export function noDefaultValues() {
+  const refuse = `() => { throw new Error('Explicit protobuf default values are not supported by the parca-elements bundle'); }`;
+  return {
+    name: 'no-default-values',
+    load: (id) => (TEXT_FORMAT.test(id) ? ['parseTextFormatEnumValue', 'parseTextFormatScalarValue'].map((name) => `export const ${name} = ${refuse};`).join('\n') : null),
+  };
+}
+
 /**
  * Drops the indentation inside the library's own `css` and `html` templates: a newline and the spaces after it
  * become one newline, which CSS and HTML (outside `pre`) read the same way. About 3 KB gzip of whitespace.

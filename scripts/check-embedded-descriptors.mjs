@@ -66,6 +66,19 @@ export function assertSameGraph(a, b, path = '', pairs = new Map()) {
   return count;
 }
 
+/** The bundle leaves out the parsing of explicit field defaults (bundle-plugins.mjs, noDefaultValues): none may have one. */
+function assertNoDefaultValues(file) {
+  const visit = (messages, prefix) => {
+    for (const message of messages) {
+      for (const field of message.field) {
+        if (field.defaultValue !== undefined && field.defaultValue !== '') throw new Error(`${prefix}${message.name}.${field.name} has a default value`);
+      }
+      visit(message.nestedType, `${prefix}${message.name}.`);
+    }
+  };
+  visit(file.messageType, `${file.package}.`);
+}
+
 async function loadRuntime() {
   const source = runtimeSource((path) => pathToFileURL(protobufModule(path)).href);
   return import(`data:text/javascript,${encodeURIComponent(source)}`);
@@ -96,6 +109,7 @@ export async function checkEmbeddedDescriptors(embeds) {
       const decoded = fromBinary(FileDescriptorProtoSchema, bytes);
       if (Buffer.compare(toBinary(FileDescriptorProtoSchema, built), bytes) !== 0) throw new Error('serializes to other bytes');
       const protos = assertSameGraph(decoded, built);
+      assertNoDefaultValues(decoded);
       const deps = await dependenciesOf(embed);
       const real = fileDesc(embed.base64, deps);
       const mine = evaluate(embed.call, embed.depNames, deps);

@@ -1,5 +1,6 @@
 // Opens every demo page in headless Chromium against a seeded local Parca and fails on any page error,
-// console error (a CSP refusal included) or element error. `--screenshots` also saves each page as a PNG
+// console error (a CSP refusal included), development warning of the library (they fire only for a setup still
+// wrong once the page has settled, so the check waits that long) or element error. `--screenshots` also saves each page as a PNG
 // in demo/screenshots/ for the README.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ try {
     page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') seen.push(`console error: ${message.text()}`);
+      if (message.type() === 'warn' && message.text().startsWith('parca-elements:')) seen.push(`development warning: ${message.text()}`);
     });
     await page.evaluateOnNewDocument(() => {
       window.__demo = { errors: [] };
@@ -46,6 +48,8 @@ try {
       const { shown, of } = await page.evaluate(ready);
       seen.push(`only ${shown} of ${of} elements showed data within 30 s`);
     }
+    // The development checks look again 2 s after load (src/elements/dev-checks.ts): give them the time.
+    await page.waitForFunction(() => performance.now() > performance.getEntriesByType('navigation')[0].loadEventEnd + 2500, { polling: 100, timeout: 10_000 });
     const errors = await page.evaluate(() => window.__demo.errors);
     seen.push(...errors.map((e) => `element error: ${e}`));
     if (screenshots) {

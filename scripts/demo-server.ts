@@ -28,7 +28,9 @@ export async function startDemo(options: { port?: number; quiet?: boolean } = {}
   let started = 'nothing: using PARCA_URL';
   let stopParca = async () => {};
   if (!parcaUrl) {
-    const parca = await startParca({ corsOrigins: [origin, `http://127.0.0.1:${port}`], scrapeSelf: true, port: await freePort() });
+    // It listens on loopback and holds demo profiles only: any page may read it, so the README's snippet works
+    // from any local page, whatever its port.
+    const parca = await startParca({ corsOrigins: ['*'], scrapeSelf: true, port: await freePort() });
     const { profiles } = await seedParca(parca.url);
     parcaUrl = parca.url;
     stopParca = () => parca.stop();

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import { binaryFormatOnly, compactTemplates, embeddedDescriptors } from './bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, embeddedDescriptors, noDefaultValues } from './bundle-plugins.mjs';
 import { checkEmbeddedDescriptors } from './check-embedded-descriptors.mjs';
 import { root } from './run-ts.mjs';
 
@@ -19,16 +19,27 @@ async function gzippedSize(input) {
   const bundle = await rollup({
     input,
     onwarn: (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning),
-    plugins: [binaryFormatOnly(), descriptors, compactTemplates(), nodeResolve({ exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    plugins: [binaryFormatOnly(), noDefaultValues(), descriptors, compactTemplates(), nodeResolve({ exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
   });
   const { output } = await bundle.generate({ format: 'es', intro: 'const PARCA_ELEMENTS_DEV = false;' });
   await bundle.close();
-  const code = output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
-  return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, embeds: descriptors.embeds };
+  // What a page loads is the entry and every chunk it imports statically; chunks imported only on first use (the
+  // function table and the sandwich) are told apart.
+  const chunks = new Map(output.filter((chunk) => chunk.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+  const loaded = new Set();
+  const visit = (name) => {
+    if (loaded.has(name)) return;
+    loaded.add(name);
+    for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const code = [...loaded].map((name) => chunks.get(name).code).join('');
+  const lazy = [...chunks.values()].filter((chunk) => !loaded.has(chunk.fileName)).map((chunk) => ({ name: chunk.name, gzip: gzipSync(chunk.code, { level: 9 }).length }));
+  return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, lazy, embeds: descriptors.embeds };
 }
 
 const entries = [
-  ['all elements (define.js)', join(root, 'dist', 'define.js')],
+  ['one-file bundle (bundle.js)', join(root, 'dist', 'bundle.js')],
   ...readdirSync(join(root, 'dist', 'define'))
     .filter((file) => file.endsWith('.js') && file !== 'define-element.js')
     .map((file) => [`define/${file}`, join(root, 'dist', 'define', file)]),
@@ -40,6 +51,7 @@ for (const [name, input] of entries) {
   const size = await gzippedSize(input);
   if (!total) total = size;
   console.log(name.padEnd(28), kb(size.min).padStart(10), kb(size.gzip).padStart(10));
+  for (const chunk of size.lazy) console.log(`  + on first use: ${chunk.name}`.padEnd(40), kb(chunk.gzip).padStart(10));
 }
 // Development warnings (src/dev.ts) must be compiled out of what production pages load.
 const devWarnings = total.code.includes('parca-elements: ');

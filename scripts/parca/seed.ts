@@ -15,19 +15,41 @@ import { ProfileSchema } from '../../src/gen/perftools/profiles/profile_pb.js';
 import { projectRoot } from '../paths.js';
 import { ADVERSARIAL_SERIES } from './adversarial-plan.js';
 import { buildPprof } from './pprof-builder.js';
-import { SEED_DURATION_MS, SEED_FIXTURES, SEED_INSTANCES, seedScale, seedTimes } from './seed-plan.js';
+import { SEED_DURATION_MS, SEED_FIXTURES, SEED_INSTANCES, SEED_SPAN_MS, seedDrift, seedScale, seedTimes } from './seed-plan.js';
 
 export const FIXTURE_DIR = join(projectRoot, 'scripts', 'fixtures', 'pprof');
 
-/** One profile as Parca should store it: the fixture with new time, duration and scaled values. */
-export function rewriteProfile(gzipped: Uint8Array, timeMs: number, durationMs: number, scale: number): Uint8Array {
+/**
+ * One profile as Parca should store it: the fixture with new time, duration and values scaled by `scale` (and,
+ * per sample, by seedDrift at `progress` through the hour).
+ */
+export function rewriteProfile(gzipped: Uint8Array, timeMs: number, durationMs: number, scale: number, progress = 0): Uint8Array {
   const profile = fromBinary(ProfileSchema, gunzipSync(gzipped));
   profile.timeNanos = BigInt(timeMs) * 1_000_000n;
   profile.durationNanos = BigInt(durationMs) * 1_000_000n;
-  for (const sample of profile.sample) {
-    sample.value = sample.value.map((v) => BigInt(Math.max(1, Math.round(Number(v) * scale))));
-  }
+  profile.sample.forEach((sample, i) => {
+    const factor = scale * seedDrift(i, progress);
+    sample.value = sample.value.map((v) => BigInt(Math.max(1, Math.round(Number(v) * factor))));
+  });
   return gzipSync(toBinary(ProfileSchema, profile));
+}
+
+/** WriteRaw requests stay well under Parca's 64 MiB message limit. */
+const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Sends a write again when the connection broke before the request was sent (Node's fetch may reuse a
+ * keep-alive socket the server has just closed: EPIPE); a request that got any answer is not repeated.
+ */
+async function writeRaw(client: ReturnType<typeof createClient<typeof ProfileStoreService>>, request: Parameters<typeof client.writeRaw>[0]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.writeRaw(request);
+    } catch (error) {
+      const cause = String((error as { cause?: { cause?: { code?: string } } }).cause?.cause?.code ?? '');
+      if (attempt >= 3 || !/EPIPE|ECONNRESET|UND_ERR_SOCKET/.test(cause)) throw error;
+    }
+  }
 }
 
 export interface SeedResult {
@@ -41,27 +63,27 @@ export async function seedParca(url: string, seededAtMs = Date.now()): Promise<S
   let profiles = 0;
   for (const [fixtureIndex, fixture] of SEED_FIXTURES.entries()) {
     const bytes = readFileSync(join(FIXTURE_DIR, fixture.file));
-    const series: RawProfileSeries[] = SEED_INSTANCES.map((instance, instanceIndex) =>
-      create(RawProfileSeriesSchema, {
-        labels: {
-          labels: [
-            { name: '__name__', value: fixture.name },
-            { name: 'instance', value: instance },
-            { name: 'job', value: fixture.job },
-          ],
-        },
-        samples: seedTimes(seededAtMs, instanceIndex).map((timeMs, pointIndex) => ({
-          rawProfile: rewriteProfile(
-            bytes,
-            timeMs,
-            fixture.delta ? SEED_DURATION_MS : 0,
-            seedScale(fixtureIndex, instanceIndex, pointIndex),
-          ),
-        })),
-      }),
-    );
-    await client.writeRaw({ series, normalized: true });
-    profiles += series.reduce((n, s) => n + s.samples.length, 0);
+    for (const [instanceIndex, instance] of SEED_INSTANCES.entries()) {
+      const labels = { labels: [{ name: '__name__', value: fixture.name }, { name: 'instance', value: instance }, { name: 'job', value: fixture.job }] };
+      let batch: Uint8Array[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (!batch.length) return;
+        const series: RawProfileSeries[] = [create(RawProfileSeriesSchema, { labels, samples: batch.map((rawProfile) => ({ rawProfile })) })];
+        await writeRaw(client, { series, normalized: true });
+        profiles += batch.length;
+        batch = [];
+        size = 0;
+      };
+      for (const timeMs of seedTimes(seededAtMs, instanceIndex)) {
+        const progress = (timeMs - (seededAtMs - SEED_SPAN_MS)) / SEED_SPAN_MS;
+        const raw = rewriteProfile(bytes, timeMs, fixture.delta ? SEED_DURATION_MS : 0, seedScale(fixtureIndex, instanceIndex, progress), progress);
+        if (size + raw.length > MAX_REQUEST_BYTES) await flush();
+        batch.push(raw);
+        size += raw.length;
+      }
+      await flush();
+    }
   }
   profiles += await seedAdversarial(url, seededAtMs);
   return { seededAtMs, profiles };
@@ -76,6 +98,6 @@ export async function seedAdversarial(url: string, seededAtMs: number): Promise<
       samples: plan.profiles.map((profile) => ({ rawProfile: gzipSync(buildPprof(plan, profile.samples, seededAtMs - profile.agoMs)) })),
     }),
   );
-  await client.writeRaw({ series, normalized: true });
+  await writeRaw(client, { series, normalized: true });
   return series.reduce((n, s) => n + s.samples.length, 0);
 }

@@ -35,19 +35,27 @@ export function freePort(): Promise<number> {
   });
 }
 
-const running = new Set<ChildProcess>();
+/** Each running server and its temporary folder. */
+const running = new Map<ChildProcess, string>();
 let exitHookInstalled = false;
+
+/** Kills the servers and removes their folders: nothing of them stays behind. */
+function stopAll(): void {
+  for (const [child, work] of running) {
+    child.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  }
+  running.clear();
+}
 
 // Whatever ends this process (a failing test run, Ctrl+C) ends the servers it started too.
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
+  process.on('exit', stopAll);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      for (const child of running) child.kill('SIGKILL');
+      stopAll();
       process.exit(130);
     });
   }
@@ -107,8 +115,7 @@ export async function startParca(options: StartOptions): Promise<ParcaServer> {
   ];
   installExitHook();
   const child = spawn(bin, args, { cwd: work, stdio: ['ignore', log, log] });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
+  running.set(child, work);
   const url = `http://${address}`;
   await waitUntilReady(url, child, logFile, 30_000);
   return {
@@ -123,6 +130,7 @@ export async function startParca(options: StartOptions): Promise<ParcaServer> {
         await exited;
         clearTimeout(timer);
       }
+      running.delete(child);
       rmSync(work, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 // The connection to one Parca server: a gRPC-Web transport with auth, timeouts and typed errors.
 import { type DescMessage, type MessageInitShape, create, toBinary } from '@bufbuild/protobuf';
-import { Code, ConnectError, createClient, type Interceptor } from '@connectrpc/connect';
+import { type DescMethodUnary } from '@bufbuild/protobuf';
+import { Code, ConnectError, type Interceptor } from '@connectrpc/connect';
 import { createGrpcWebTransport } from '@connectrpc/connect-web';
 import {
   LabelsRequestSchema,
@@ -128,7 +129,12 @@ export function createConnection(options: ConnectionOptions): ParcaConnection {
     interceptors: [addHeaders],
     fetch: (input, init) => fetchLimited(input, credentials ? { ...init, credentials } : init),
   });
-  const client = createClient(QueryService, transport);
+  // Unary calls straight through the transport: the generated client's streaming machinery is never needed.
+  const unary =
+    <I extends DescMessage, O extends DescMessage>(method: DescMethodUnary<I, O>) =>
+    (request: MessageInitShape<I>, options: { signal: AbortSignal; timeoutMs: number }) =>
+      transport.unary(method, options.signal, options.timeoutMs, undefined, request).then((response) => response.message);
+  const methods = QueryService.method;
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   const shared = new SharedCalls();
@@ -160,11 +166,11 @@ export function createConnection(options: ConnectionOptions): ParcaConnection {
     url,
     name: options.name ?? url,
     authenticated: [...headers.keys()].length > 0,
-    profileTypes: (r, o) => call(ProfileTypesRequestSchema, r, (c) => client.profileTypes(r, c), o),
-    labels: (r, o) => call(LabelsRequestSchema, r, (c) => client.labels(r, c), o),
-    values: (r, o) => call(ValuesRequestSchema, r, (c) => client.values(r, c), o),
-    queryRange: (r, o) => call(QueryRangeRequestSchema, r, (c) => client.queryRange(r, c).catch(noDataIsEmpty), o),
-    query: (r, o) => call(QueryRequestSchema, r, (c) => client.query(r, c), o),
+    profileTypes: (r, o) => call(ProfileTypesRequestSchema, r, (c) => unary(methods.profileTypes)(r, c), o),
+    labels: (r, o) => call(LabelsRequestSchema, r, (c) => unary(methods.labels)(r, c), o),
+    values: (r, o) => call(ValuesRequestSchema, r, (c) => unary(methods.values)(r, c), o),
+    queryRange: (r, o) => call(QueryRangeRequestSchema, r, (c) => unary(methods.queryRange)(r, c).catch(noDataIsEmpty), o),
+    query: (r, o) => call(QueryRequestSchema, r, (c) => unary(methods.query)(r, c), o),
     get callsInFlight() {
       return shared.size;
     },

@@ -2,6 +2,7 @@
 // settled, and attribute values outside the allowed set. All output goes through devWarn (once per message).
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { DEV, devWarn } from '../dev.js';
+import type { Clock, TimerHandle } from '../model/clock.js';
 
 /** What a ParcaElement subclass asks to be checked (its static `devChecks`). */
 export interface DevChecks {
@@ -15,6 +16,7 @@ export interface DevChecks {
 interface CheckedHost extends ReactiveElement {
   readonly activeConnection: unknown;
   readonly activeQuery: { readonly profileType: string } | undefined;
+  readonly activeClock: Clock;
 }
 
 /** Warns once per value when `value` is set (not empty) and is not one of `allowed`. */
@@ -23,11 +25,28 @@ export function warnUnlessOneOf(element: Element, attribute: string, value: unkn
   devWarn(`<${element.localName}> ${attribute}="${String(value)}" is not allowed; use one of: ${allowed.join(', ')}.`);
 }
 
-/** Runs a host's checks: attribute values on every update, connection and profile type once it has settled. */
+/**
+ * How long a missing connection or profile type must last after the page loaded before it is worth a warning:
+ * pages often set them a moment later (a config fetched, a record read).
+ */
+export const SETTLE_MS = 2000;
+
+/** Runs a host's checks: attribute values on every update, connection and profile type once the page has settled. */
 export class DevChecksController implements ReactiveController {
   #settled = false;
+  #timer: { clock: Clock; handle: TimerHandle } | undefined;
 
   constructor(private readonly host: CheckedHost) {}
+
+  hostDisconnected(): void {
+    this.#cancel();
+    this.#settled = false;
+  }
+
+  #cancel(): void {
+    this.#timer?.clock.clearTimeout(this.#timer.handle);
+    this.#timer = undefined;
+  }
 
   get #checks(): DevChecks {
     return (this.host.constructor as { devChecks?: DevChecks }).devChecks ?? {};
@@ -42,8 +61,19 @@ export class DevChecksController implements ReactiveController {
   hostUpdated(): void {
     if (this.#settled) return;
     this.#settled = true;
-    // After the first update settles and a frame more, so a source defined or upgraded just after still counts.
-    void this.host.updateComplete.then(() => requestAnimationFrame(() => this.#checkSetup()));
+    // Once the page has loaded, and a while more for what pages set late; checked again then, so only a setup
+    // that is still missing warns.
+    const check = () => {
+      this.#cancel();
+      const clock = this.host.activeClock;
+      const handle = clock.setTimeout(() => {
+        this.#timer = undefined;
+        this.#checkSetup();
+      }, SETTLE_MS);
+      this.#timer = { clock, handle };
+    };
+    if (document.readyState === 'complete') check();
+    else window.addEventListener('load', check, { once: true });
   }
 
   #checkSetup(): void {

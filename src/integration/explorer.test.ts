@@ -26,6 +26,9 @@ async function explorer() {
   const graph = source.querySelector('parca-flamegraph') as ParcaFlamegraphElement;
   while (!metrics.chartData) await nextEvent(metrics, 'parca-load');
   while (!graph.data) await nextEvent(graph, 'parca-load');
+  // At rest: a chart asks once more when the data is sparser than its first step.
+  await Promise.all([metrics.settled, graph.settled]);
+  await Promise.all([metrics.updateComplete, graph.updateComplete]);
   return { source, metrics, graph };
 }
 

@@ -89,7 +89,10 @@ describe('hostile strings from a real Parca', function () {
     expect(graph.sandwich).to.equal(MARKUP_FUNCTION);
     expect(graph.shadowRoot!.querySelector('[part~="sandwich-header"]')!.textContent).to.contain(MARKUP_FUNCTION);
     const callees = graph.shadowRoot!.querySelector<ParcaFlamegraphElement>('[part~="sandwich-callees"]')!;
-    while (!callees.data) await nextEvent(callees, 'parca-load');
+    await graph.settled;
+    await graph.updateComplete;
+    await callees.updateComplete;
+    expect(frameName(callees.data!.model, 1)).to.equal(MARKUP_FUNCTION);
 
     // The legend and the accessible table show the markup label value as text.
     await metrics.updateComplete;

@@ -82,6 +82,8 @@ for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
       source.timeout = 30_000;
       source.selector = '{job="runtime"}';
       await loaded;
+      // Settled: a chart asks once more when the data is sparser than its first step.
+      await el.settled;
       await el.updateComplete;
       const fresh = shownData(el);
       expect(fresh).to.not.equal(good);
@@ -111,6 +113,8 @@ for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
       source.url = FAST;
       source.selector = '{job="runtime"}';
       await loaded;
+      // Settled: a chart asks once more when the data is sparser than its first step.
+      await el.settled;
       await el.updateComplete;
       const fresh = shownData(el);
       expect(fresh).to.not.equal(undefined);

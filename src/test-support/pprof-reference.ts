@@ -28,7 +28,12 @@ export async function pprofReference(connection: ParcaConnection, query: string,
     reportType: QueryRequest_ReportType.PPROF,
   });
   if (response.report.case !== 'pprof') throw new Error(`no pprof report: ${response.report.case}`);
-  const profile = fromBinary(ProfileSchema, await gunzipIfNeeded(response.report.value));
+  return aggregatePprof(response.report.value);
+}
+
+/** A pprof file (gzipped or not) aggregated per function like `go tool pprof`. */
+export async function aggregatePprof(bytes: Uint8Array): Promise<ReferenceTotals> {
+  const profile = fromBinary(ProfileSchema, await gunzipIfNeeded(bytes), { readUnknownFields: false });
   const text = (index: bigint) => profile.stringTable[Number(index)] ?? '';
   const functionName = new Map(profile.function.map((f) => [f.id, text(f.name)]));
   const locations = new Map(profile.location.map((l) => [l.id, l]));

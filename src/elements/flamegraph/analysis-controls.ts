@@ -36,6 +36,54 @@ export interface OptionsView {
   readonly onExportPprof: () => void;
   /** Copies a link that restores the view; absent when the page keeps no state in its URL. */
   readonly onCopyLink?: (() => void) | undefined;
+  /** Said beside Copy link once the link was copied. */
+  readonly copied: boolean;
+  /** Why the grouping changes nothing here (e.g. one binary only); empty otherwise. */
+  readonly groupNote: string;
+  /** "A label…" was chosen: the field for the label's name shows. */
+  readonly groupByLabel: boolean;
+  readonly onGroupByLabel: () => void;
+}
+
+/** The fields a graph can be grouped by, as the control offers them ('' is Parca's default: by function). */
+const GROUPS: readonly (readonly [value: string, label: string])[] = [
+  ['', 'Function'],
+  ['binary', 'Binary'],
+  ['filename', 'File'],
+  ['address', 'Address'],
+];
+
+/** The group-by control: a field, or a pprof label typed in; a list written by the page shows as it is. */
+function renderGroupBy(view: OptionsView) {
+  const current = view.groupBy.join(', ');
+  const known = GROUPS.some(([value]) => value === current);
+  const label = /^labels\.(.+)$/.exec(current)?.[1];
+  const chosen = view.groupByLabel || label !== undefined ? 'label' : known ? current : 'custom';
+  return html`<label part="group-by"
+      >Group by
+      <select
+        @change=${(e: Event) => {
+          const value = (e.target as HTMLSelectElement).value;
+          if (value === 'label') view.onGroupByLabel();
+          else if (value !== 'custom') view.onGroupBy(value);
+        }}
+      >
+        ${GROUPS.map(([value, text]) => html`<option value=${value} ?selected=${chosen === value}>${text}</option>`)}
+        <option value="label" ?selected=${chosen === 'label'}>A label…</option>
+        ${chosen === 'custom' ? html`<option value="custom" selected>${current}</option>` : nothing}
+      </select></label
+    >${chosen === 'label'
+      ? html`<input
+          type="text"
+          aria-label="Label to group by"
+          placeholder="thread_name"
+          .value=${label ?? ''}
+          @change=${(e: Event) => {
+            const name = (e.target as HTMLInputElement).value.trim();
+            view.onGroupBy(name ? `labels.${name}` : '');
+          }}
+        />`
+      : nothing}${view.groupNote ? html`<span class="group-note">${view.groupNote}</span>` : nothing}`;
 }
 
 /** The row of option controls (shown with the `controls` attribute). */
@@ -49,15 +97,7 @@ export function renderOptions(view: OptionsView) {
       ><input type="checkbox" .checked=${view.table} @change=${(e: Event) => view.onTable((e.target as HTMLInputElement).checked)} /> Function
       table</label
     >
-    <label part="group-by"
-      >Group by
-      <input
-        type="text"
-        placeholder="e.g. binary, labels.thread_name"
-        aria-label="Group by (comma-separated: function_name, binary, filename, address, labels.<name>)"
-        .value=${view.groupBy.join(', ')}
-        @change=${(e: Event) => view.onGroupBy((e.target as HTMLInputElement).value)}
-    /></label>
+    ${renderGroupBy(view)}
     <span part="compare">
       <label
         ><input type="checkbox" .checked=${view.diffing} @change=${(e: Event) => view.onCompareToggle((e.target as HTMLInputElement).checked)} />
@@ -77,6 +117,7 @@ export function renderOptions(view: OptionsView) {
       <button type="button" @click=${view.onExportPng}>PNG</button>
       <button type="button" ?disabled=${!view.canExport} @click=${view.onExportPprof}>pprof</button>
       ${view.onCopyLink ? html`<button type="button" @click=${view.onCopyLink}>Copy link</button>` : nothing}
+      ${view.copied ? html`<span role="status" class="copied">Link copied</span>` : nothing}
     </span>
   </div>`;
 }

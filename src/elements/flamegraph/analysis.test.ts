@@ -315,13 +315,24 @@ describe('<parca-flamegraph> analysis', () => {
     (part(el, 'invert')!.querySelector('input') as HTMLInputElement).click();
     await next;
     expect(el.invert).to.equal(true);
-    const groupBy = part(el, 'group-by')!.querySelector('input') as HTMLInputElement;
+    const groupBy = part(el, 'group-by')!.querySelector('select') as HTMLSelectElement;
     groupBy.value = 'filename';
     const again = flamegraphSettled(el);
     groupBy.dispatchEvent(new Event('change'));
     await again;
     expect(el.groupBy).to.deep.equal(['filename']);
     expect(el.options).to.deep.include({ invert: true, groupBy: ['function_file_name'] });
+    // A label is typed in once "A label…" is chosen.
+    groupBy.value = 'label';
+    groupBy.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const label = part(el, 'options')!.querySelector<HTMLInputElement>('input[aria-label="Label to group by"]')!;
+    expect(label.value).to.equal('');
+    label.value = 'thread_name';
+    const labelled = flamegraphSettled(el);
+    label.dispatchEvent(new Event('change'));
+    await labelled;
+    expect(el.groupBy).to.deep.equal(['labels.thread_name']);
     expect(fired).to.equal(0);
   });
 });

@@ -5,7 +5,9 @@ import { ParcaError } from '../../client/errors.js';
 import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, emptyModel } from '../../model/flamegraph/decode.js';
 import { type AnalysisOptions, type ProfileWindow, buildQueryRequest } from '../../model/flamegraph/request.js';
-import { type FunctionTable, decodeTable, emptyTable } from '../../model/flamegraph/table.js';
+import type { FunctionTable } from '../../model/flamegraph/table.js';
+import type { ProfileSamples } from '../../model/pprof/views.js';
+import { parseProfileTypeId } from '../../model/profile-type.js';
 import { type QueryState, profileWindow, queryString } from '../../model/query-state.js';
 import { type TimeRange, formatTimeBound, resolveRange } from '../../model/time-range.js';
 
@@ -140,27 +142,56 @@ export interface TableData {
   readonly isDiff: boolean;
 }
 
-/** Parca's function table for the same query and options (group-by and sandwich do not apply to it). */
-export async function fetchTable(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal: AbortSignal): Promise<TableData> {
-  const analysis = resolveOptions(query, options);
-  const isDiff = analysis.baseline !== undefined;
+/**
+ * The query's samples, for figures per function (the function table, the sandwich): Parca's pprof answer, read
+ * here, since Parca's own table counts a recursive function once per occurrence and its flame graphs leave out
+ * frames of zero or less.
+ */
+export interface ProfileData {
+  readonly samples: ProfileSamples;
+  /** The module loaded for them, with the table's template. */
+  readonly views: OnDemand;
+  readonly unit: string;
+  /** The sum of the comparison's (or the only) samples. */
+  readonly total: number;
+  readonly isDiff: boolean;
+}
+
+type OnDemand = typeof import('./on-demand.js');
+
+/** The pprof samples of one window with the filters, decoded. */
+async function samplesOf(views: OnDemand, connection: ParcaConnection, window: ProfileWindow, filters: AnalysisOptions['filters'], signal: AbortSignal) {
+  const request = buildQueryRequest(window, { invert: false, groupBy: [], filters, absolute: false }, QueryRequest_ReportType.PPROF);
+  let bytes: unknown;
   try {
-    const request = buildQueryRequest(windowOf(query), { ...analysis, groupBy: [], sandwich: undefined }, QueryRequest_ReportType.TABLE_ARROW);
-    const response = await connection.query(request, { signal });
-    if (response.report.case !== 'tableArrow') {
-      throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of a function table.`);
-    }
-    let table: FunctionTable;
-    try {
-      table = decodeTable(response.report.value.record);
-    } catch (error) {
-      throw new ParcaError('decode', (error as Error).message);
-    }
-    return { table, unit: response.report.value.unit || 'count', total: Number(response.total), isDiff };
+    bytes = (await connection.query(request, { signal })).report.value;
   } catch (error) {
-    if (isNoData(error)) return { table: emptyTable(), unit: 'count', total: 0, isDiff };
+    if (isNoData(error)) return views.decodePprof(new Uint8Array(0));
     throw error;
   }
+  if (!(bytes instanceof Uint8Array)) throw new ParcaError('decode', 'Parca answered without a pprof report.');
+  try {
+    return views.decodePprof(await views.gunzipIfNeeded(bytes));
+  } catch (error) {
+    throw new ParcaError('decode', (error as Error).message);
+  }
+}
+
+/** The query's samples (and a baseline's) for the function table and the sandwich. */
+export async function fetchProfile(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal: AbortSignal): Promise<ProfileData> {
+  const analysis = resolveOptions(query, options);
+  // Loaded on first use: pages that never open the table or a sandwich never download it.
+  const views = await import('./on-demand.js');
+  const [profile, baseline] = await Promise.all([
+    samplesOf(views, connection, windowOf(query), analysis.filters, signal),
+    analysis.baseline ? samplesOf(views, connection, analysis.baseline, analysis.filters, signal) : undefined,
+  ]);
+  const total = views.profileTotal(profile);
+  const unit = profile.sampleTypes[0]?.unit || parseProfileTypeId(query.profileType).sampleUnit;
+  // A relative diff scales the baseline to the comparison's total, as the flame graph's diff does.
+  const baseTotal = baseline ? views.profileTotal(baseline) : 0;
+  const scale = analysis.absolute || baseTotal === 0 ? 1 : total / baseTotal;
+  return { samples: new views.ProfileSamples(profile, baseline && { profile: baseline, scale }), views, unit, total, isDiff: !!baseline };
 }
 
 /** The same query as a pprof file (gzip-compressed protobuf, as Parca sends it). */

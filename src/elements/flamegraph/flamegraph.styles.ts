@@ -182,12 +182,35 @@ export const flamegraphStyles = [
     padding: 0.1em 0.5em;
     cursor: pointer;
   }
-  [part='breadcrumb'] button {
+  /* Path steps read as links; Reset keeps the look of a button. */
+  [part='breadcrumb'] li button {
     border-color: transparent;
+    padding-inline: 0.1em;
     max-width: 24ch;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+    color: var(--_outline);
+    text-decoration: underline;
+  }
+  [part='breadcrumb'] li button[aria-current='true'] {
+    color: inherit;
+    text-decoration: none;
+    font-weight: 600;
+  }
+  [part='selection'] {
+    margin-top: 0.25em;
+    overflow-wrap: anywhere;
+  }
+  [part='point'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin-bottom: 0.25em;
+  }
+  .sort-mark {
+    font-size: 0.8em;
   }
   input {
     padding: 0.15em 0.4em;

@@ -5,25 +5,37 @@ import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
+import { ParcaPointSelectEvent } from '../../events/point-select.js';
+import { ParcaSandwichSelectEvent } from '../../events/sandwich-select.js';
+import { formatTimestamp, formatWindow } from '../../model/metrics/time-format.js';
 import { ParcaViewChangeEvent } from '../../events/view-change.js';
 import { COLOR_BY, type ColorBy, createColorer, splitColorList } from '../../model/flamegraph/colors.js';
 import { baseName, frameName } from '../../model/flamegraph/decode.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
-import { formatPercent, formatValue } from '../../model/units.js';
+import { formatDurationMs, formatPercent, formatValue } from '../../model/units.js';
 import { type Direction, isAncestorOrSelf, navigate, pathTo } from '../../model/flamegraph/layout.js';
 import { type SearchResult, exactNameSearch, nameOfExactSearch, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
 import { type DiffPalette, DIFF_PALETTES, buildDiffPalette, createDiffColorer, formatChange, parseColor, relativeChange } from '../../model/flamegraph/diff-colors.js';
 import { type FrameFilter, formatFilters, normalizeFilter, parseFilters, sameFilter } from '../../model/flamegraph/filters.js';
 import { parseGroupBy, previousPeriod } from '../../model/flamegraph/request.js';
 import { type FlamegraphView, focusPathOf, rowOfFocusPath } from '../../model/flamegraph/view-state.js';
-import { type QueryState, isRefreshOf } from '../../model/query-state.js';
+import { type QueryState, isRefreshOf, resolveWindow } from '../../model/query-state.js';
 import { type TimeRange, formatTimeBound, parseTimeRange } from '../../model/time-range.js';
-import { renderFilters, renderLegend, renderOptions } from './analysis-controls.js';
+import { canvasColor } from '../canvas-color.js';
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
-import { type FlamegraphData, type FlamegraphOptions, type FlamegraphRecordInput, NO_OPTIONS, type TableData, fetchFlamegraph, fetchPprof, fetchTable } from './fetch.js';
-import { renderTable } from './function-table.js';
-import { type TableColumn, sortTable } from '../../model/flamegraph/table.js';
+import {
+  type FlamegraphData,
+  type FlamegraphOptions,
+  type FlamegraphRecordInput,
+  NO_OPTIONS,
+  type ProfileData,
+  type TableData,
+  fetchFlamegraph,
+  fetchPprof,
+  fetchProfile,
+} from './fetch.js';
+import { type TableColumn, sortTable, tableRowName } from '../../model/flamegraph/table.js';
 import { flamegraphStyles } from './flamegraph.styles.js';
 import { RecordDecoder } from './record-decoder.js';
 import { FlamegraphRenderer, type Orientation, type Theme, rowGeometry } from './renderer.js';
@@ -54,17 +66,6 @@ const filtersConverter = {
   },
   toAttribute: (value: readonly FrameFilter[]): string => formatFilters(value),
 };
-
-let colorContext: CanvasRenderingContext2D | null | undefined;
-
-/** Any CSS color (names, system colors, color-mix) as the canvas normalizes it: #rrggbb or rgba(). */
-function canvasColor(color: string): string {
-  colorContext ??= document.createElement('canvas').getContext('2d');
-  if (!colorContext) return color;
-  colorContext.fillStyle = '#000000';
-  colorContext.fillStyle = color;
-  return String(colorContext.fillStyle);
-}
 
 /** What the trimmed value means: frames too small to draw, or (negative) frames that shrank, which no width can show. */
 function trimNote(data: FlamegraphData): string {
@@ -107,8 +108,13 @@ function trimNote(data: FlamegraphData): string {
  * @fires parca-view-change - A user changed the view (focus, search, sandwich, an analysis option); a source
  *   with `sync-url` keeps it in the page URL.
  * @fires parca-baseline-select - A user turned off a comparison whose baseline came from the source.
+ * @fires parca-point-select - A user went back from a picked point to the whole range.
+ * @fires parca-sandwich-select - A user asked for a function's callers and callees.
  *
+ * @csspart point - Says which one profile is shown when a point was picked on a chart.
+ * @csspart point-clear - Goes back from the picked point to the whole range.
  * @csspart toolbar - The row above the graph: search field, search summary, breadcrumb.
+ * @csspart selection - Names the selected frame in full with its values (click, arrow keys or a table pick).
  * @csspart search-field - The built-in search input (with `search-field`).
  * @csspart search-summary - How many frames match the search and the share of the total they cover; "k of n"
  *   while stepping through them.
@@ -216,6 +222,11 @@ export class ParcaFlamegraphElement extends ParcaElement {
    * @internal
    */
   @property({ attribute: false }) sandwichSide: '' | 'callers' | 'callees' = '';
+  /**
+   * What one of a sandwich's graphs shows, built by the sandwich from the query's samples. Not for pages.
+   * @internal
+   */
+  @property({ attribute: false }) sandwichData: FlamegraphData | undefined;
 
   @state() private focusRow = 0;
   @state() private hovered = -1;
@@ -225,6 +236,10 @@ export class ParcaFlamegraphElement extends ParcaElement {
   @state() private actionError: ParcaError | undefined;
   @state() private tableSort: { column: TableColumn; descending: boolean } = { column: 'flat', descending: true };
   @state() private tableScroll = 0;
+  /** Copy link succeeded, until the view changes again. */
+  @state() private copied = false;
+  /** "A label…" was chosen in the group-by control, before a label was typed. */
+  @state() private groupByLabel = false;
 
   @query('[part="viewport"]') private viewport!: HTMLDivElement;
   @query('canvas') private canvas!: HTMLCanvasElement;
@@ -236,7 +251,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
       if (this.record) return undefined;
       const connection = this.activeConnection;
       const query = this.activeQuery;
-      if (!connection || !query?.profileType || query.kind === 'metrics' || !this.widthClass || this.#inSandwich) return undefined;
+      if (!connection || !query?.profileType || query.kind === 'metrics' || !this.widthClass || this.#inSandwich || this.sandwichSide) return undefined;
       return [connection, query, this.trimThreshold ?? 100 / this.widthClass, this.#options] as const;
     },
     run: ([connection, query, trim, options], signal) => fetchFlamegraph(connection, query, trim, signal, options),
@@ -245,19 +260,25 @@ export class ParcaFlamegraphElement extends ParcaElement {
     loadEvent: (data, durationMs) => new ParcaFlamegraphLoadEvent(this.sourceName, durationMs, data.total, data.trimmed, data.model.size, data.decodeMs),
   });
 
-  readonly #tableRequest = new QueryController(this, {
+  /** The query's samples, for the function table and the sandwich (see fetchProfile). */
+  readonly #profileRequest = new QueryController(this, {
     args: () => {
       const connection = this.activeConnection;
       const query = this.activeQuery;
-      if (!this.table || this.record || this.sandwichSide || !connection || !query?.profileType || query.kind === 'metrics') return undefined;
-      return [connection, query, this.#options] as const;
+      if (!(this.table || this.#inSandwich) || this.record || this.sandwichSide || !connection || !query?.profileType || query.kind === 'metrics') return undefined;
+      return [connection, query, this.#profileOptions()] as const;
     },
-    run: ([connection, query, options], signal) => fetchTable(connection, query, options, signal),
+    run: ([connection, query, options], signal) => fetchProfile(connection, query, options, signal),
     sourceName: () => this.sourceName,
     isRefresh: ([c1, q1, o1], [c2, q2, o2]) => c1 === c2 && o1 === o2 && isRefreshOf(q1, q2),
   });
-  /** The table's row order, for the table and sort it was computed for. */
-  #tableOrder: { key: unknown[]; order: Uint32Array } | undefined;
+  /** The module of what the graph needs only on demand (see on-demand.ts), once loaded. */
+  #onDemand: typeof import('./on-demand.js') | undefined;
+  #onDemandLoading: Promise<void> | undefined;
+  /** What the samples answer was turned into: the table (and its row order), and the sandwich's graphs. */
+  #derived: { profile?: ProfileData; table?: TableData; order?: { key: unknown[]; order: Uint32Array }; sandwich?: { name: string; graphs: [FlamegraphData, FlamegraphData] } } = {};
+  /** The options the samples depend on (not invert or group-by), kept by identity while they are equal. */
+  #profileOptionsMemo: FlamegraphOptions = NO_OPTIONS;
 
   readonly #renderer = new FlamegraphRenderer();
   /** Rebuilt only when an option changes, so the request controller sees a new value exactly then. */
@@ -287,20 +308,56 @@ export class ParcaFlamegraphElement extends ParcaElement {
   /** The two graphs of the sandwich view, made on first use. */
   #sandwichGraphs: [ParcaFlamegraphElement, ParcaFlamegraphElement] | undefined;
 
-  /** The graph shown now (from the server or from `record`); none while the query asks for metrics only. */
+  /** The graph shown now (from the server, from `record`, or given by a sandwich); none while the query asks for metrics only. */
   get data(): FlamegraphData | undefined {
     if (this.record) return this.#recordDecoder.data;
+    if (this.sandwichSide) return this.sandwichData;
     return this.activeQuery?.kind === 'metrics' ? undefined : this.#request.value;
   }
 
-  /** The function table shown (with `table`): Parca's TableArrow report, decoded; for pages that draw their own. */
+  /**
+   * The function table shown (with `table`): flat and cumulative values per function, each sample counted once
+   * per function as pprof does, computed from Parca's pprof answer; for pages that draw their own.
+   */
   get functionTable(): TableData | undefined {
-    return this.table && (this.record || this.activeQuery?.kind !== 'metrics') ? this.#tableRequest.value : undefined;
+    const profile = this.#samples();
+    if (!this.table || !profile) return undefined;
+    if (this.#derived.profile !== profile || !this.#derived.table) {
+      this.#derived = { profile, table: { table: profile.samples.table(), unit: profile.unit, total: profile.total, isDiff: profile.isDiff } };
+    }
+    return this.#derived.table;
+  }
+
+  /** The samples answer for the query shown; none while the query asks for metrics only. */
+  #samples(): ProfileData | undefined {
+    return this.record || this.activeQuery?.kind === 'metrics' ? undefined : this.#profileRequest.value;
+  }
+
+  /** The options that change the samples: filters and the baseline, not how the graph arranges them. */
+  #profileOptions(): FlamegraphOptions {
+    const { filters, baseline, absolute } = this.#options;
+    const next: FlamegraphOptions = { invert: false, groupBy: [], filters, absolute, ...(baseline ? { baseline } : {}) };
+    if (JSON.stringify(next) !== JSON.stringify(this.#profileOptionsMemo)) this.#profileOptionsMemo = Object.freeze(next);
+    return this.#profileOptionsMemo;
+  }
+
+  /** The sandwich's callers and callees graphs for the function shown, built from the samples. */
+  #sandwichGraphsData(): [FlamegraphData, FlamegraphData] | undefined {
+    const profile = this.#samples();
+    if (!profile || profile.isDiff || !this.sandwich) return undefined;
+    const cached = this.#derived.sandwich;
+    if (this.#derived.profile === profile && cached?.name === this.sandwich) return cached.graphs;
+    const { callers, callees } = profile.samples.sandwich(this.sandwich);
+    const graph = (model: FlamegraphData['model']): FlamegraphData => ({ model, unit: profile.unit, total: profile.total, filtered: 0, trimmed: 0, decodeMs: 0 });
+    const graphs: [FlamegraphData, FlamegraphData] = [graph(callers), graph(callees)];
+    if (this.#derived.profile !== profile) this.#derived = { profile };
+    this.#derived.sandwich = { name: this.sandwich, graphs };
+    return graphs;
   }
 
   /** Settles when the latest requests (graph, and table when shown) have settled. */
   get settled(): Promise<void> {
-    return Promise.all([this.#request.settled, this.#tableRequest.settled]).then(() => undefined);
+    return Promise.all([this.#request.settled, this.#profileRequest.settled]).then(() => undefined);
   }
 
   /** The row the view is focused on (0: the whole graph). */
@@ -407,6 +464,12 @@ export class ParcaFlamegraphElement extends ParcaElement {
     return new Blob([bytes.slice()], { type: 'application/gzip' });
   }
 
+  constructor() {
+    super();
+    // The host's own events, and those of its sandwich graphs (composed up through its shadow root).
+    this.addEventListener(ParcaSandwichSelectEvent.eventName, this.#onSandwichSelect);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#media = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((q) => matchMedia(q));
@@ -424,9 +487,13 @@ export class ParcaFlamegraphElement extends ParcaElement {
     this.#flushDrawWaiters();
   }
 
-  /** Also waits for a `record` being decoded, and the update that shows it. */
+  /** Also waits for a `record` being decoded, and for what the graph loads on demand, and the update that shows them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
+    if (this.#onDemandLoading && !this.#onDemand) {
+      await this.#onDemandLoading;
+      complete = await super.getUpdateComplete();
+    }
     for (let pending = this.#recordDecoder.pending; pending; pending = this.#recordDecoder.pending) {
       await pending;
       complete = await super.getUpdateComplete();
@@ -447,6 +514,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
       this.#rebuildOptions();
     }
     if (this.#inSandwich) this.#syncSandwichGraphs();
+    if (this.#wantsAnalysis) this.#loadOnDemand();
     // Whether this update asks for another graph: a pending focus then waits for it.
     const newRequest = this.#options !== optionsBefore || this.activeQuery !== this.#lastQuery || changed.has('widthClass' as keyof ParcaFlamegraphElement) || changed.has('trimThreshold');
     this.#lastQuery = this.activeQuery;
@@ -497,7 +565,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
 
   protected override render() {
     const data = this.data;
-    const error = this.record ? this.#recordDecoder.error : (this.actionError ?? this.#request.error ?? this.#tableRequest.error);
+    const error = this.record ? this.#recordDecoder.error : (this.actionError ?? this.#request.error ?? this.#profileRequest.error);
     // A refresh keeps the graph as it is until the newer one arrives: no loading state.
     const loading = !this.record && this.#request.status === 'loading';
     const model = data?.model;
@@ -505,7 +573,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
     const rowHeight = this.#theme?.rowHeight ?? 20;
     return html`
       <div class="frame" @keydown=${this.#onKeydown}>
-        ${this.#renderToolbar()} ${this.#renderAnalysis()} ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
+        ${this.#renderPoint()} ${this.#renderToolbar()} ${this.#renderAnalysis()} ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
         ${this.#optionsError ? html`<div part="error" role="alert">${this.#optionsError}</div>` : nothing}
         ${this.#inSandwich ? this.#renderSandwich() : this.#renderStatus(loading)}
         ${data && data.trimmed !== 0 && !this.#inSandwich ? html`<div part="note">${trimNote(data)}</div>` : nothing}
@@ -525,7 +593,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
             ></canvas>
           </div>
         </div>
-        ${this.#inSandwich ? nothing : this.#renderTooltip()} ${this.#renderFunctionTable()}
+        ${this.#renderSelection()} ${this.#inSandwich ? nothing : this.#renderTooltip()} ${this.#renderFunctionTable()}
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
@@ -568,7 +636,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
           </nav>`
         : nothing}
       ${sandwichable
-        ? html`<button part="sandwich-button" title=${sandwichable} @click=${() => this.#enterSandwich(this.selected)}>Callers and callees</button>`
+        ? html`<button part="sandwich-button" title=${sandwichable} @click=${() => this.#askSandwich(this.selected)}>Callers and callees</button>`
         : nothing}
     </div>`;
   }
@@ -581,7 +649,21 @@ export class ParcaFlamegraphElement extends ParcaElement {
   /** "n matching frames, x% of total", led by "k of" while the selected (or focused) frame is a match. */
   #summaryText(result: SearchResult, model: FlamegraphData['model']): string {
     const index = result.indexOf(this.#stepStart());
-    return `${index >= 0 ? `${index + 1} of ` : ''}${result.count} matching ${result.count === 1 ? 'frame' : 'frames'}, ${formatPercent(result.value, model.total)} of total`;
+    const frames = `${index >= 0 ? `${index + 1} of ` : ''}${result.count} matching ${result.count === 1 ? 'frame' : 'frames'}`;
+    // A function picked in the table: the table's figure, from every sample (the graph may have trimmed some).
+    const picked = this.#tableRowOf(nameOfExactSearch(this.search));
+    if (picked) return `${frames}; ${picked.name}: ${formatValue(picked.cumulative, picked.unit)}, ${formatPercent(picked.cumulative, picked.total)} of total`;
+    return `${frames}, ${formatPercent(result.value, model.total)} of total`;
+  }
+
+  /** The function table's figures for a function, when the table has it. */
+  #tableRowOf(name: string): { name: string; cumulative: number; total: number; unit: string } | undefined {
+    const result = name ? this.functionTable : undefined;
+    if (!result) return undefined;
+    for (let row = 0; row < result.table.size; row++) {
+      if (tableRowName(result.table, row) === name) return { name, cumulative: result.table.cumulative[row]!, total: result.total, unit: result.unit };
+    }
+    return undefined;
   }
 
   #renderStatus(loading: boolean) {
@@ -660,25 +742,38 @@ export class ParcaFlamegraphElement extends ParcaElement {
       }
     }
     const sourceRange = this.#sourceCompare;
-    // A sandwich is two merges (Parca does not sandwich diffs); the outer element draws neither graph itself.
-    const side = this.sandwichSide;
-    const baseline = side ? undefined : this.compare ? { query: this.compare } : range ? { range } : sourceRange ? { range: sourceRange } : undefined;
+    const baseline = this.compare ? { query: this.compare } : range ? { range } : sourceRange ? { range: sourceRange } : undefined;
     const options: FlamegraphOptions = Object.freeze({
-      invert: side ? side === 'callers' : this.invert,
+      invert: this.invert,
       groupBy: fields,
       filters,
       absolute: this.diffAbsolute,
       ...(baseline ? { baseline } : {}),
-      ...(side && this.sandwich ? { sandwich: this.sandwich } : {}),
     });
     // Equal options keep their identity, so setting a property to what it was does not query again.
     if (JSON.stringify(options) !== JSON.stringify(this.#options)) this.#options = options;
     this.#optionsError = errors.length ? errors.join(' ') : undefined;
   }
 
+  /** Whether the graph shows anything of the on-demand module: controls, filter chips, a diff legend. */
+  get #wantsAnalysis(): boolean {
+    return this.controls || this.#options.filters.length > 0 || !!this.#options.baseline;
+  }
+
+  /** Loads the on-demand module (once) and shows what needed it; updateComplete waits for it. */
+  #loadOnDemand(): void {
+    this.#onDemandLoading ??= import('./on-demand.js').then((module) => {
+      this.#onDemand = module;
+      this.requestUpdate();
+    });
+  }
+
   #renderAnalysis() {
     const data = this.data;
     const diffing = !!this.#options.baseline;
+    const views = this.#onDemand;
+    if (!views) return nothing;
+    const { renderOptions, renderFilters, renderLegend } = views;
     return html`${this.controls
       ? renderOptions({
           invert: this.invert,
@@ -691,13 +786,20 @@ export class ParcaFlamegraphElement extends ParcaElement {
           canExport: !this.record && !!this.activeConnection,
           onInvert: (invert) => this.#user(() => (this.invert = invert)),
           onTable: (table) => (this.table = table),
-          onGroupBy: (text) => this.#user(() => (this.groupBy = listConverter.fromAttribute(text))),
+          onGroupBy: (text) => {
+            this.groupByLabel = false;
+            this.#user(() => (this.groupBy = listConverter.fromAttribute(text)));
+          },
           onCompareToggle: (compare) => this.#user(() => this.#toggleCompare(compare)),
           onAbsolute: (absolute) => this.#user(() => (this.diffAbsolute = absolute)),
           onPalette: (palette) => (this.diffPalette = DIFF_PALETTES.includes(palette) ? palette : 'red-green'),
           onExportPng: () => void this.#download(() => this.toPNG(), 'flamegraph.png'),
           onExportPprof: () => void this.#download(() => this.exportPprof(), 'profile.pb.gz'),
           onCopyLink: this.viewLink() ? () => void this.#copyLink() : undefined,
+          copied: this.copied,
+          groupNote: this.#groupNote(),
+          groupByLabel: this.groupByLabel,
+          onGroupByLabel: () => (this.groupByLabel = true),
         })
       : nothing}
     ${renderFilters({
@@ -716,25 +818,41 @@ export class ParcaFlamegraphElement extends ParcaElement {
   /** The function table part (with `table`), once Parca has sent one. */
   #renderFunctionTable() {
     const result = this.functionTable;
-    if (!result) return nothing;
+    const views = this.#samples()?.views;
+    if (!result || !views) return nothing;
     const { column, descending } = this.tableSort;
     const key = [result.table, column, descending];
-    if (!this.#tableOrder || this.#tableOrder.key.some((k, i) => k !== key[i])) {
-      this.#tableOrder = { key, order: sortTable(result.table, column, descending) };
+    if (!this.#derived.order || this.#derived.order.key.some((k, i) => k !== key[i])) {
+      this.#derived.order = { key, order: sortTable(result.table, column, descending) };
     }
     const body = this.renderRoot.querySelector<HTMLElement>('[part~="table-body"]');
-    return renderTable({
+    return views.renderTable({
       ...result,
-      total: result.total || 1,
-      order: this.#tableOrder.order,
+      order: this.#derived.order.order,
       sort: this.tableSort,
       scrollTop: this.tableScroll,
       viewportHeight: body?.clientHeight || 320,
       highlighted: nameOfExactSearch(this.search),
       onSort: (next) => (this.tableSort = { column: next, descending: next === column ? !descending : next !== 'name' }),
       onScroll: (top) => (this.tableScroll = top),
-      onPick: (name) => this.#user(() => (this.search = exactNameSearch(name))),
+      onPick: (name) => this.#user(() => this.#pickFunction(name)),
     });
+  }
+
+  /**
+   * A function picked in the table becomes the selection every action uses (Callers and callees, Enter): its
+   * widest frame is selected and every frame of it highlighted.
+   */
+  #pickFunction(name: string): void {
+    this.search = exactNameSearch(name);
+    const model = this.data?.model;
+    if (!model) return;
+    let widest = -1;
+    for (let row = 1; row < model.size; row++) {
+      if (model.functionName.value(row) === name && (widest < 0 || model.cumulative[row]! > model.cumulative[widest]!)) widest = row;
+    }
+    this.selected = widest;
+    if (widest > 0) this.#announce(widest, 'Selected ');
   }
 
   /** Whether this element shows a sandwich (through two graphs of its own) instead of a graph. */
@@ -760,20 +878,40 @@ export class ParcaFlamegraphElement extends ParcaElement {
     this.#pendingFocus = view.focus;
   }
 
+  /** Why grouping by binary changes nothing on this graph, when it does not. */
+  #groupNote(): string {
+    const model = this.data?.model;
+    if (!model || !this.#options.groupBy.includes('mapping_file')) return '';
+    const binaries = new Set<string>();
+    for (let row = 1; row < model.size && binaries.size < 2; row++) {
+      const binary = model.mappingFile.value(row);
+      if (binary) binaries.add(binary);
+    }
+    if (binaries.size > 1) return '';
+    const [only] = binaries;
+    return only ? `Every frame is in one binary (${baseName(only)}): grouping by binary changes nothing.` : 'No frame names a binary: grouping by binary changes nothing.';
+  }
+
   /** Tells the page (and a source with `sync-url`) that a user changed the view. */
   #viewChanged(): void {
+    this.copied = false;
     if (!this.sandwichSide) this.dispatchEvent(new ParcaViewChangeEvent(this.view, this.id));
   }
 
-  /** Centres a sandwich on the row's function; from one of a sandwich's graphs, re-centres the sandwich. */
-  #enterSandwich(row: number): void {
-    const data = this.data;
-    const name = data ? data.model.functionName.value(row) : '';
-    const owner = this.sandwichSide ? (this.getRootNode() as ShadowRoot).host : this;
-    if (!name || !(owner instanceof ParcaFlamegraphElement)) return;
-    owner.sandwich = name;
-    owner.#viewChanged();
+  /** Asks for the sandwich of the row's function: this graph shows it, or the sandwich this graph is part of. */
+  #askSandwich(row: number): void {
+    const name = this.data?.model.functionName.value(row) ?? '';
+    if (name) this.dispatchEvent(new ParcaSandwichSelectEvent(name));
   }
+
+  /** A sandwich asked for here or in one of the sandwich's own graphs: this element shows it. */
+  #onSandwichSelect = (event: ParcaSandwichSelectEvent): void => {
+    if (this.sandwichSide) return;
+    const origin = event.composedPath()[0];
+    if (origin !== this && !this.#sandwichGraphs?.includes(origin as ParcaFlamegraphElement)) return;
+    this.sandwich = event.functionName;
+    this.#viewChanged();
+  };
 
   #exitSandwich = (): void => {
     this.sandwich = '';
@@ -783,32 +921,31 @@ export class ParcaFlamegraphElement extends ParcaElement {
   /** The callers graph (root at the bottom, the function just above it) over the callees graph. */
   #renderSandwich() {
     const graphs = this.#sandwichGraphs!;
+    const loading = !graphs[0].sandwichData && this.#profileRequest.status === 'loading';
     return html`<div part="sandwich">
       <div part="sandwich-header">
         <span>Callers and callees of <strong>${this.sandwich}</strong></span>
         <button part="sandwich-exit" @click=${this.#exitSandwich}>Back to the flame graph</button>
       </div>
-      ${graphs[0]} ${graphs[1]}
+      ${loading ? html`<div part="status">Loading callers and callees…</div>` : nothing} ${graphs[0]} ${graphs[1]}
     </div>`;
   }
 
-  /** Hands the sandwich's two graphs what they share with this one (made on first use). */
+  /**
+   * Hands the sandwich's two graphs what they show, built from the query's samples, and what they share with this
+   * one (made on first use). A search that only names the table's pick stays out: it would grey both graphs.
+   */
   #syncSandwichGraphs(): void {
     this.#sandwichGraphs ??= [this.#makeSandwichGraph('callers'), this.#makeSandwichGraph('callees')];
-    for (const graph of this.#sandwichGraphs) {
+    const data = this.#sandwichGraphsData();
+    this.#sandwichGraphs.forEach((graph, i) =>
       Object.assign(graph, {
-        sandwich: this.sandwich,
-        source: this.source,
-        connection: this.connection,
-        query: this.query,
+        sandwichData: data?.[i],
         theme: this.theme,
-        groupBy: this.groupBy,
-        filters: this.filters,
         colorBy: this.colorBy,
-        search: this.search,
-        trimThreshold: this.trimThreshold,
-      });
-    }
+        search: nameOfExactSearch(this.search) ? '' : this.search,
+      }),
+    );
   }
 
   #makeSandwichGraph(side: 'callers' | 'callees'): ParcaFlamegraphElement {
@@ -825,11 +962,41 @@ export class ParcaFlamegraphElement extends ParcaElement {
     return [...this.#options.filters];
   }
 
+  /** The baseline as people read it: its window in local time (a query baseline by its text). */
   #baselineText(): string {
     if (this.compare) return `${this.compare.profileType}${this.compare.selector}`;
-    const source = this.#sourceCompare;
-    if (!this.compareFrom && !this.compareTo && source) return `${formatTimeBound(source.from)} – ${formatTimeBound(source.to)}`;
-    return `${this.compareFrom || 'now'} – ${this.compareTo || 'now'}`;
+    const range = this.#options.baseline?.range;
+    const query = this.activeQuery;
+    const resolved = range && query && resolveWindow(range, query.now);
+    return resolved ? formatWindow(resolved.startMs, resolved.endMs) : '';
+  }
+
+  /**
+   * The selected frame, named in full with its values, under the graph (so the graph does not move when a frame is
+   * clicked): a keyboard user on a frame too narrow for its label (and anyone) reads what is selected here.
+   */
+  #renderSelection() {
+    const data = this.data;
+    const row = this.selected;
+    if (!data || row <= 0 || row >= data.model.size || this.#inSandwich) return nothing;
+    const value = data.model.cumulative[row]!;
+    return html`<div part="selection">
+      Selected: <strong>${frameName(data.model, row)}</strong>, ${formatValue(value, data.unit)} (${formatPercent(value, data.total || data.model.total)})
+    </div>`;
+  }
+
+  /** Says which one profile is shown when a point was picked on a chart, with the way back to the whole range. */
+  #renderPoint() {
+    const point = this.activeQuery?.point;
+    if (!point || this.record || this.sandwichSide) return nothing;
+    const labels = Object.entries(point.labels ?? {})
+      .map(([name, value]) => `${name}=${value}`)
+      .join(', ');
+    const span = Math.max(point.durationMs, point.windowMs ?? 0);
+    return html`<div part="point" role="status">
+      <span>Profile at <strong>${formatTimestamp(point.timestampMs)}</strong>${labels ? `, ${labels}` : ''}${span ? `, ${formatDurationMs(span)}` : ''}</span>
+      <button part="point-clear" @click=${() => this.dispatchEvent(new ParcaPointSelectEvent(undefined))}>Whole range</button>
+    </div>`;
   }
 
   /** The compare control: the previous period of the same length as the shown range, or no baseline. */
@@ -854,7 +1021,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
     try {
       await navigator.clipboard.writeText(link);
       this.actionError = undefined;
-      this.announcement = 'Link to this view copied';
+      this.copied = true;
     } catch {
       this.actionError = new ParcaError('decode', `The browser did not allow copying; the link is ${link}`);
     }
@@ -1063,7 +1230,7 @@ export class ParcaFlamegraphElement extends ParcaElement {
     const row = this.#rowAt(event.clientX - bounds.left, event.clientY - bounds.top);
     if (row <= 0 || this.record || this.data?.isDiff || !this.data?.model.functionName.value(row)) return;
     event.preventDefault();
-    this.#enterSandwich(row);
+    this.#askSandwich(row);
   };
 
   #onSearchKeydown = (event: KeyboardEvent): void => {

@@ -1,5 +1,6 @@
-// The flame graph's optional top table: Parca's function table, sortable, drawing only the rows in view so a
-// table of any length costs the same. A template the element renders, like analysis-controls.ts.
+// The flame graph's optional function table (per function, as pprof counts: see model/pprof/functions.ts),
+// sortable, drawing only the rows in view so a table of any length costs the same. A template the element
+// renders, like analysis-controls.ts.
 import { html, nothing } from 'lit';
 import { formatPercent, formatValue } from '../../model/units.js';
 import { type FunctionTable, type TableColumn, tableRowName, visibleRows } from '../../model/flamegraph/table.js';
@@ -66,7 +67,9 @@ export function renderTable(view: TableView) {
       ${columns.map(
         (c) =>
           html`<span role="columnheader" aria-sort=${c.column === sort.column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-            ><button @click=${() => view.onSort(c.column)}>${c.label}</button></span
+            ><button @click=${() => view.onSort(c.column)}>
+              ${c.label}${c.column === sort.column ? html`<span class="sort-mark" aria-hidden="true">${sort.descending ? ' ▼' : ' ▲'}</span>` : nothing}
+            </button></span
           >`,
       )}
     </div>

@@ -6,6 +6,8 @@ import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
 import { isoTime, flamegraphSettled } from '../../test-support/elements.js';
+import { pprofReference } from '../../test-support/pprof-reference.js';
+import { createConnection } from '../../client/connection.js';
 
 const env = testEnv();
 // A function of the seeded fib profile with both callers and callees.
@@ -28,14 +30,18 @@ function part<T extends Element = HTMLElement>(el: ParcaFlamegraphElement, name:
   return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 }
 
-/** The two graphs of a sandwich view, once both have loaded. */
+/** The two graphs of a sandwich view, once the samples they are built from have arrived and both are drawn. */
 async function sandwichGraphs(el: ParcaFlamegraphElement): Promise<[ParcaFlamegraphElement, ParcaFlamegraphElement]> {
+  await el.updateComplete;
+  await el.settled;
   await el.updateComplete;
   const callers = part<ParcaFlamegraphElement>(el, 'sandwich-callers')!;
   const callees = part<ParcaFlamegraphElement>(el, 'sandwich-callees')!;
   expect(callers, 'callers graph').to.exist;
   expect(callees, 'callees graph').to.exist;
-  await Promise.all([callers.data ? undefined : flamegraphSettled(callers), callees.data ? undefined : flamegraphSettled(callees)]);
+  await Promise.all([callers.updateComplete, callees.updateComplete]);
+  await Promise.all([callers.drawComplete, callees.drawComplete]);
+  expect(callers.data && callees.data, 'both graphs have data').to.not.equal(undefined);
   return [callers, callees];
 }
 
@@ -62,11 +68,16 @@ function secondLevel(model: FlamegraphModel): string[] {
 }
 
 describe('<parca-flamegraph> sandwich', () => {
-  it('shows the real callers above and callees below a seeded function, as Parca computes them', async () => {
+  it('shows the real callers above and callees below a seeded function, each holding its cumulative value as pprof counts it', async () => {
     const { el: plain } = await mounted();
     const normal = plain.data!.model;
     const { el } = await mounted(FUNCTION);
     const [callers, callees] = await sandwichGraphs(el);
+    const range = seededRange();
+    const reference = await pprofReference(createConnection({ url: env.parcaUrl }), `${CPU_TYPE}{job="fib"}`, range.startMs, range.endMs);
+    const cumulative = reference.functions.get(FUNCTION)!.cumulative;
+    expect(callers.data!.model.total).to.equal(cumulative);
+    expect(callees.data!.model.total).to.equal(cumulative);
 
     expect(callers.orientation, 'callers are drawn root at the bottom, the function above it').to.equal('flame');
     expect(callees.orientation).to.equal('icicle');
@@ -145,7 +156,7 @@ describe('<parca-flamegraph> sandwich', () => {
     expect((await changed).view.sandwich).to.equal(caller);
     expect(el.sandwich).to.equal(caller);
     const [, callees] = await sandwichGraphs(el);
-    while (frameName(callees.data!.model, callees.data!.model.childIndex[callees.data!.model.childStart[0]!]!) !== caller) await nextEvent(callees, 'parca-load');
+    expect(frameName(callees.data!.model, callees.data!.model.childIndex[callees.data!.model.childStart[0]!]!)).to.equal(caller);
     expect(secondLevel(callees.data!.model)).to.include(FUNCTION);
   });
 

@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../define.js';
 import { createConnection } from '../../client/connection.js';
-import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
-import { decodeFlamegraph, frameName } from '../../model/flamegraph/decode.js';
-import { buildQueryRequest } from '../../model/flamegraph/request.js';
+import { frameName } from '../../model/flamegraph/decode.js';
 import { exactNameSearch } from '../../model/flamegraph/search.js';
-import { decodeTable, sortTable, tableRowName, visibleRows } from '../../model/flamegraph/table.js';
+import { sortTable, tableRowName, visibleRows } from '../../model/flamegraph/table.js';
+import { LAB_CPU_TYPE, SHRINKING_TYPE } from '../../../scripts/parca/adversarial-plan.js';
+import { pprofReference } from '../../test-support/pprof-reference.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
@@ -14,37 +14,26 @@ import { TABLE_ROW_HEIGHT } from './function-table.js';
 import { isoTime } from '../../test-support/elements.js';
 
 const env = testEnv();
-const PLAIN = { invert: false, groupBy: [], filters: [], absolute: false };
 
-/** Parca's function table and its untrimmed flame graph for the seeded fib job. */
-async function reports() {
-  const connection = createConnection({ url: env.parcaUrl });
-  const window = { query: `${CPU_TYPE}{job="fib"}`, ...seededRange() };
-  const [table, graph] = await Promise.all([
-    connection.query(buildQueryRequest(window, PLAIN, QueryRequest_ReportType.TABLE_ARROW)),
-    connection.query(buildQueryRequest(window, PLAIN, QueryRequest_ReportType.FLAMEGRAPH_ARROW, 0)),
-  ]);
-  if (table.report.case !== 'tableArrow' || graph.report.case !== 'flamegraphArrow') throw new Error('unexpected report');
-  return { table: decodeTable(table.report.value.record), total: Number(table.total), graph: decodeFlamegraph(graph.report.value.record) };
-}
-
-function sumBy(size: number, name: (row: number) => string, values: Float64Array): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (let row = 0; row < size; row++) sums.set(name(row), (sums.get(name(row)) ?? 0) + values[row]!);
-  return sums;
-}
-
-async function mounted() {
+async function mounted(profileType = CPU_TYPE, selector = '{job="fib"}') {
   const range = seededRange();
   const el = document.createElement('parca-flamegraph');
   Object.assign(el, { trimThreshold: 0, table: true, searchField: true });
   el.style.width = '900px';
   await fixture<ParcaSourceElement>(html`
-    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>${el}</parca-source>
+    <parca-source url=${env.parcaUrl} profile-type=${profileType} selector=${selector} from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>${el}</parca-source>
   `);
   while (!el.functionTable || !el.data) await nextEvent(el, 'parca-load');
   await el.updateComplete;
   return el;
+}
+
+/** The element's table per function name. */
+function tableByName(el: ParcaFlamegraphElement): Map<string, { flat: number; cumulative: number }> {
+  const { table } = el.functionTable!;
+  const byName = new Map<string, { flat: number; cumulative: number }>();
+  for (let row = 0; row < table.size; row++) byName.set(tableRowName(table, row), { flat: table.flat[row]!, cumulative: table.cumulative[row]! });
+  return byName;
 }
 
 function shadow(el: ParcaFlamegraphElement): ShadowRoot {
@@ -52,23 +41,31 @@ function shadow(el: ParcaFlamegraphElement): ShadowRoot {
 }
 
 describe('function table', () => {
-  it('decodes Parca’s table: flat values per function agree with the flame graph’s, and add up to the total', async () => {
-    const { table, total, graph } = await reports();
-    expect(table.size).to.be.greaterThan(20);
-    let flat = 0;
-    for (let row = 0; row < table.size; row++) {
-      flat += table.flat[row]!;
-      expect(table.cumulative[row]!, tableRowName(table, row)).to.be.at.least(table.flat[row]!);
-    }
-    expect(flat).to.equal(total);
-    const tableFlat = sumBy(table.size, (row) => tableRowName(table, row), table.flat);
-    const graphFlat = sumBy(graph.size, (row) => frameName(graph, row), graph.flat);
-    const top = [...tableFlat].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    for (const [name, value] of top) expect(graphFlat.get(name), name).to.equal(value);
-  });
+  for (const [what, profileType, selector] of [
+    ['the seeded Go profile (math/big recurses)', CPU_TYPE, '{job="fib"}'],
+    ['a profile recursing directly, through another function and with an inlined frame', LAB_CPU_TYPE, '{job="recursive"}'],
+    ['a delta heap profile with negative values', SHRINKING_TYPE, '{job="shrinking"}'],
+    ['frames without binaries or symbols, kernel frames, huge and tiny values', LAB_CPU_TYPE, '{job="bare"}'],
+  ] as const) {
+    it(`shows every function as go tool pprof counts it: ${what}`, async () => {
+      const el = await mounted(profileType, selector);
+      const range = seededRange();
+      const reference = await pprofReference(createConnection({ url: env.parcaUrl }), `${profileType}${selector}`, range.startMs, range.endMs);
+      const shown = tableByName(el);
+      expect([...shown.keys()].sort()).to.deep.equal([...reference.functions.keys()].map((name) => (name.startsWith('0x') ? [...shown.keys()].find((k) => k.endsWith(name)) ?? name : name)).sort());
+      for (const [name, totals] of reference.functions) {
+        const key = name.startsWith('0x') ? [...shown.keys()].find((k) => k.endsWith(name))! : name;
+        expect(shown.get(key), name).to.deep.equal(totals);
+        // Without negative values, no function holds more than every sample: recursion is counted once.
+        const negative = [...reference.functions.values()].some((f) => f.flat < 0);
+        if (!negative) expect(shown.get(key)!.cumulative, `${name} at most the total`).to.be.at.most(reference.total);
+      }
+      expect(el.functionTable!.total).to.equal(reference.total);
+    });
+  }
 
-  it('sorts by any column, ties in Parca’s order, and windows the rows of a scroll position', async () => {
-    const { table } = await reports();
+  it('sorts by any column, ties in their first order, and windows the rows of a scroll position', async () => {
+    const { table } = (await mounted()).functionTable!;
     const byFlat = sortTable(table, 'flat', true);
     for (let i = 1; i < byFlat.length; i++) expect(table.flat[byFlat[i - 1]!]!).to.be.at.least(table.flat[byFlat[i]!]!);
     const byCumulativeUp = sortTable(table, 'cumulative', false);

@@ -27,6 +27,8 @@ export interface MetricsResult {
   readonly sumBy: readonly string[];
   /** The window asked for: the chart's time axis spans it, whatever the data covers. */
   readonly window: ResolvedRange;
+  /** The step asked for. */
+  readonly stepSeconds: number;
 }
 
 function profileTypeParts(id: string): ProfileTypeParts {
@@ -52,5 +54,5 @@ export async function fetchSeries(args: MetricsArgs, signal: AbortSignal): Promi
     { query: queryString({ profileType, selector }), ...range, step: { seconds: BigInt(Math.max(1, stepSeconds)) }, sumBy },
     { signal },
   );
-  return { response, profileType, selector, sumBy, window };
+  return { response, profileType, selector, sumBy, window, stepSeconds };
 }

@@ -12,6 +12,7 @@ const colors = themeStyles([
   sharedColor('--parca-color-error', '--_error'),
   { name: '--_selection', token: '--parca-metrics-selection-color', light: 'rgb(9 105 218 / 0.15)', dark: 'rgb(68 147 248 / 0.25)' },
   { name: '--_baseline', token: '--parca-metrics-baseline-color', light: 'rgb(130 80 223 / 0.14)', dark: 'rgb(163 113 247 / 0.22)' },
+  { name: '--_picked', token: '--parca-metrics-picked-color', light: 'rgb(9 105 218 / 0.35)', dark: 'rgb(88 166 255 / 0.4)' },
 ]);
 
 export const metricsStyles = [
@@ -45,6 +46,7 @@ export const metricsStyles = [
       --_grid: GrayText;
       --_selection: Highlight;
       --_baseline: Mark;
+      --_picked: Highlight;
     }
   }
 
@@ -134,6 +136,14 @@ export const metricsStyles = [
     position: absolute;
     pointer-events: none;
     background: var(--_baseline);
+  }
+
+  [part~='picked'] {
+    position: absolute;
+    pointer-events: none;
+    background: var(--_picked);
+    border-inline: 1px solid var(--_accent);
+    box-sizing: border-box;
   }
 
   [part~='marker'] {

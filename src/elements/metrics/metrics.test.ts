@@ -10,6 +10,7 @@ import { ParcaSourceChangeEvent } from '../../events/source-change.js';
 import { labelSetKey, labelsRecord } from '../../model/metrics/labels.js';
 import { LAB_CPU_TYPE } from '../../../scripts/parca/adversarial-plan.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
+import { recordingConnection } from '../../test-support/recording-connection.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaMetricsElement } from './metrics.js';
@@ -106,20 +107,29 @@ describe('<parca-metrics>', () => {
     expect(part(el, 'table')!.querySelectorAll('tbody tr')).to.have.length(expected.length);
   });
 
-  it('asks for a step of at least 1 s that follows the chart width', async () => {
+  it('asks for a step of at least 1 s that follows the chart width, then none finer than the data', async () => {
+    const [narrowCalls, wideCalls] = [recordingConnection(), recordingConnection()];
     const root = await fixture<ParcaSourceElement>(html`
       <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${FROM} to=${TO}>
-        <parca-metrics id="narrow" style="width: 400px"></parca-metrics>
-        <parca-metrics id="wide" style="width: 1600px"></parca-metrics>
+        <parca-metrics id="narrow" style="width: 400px" .connection=${narrowCalls.connection}></parca-metrics>
+        <parca-metrics id="wide" style="width: 1600px" .connection=${wideCalls.connection}></parca-metrics>
       </parca-source>
     `);
     const narrow = root.querySelector<ParcaMetricsElement>('#narrow')!;
     const wide = root.querySelector<ParcaMetricsElement>('#wide')!;
     await Promise.all([loaded(narrow), loaded(wide)]);
-    expect(wide.stepSeconds).to.be.at.least(1);
-    expect(narrow.stepSeconds).to.be.greaterThan(wide.stepSeconds);
+    await Promise.all([narrow.settled, wide.settled]);
+    const steps = (calls: typeof narrowCalls) => calls.of('queryRange').map((call) => Number((call.request.step as { seconds: bigint }).seconds));
+    const [narrowFirst] = steps(narrowCalls);
+    const [wideFirst] = steps(wideCalls);
+    expect(wideFirst).to.be.at.least(1);
+    expect(narrowFirst).to.be.greaterThan(wideFirst!);
     // 65 minutes over 400 px at one point per 10 px: about 98 s, rounded up to 2 min.
-    expect(narrow.stepSeconds).to.equal(120);
+    expect(narrowFirst).to.equal(120);
+    // The seeded profiles are 5 minutes apart: both ask again at 5 minutes, so every bucket holds a profile.
+    expect(narrow.stepSeconds).to.equal(300);
+    expect(wide.stepSeconds).to.equal(300);
+    for (const series of wide.chartData!.series) expect(series.values.filter((v) => v == null).length, series.key).to.be.at.most(1);
   });
 
   it('sums series by the labels named in sum-by', async () => {

@@ -16,12 +16,13 @@ import {
   nextPointIndex,
   toChartData,
 } from '../../model/metrics/series.js';
-import { DEFAULT_PX_PER_POINT, chooseStepSeconds, widthClass } from '../../model/metrics/step.js';
-import { formatTimeTicks, formatTimestamp } from '../../model/metrics/time-format.js';
+import { DEFAULT_PX_PER_POINT, chooseStepSeconds, sparseDataStepSeconds, widthClass } from '../../model/metrics/step.js';
+import { formatTimeTicks, formatTimestamp, formatWindow } from '../../model/metrics/time-format.js';
 import { formatDurationMs, formatMetricValue } from '../../model/units.js';
 import { parseProfileTypeId } from '../../model/profile-type.js';
 import { resolveWindow } from '../../model/query-state.js';
-import { type TimeRange, absoluteRange, formatTimeBound } from '../../model/time-range.js';
+import { type TimeRange, absoluteRange } from '../../model/time-range.js';
+import { canvasColor, tokenColor } from '../canvas-color.js';
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
 import { type MetricsArgs, type MetricsResult, fetchSeries } from './fetch.js';
@@ -71,8 +72,10 @@ function firstPoint(series: ChartSeries): number {
  * @fires parca-point-select - The user selected one point of a series (click or Enter).
  * @fires parca-baseline-select - The user chose (Shift/Alt+drag, Shift+arrows and B) or cleared a baseline range.
  * @csspart baseline - The band over the baseline range (when it lies in the chart's range).
+ * @csspart picked - Marks the point picked for the flame graph (its bucket), until the next query or range.
  * @csspart baseline-note - Names the baseline range, with a button that clears it.
  * @cssprop --parca-metrics-baseline-color - The baseline band.
+ * @cssprop --parca-metrics-picked-color - The mark of the picked point.
  * @fires parca-load - New series arrived and are shown.
  * @fires parca-error - A request failed; the last good chart stays.
  * @csspart header - The row above the chart: common labels, notes, controls.
@@ -134,6 +137,8 @@ export class ParcaMetricsElement extends ParcaElement {
   @state() private announcement = '';
 
   #lastStep = 0;
+  /** The coarsest step the data asked for, for ranges of this length (reset when the length changes). */
+  #dataStep = { length: 0, seconds: 0 };
   #data: ChartData | undefined;
   #dataFrom: { result: MetricsResult | undefined; raw: boolean } = { result: undefined, raw: false };
   #legend: LegendModel = { common: [], entries: [], top: 0 };
@@ -222,13 +227,17 @@ export class ParcaMetricsElement extends ParcaElement {
     const query = this.activeQuery;
     const window = query?.window;
     if (!connection || !query || query.kind === 'profile' || !query.profileType || this.width === 0 || !window) return undefined;
-    const step = chooseStepSeconds(window.endMs - window.startMs, this.width, this.pxPerPoint);
+    const length = window.endMs - window.startMs;
+    // Never finer than the data: a step under the profiles' spacing draws a saw (see sparseDataStepSeconds).
+    const floor = this.#dataStep.length === length ? this.#dataStep.seconds : 0;
+    const step = Math.max(chooseStepSeconds(length, this.width, this.pxPerPoint), floor);
     return [connection, query.profileType, query.selector, window, step, this.sumBy];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const result = this.#query.value;
+    if (result && result !== this.#dataFrom.result) this.#learnDataStep(result);
     if (result !== this.#dataFrom.result || this.raw !== this.#dataFrom.raw) {
       this.#dataFrom = { result, raw: this.raw };
       this.#data = result ? toChartData(result.response, { ...chartOptionsFor(result.profileType, this.raw), window: result.window }) : undefined;
@@ -240,6 +249,15 @@ export class ParcaMetricsElement extends ParcaElement {
       this.#legend = buildLegend(this.#data?.series ?? [], this.topN);
     }
     this.#visibleKeys = this.#computeVisible();
+  }
+
+  /** Remembers when an answer's points were sparser than its step: the next request asks for a coarser one. */
+  #learnDataStep(result: MetricsResult): void {
+    const length = result.window.endMs - result.window.startMs;
+    const times = result.response.series.map((s) => s.samples.map((sample) => Number(sample.timestamp?.seconds ?? 0n)));
+    const seconds = sparseDataStepSeconds(times, result.stepSeconds);
+    const known = this.#dataStep.length === length ? this.#dataStep.seconds : 0;
+    if (seconds > known) this.#dataStep = { length, seconds };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -337,33 +355,23 @@ export class ParcaMetricsElement extends ParcaElement {
     this.#hideTooltip();
   }
 
-  /** Resolves a CSS color (custom properties, system colors) to a value a canvas accepts. */
-  #resolveColor(value: string): string {
-    const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
-    if (!probe) return value;
-    probe.style.color = '';
-    probe.style.color = value;
-    return getComputedStyle(probe).color || value;
-  }
-
   #theme(): PlotTheme {
-    const style = getComputedStyle(this);
     return {
-      text: this.#resolveColor('var(--_fg)'),
-      axis: this.#resolveColor('var(--_border)'),
-      grid: this.#resolveColor('var(--_grid)'),
-      font: `12px ${style.fontFamily || 'sans-serif'}`,
+      text: tokenColor(this, '--_fg', '#000'),
+      axis: tokenColor(this, '--_border', '#888'),
+      grid: tokenColor(this, '--_grid', '#ddd'),
+      font: `12px ${getComputedStyle(this).fontFamily || 'sans-serif'}`,
     };
   }
 
   #seriesColors(): string[] {
     const series = this.#data?.series ?? [];
     if (matchMedia('(forced-colors: active)').matches) {
-      const text = this.#resolveColor('CanvasText');
+      const text = canvasColor('CanvasText', '#000');
       return series.map(() => text);
     }
     const custom = parsePalette(getComputedStyle(this).getPropertyValue('--parca-metrics-palette'));
-    const palette = custom.length > 0 ? custom.map((c) => this.#resolveColor(c)) : DEFAULT_PALETTE;
+    const palette = custom.length > 0 ? custom.map((c) => canvasColor(c)) : DEFAULT_PALETTE;
     return series.map((s) => seriesColor(s.key, palette));
   }
 
@@ -435,29 +443,38 @@ export class ParcaMetricsElement extends ParcaElement {
   }
 
   #renderBaselineNote() {
-    const baseline = this.activeQuery?.compare;
-    if (!baseline || this.activeQuery?.kind === 'profile') return nothing;
+    const query = this.activeQuery;
+    const baseline = query?.compare && resolveWindow(query.compare, query.now);
+    if (!baseline || query?.kind === 'profile') return nothing;
     return html`<div part="baseline-note">
-      Baseline: ${formatTimeBound(baseline.from)} – ${formatTimeBound(baseline.to)}
+      Baseline: ${formatWindow(baseline.startMs, baseline.endMs, { timeZone: this.timeZone || undefined })}
       <button @click=${() => this.dispatchEvent(new ParcaBaselineSelectEvent(undefined))}>Clear baseline</button>
     </div>`;
   }
 
-  /** The baseline band over the part of the baseline range the chart shows. */
+  /** The bands over the baseline range and over the bucket of the picked point, where the chart shows them. */
   #placeBaseline(): void {
-    const band = this.renderRoot.querySelector<HTMLElement>('[part~="baseline"]');
     const query = this.activeQuery;
+    const baseline = query?.compare && resolveWindow(query.compare, query.now);
+    this.#placeBand('baseline', baseline);
+    const point = query?.point;
+    this.#placeBand('picked', point && { startMs: point.timestampMs, endMs: point.timestampMs + Math.max(point.durationMs, point.windowMs ?? 0, 1) });
+  }
+
+  #placeBand(name: string, range: { startMs: number; endMs: number } | undefined): void {
+    const band = this.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
     const plot = this.#plot;
     if (!band) return;
     band.hidden = true;
-    const resolved = query?.compare && resolveWindow(query.compare, query.now);
-    if (!resolved || !plot) return;
-    const { startMs, endMs } = resolved;
+    if (!range || !plot) return;
+    const { startMs, endMs } = range;
     const over = plot.over;
     const left = Math.max(0, plot.xOf(startMs));
-    const right = Math.min(over.clientWidth, plot.xOf(endMs));
+    let right = Math.min(over.clientWidth, plot.xOf(endMs));
     if (!(right > left)) return;
     band.hidden = false;
+    // At least a couple of pixels: a point's bucket can be narrower than that.
+    if (right - left < 3) right = left + 3;
     band.style.left = `${over.offsetLeft + left}px`;
     band.style.top = `${over.offsetTop}px`;
     band.style.width = `${right - left}px`;
@@ -663,7 +680,6 @@ export class ParcaMetricsElement extends ParcaElement {
     const type = this.#query.value?.profileType ?? this.activeQuery?.profileType ?? '';
     const hidden = this.activeQuery?.kind === 'profile';
     return html`
-      <span class="probe" hidden></span>
       <div part="header" ?hidden=${hidden}>
         ${legend.common.length > 0 ? html`<span part="common-labels">${formatLabels(legend.common)}</span>` : nothing}
         ${note ? html`<span part="note">${note}</span>` : nothing}
@@ -691,6 +707,7 @@ export class ParcaMetricsElement extends ParcaElement {
         @mouseleave=${() => !this.#cursor && this.#hideTooltip()}
       >
         <div part="baseline" hidden></div>
+        <div part="picked" hidden title="The profile the flame graph shows"></div>
         <div class="plot"></div>
         <div part="marker" hidden></div>
         <div part="tooltip" hidden></div>

@@ -172,7 +172,6 @@ export const queryEditorStyles = [
   }
 
   [part~='draft-note'] {
-    flex-basis: 100%;
     margin: 0;
     color: var(--_muted);
     font-style: italic;
@@ -183,7 +182,9 @@ export const queryEditorStyles = [
     padding-bottom: 1.5em;
   }
 
-  [part~='selector-error'] {
+  /* The selector's error, or the note that an edit waits for Run, on the line kept for them. */
+  [part~='selector-error'],
+  [part~='draft-note'] {
     position: absolute;
     left: 0;
     right: 0;

@@ -441,9 +441,6 @@ export class ParcaQueryEditorElement extends ParcaElement {
       <div part="base">
         ${this.#renderProfileType()} ${this.#renderSelector()}
         <button part="run" type="button" ?disabled=${!this.submission} @click=${() => this.submit()}>Run</button>
-        ${this.#draftDiffers
-          ? html`<p part="draft-note" role="status">Edited: the views show the query as it was until you press Run.</p>`
-          : nothing}
         ${this.#types.error ? html`<p part="error" role="alert">${this.#types.error.message}</p>` : nothing} ${this.#renderOptions()}
       </div>
     `;
@@ -547,7 +544,11 @@ export class ParcaQueryEditorElement extends ParcaElement {
               )
             : nothing}
         </ul>
-        ${result.ok ? nothing : this.#renderSelectorError(result.error.offset, result.error.end, result.error.reason)}
+        ${result.ok
+          ? this.#draftDiffers
+            ? html`<p part="draft-note" role="status">Edited: the views show the query as it was until you press Run.</p>`
+            : nothing
+          : this.#renderSelectorError(result.error.offset, result.error.end, result.error.reason)}
       </div>
     `;
   }

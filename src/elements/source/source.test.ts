@@ -1,4 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { SETTLE_MS } from '../dev-checks.js';
+import { FakeClock } from '../../test-support/fake-clock.js';
 import { nextEvent } from '../../test-support/events.js';
 import '../../define.js';
 import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
@@ -223,9 +225,9 @@ describe('<parca-source>', () => {
     const warn = console.warn;
     console.warn = (message: string) => warnings.push(message);
     try {
-      const el = await fixture<TestConsumerElement>(html`<test-consumer></test-consumer>`);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const clock = new FakeClock();
+      const el = await fixture<TestConsumerElement>(html`<test-consumer .clock=${clock}></test-consumer>`);
+      clock.advance(SETTLE_MS);
       expect(el.activeConnection).to.equal(undefined);
       expect(warnings.join('\n')).to.contain('<test-consumer> has no connection');
     } finally {

@@ -27,7 +27,7 @@ import {
 } from '../../model/query-state.js';
 import { formatRefreshInterval, parseRefreshInterval } from '../../model/refresh.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
-import { devWarn } from '../../dev.js';
+import { DEV, devWarn } from '../../dev.js';
 import { warnUnlessOneOf } from '../dev-checks.js';
 import { readPointParams, readQueryParams, readRangeParams, writePointParams, writeQueryParams, writeRangeParams } from '../../model/url-state.js';
 import { ownsEvent } from './owns-event.js';
@@ -191,8 +191,8 @@ export class ParcaSourceElement extends LitElement {
     if (connectionKeys.some((key) => changed.has(key as keyof ParcaSourceElement)) || !this.hasUpdated) {
       this.#connection = this.#givenConnection ?? this.#createConnection();
     }
-    if (changed.has('credentials')) warnUnlessOneOf(this, 'credentials', this.credentials, CREDENTIALS);
-    if (!isQueryKind(this.queryType)) devWarn(`<parca-source> query-type="${this.queryType}" is not profile, metrics or both`);
+    if (DEV && changed.has('credentials')) warnUnlessOneOf(this, 'credentials', this.credentials, CREDENTIALS);
+    if (DEV && !isQueryKind(this.queryType)) devWarn(`<parca-source> query-type="${this.queryType}" is not profile, metrics or both`);
     if (changed.has('refreshInterval')) this.#refreshMs = this.#parseRefresh();
     this.#query = this.#fromProperties();
     this.#provide();
@@ -206,7 +206,7 @@ export class ParcaSourceElement extends LitElement {
     try {
       return parseRefreshInterval(this.refreshInterval);
     } catch (error) {
-      devWarn(`<parca-source> ${(error as Error).message}; auto-refresh is off`);
+      if (DEV) devWarn(`<parca-source> ${(error as Error).message}; auto-refresh is off`);
       return 0;
     }
   }
@@ -219,7 +219,7 @@ export class ParcaSourceElement extends LitElement {
     try {
       this.#range = parseTimeRange(this.from || DEFAULT_FROM, this.to || DEFAULT_TO);
     } catch (error) {
-      devWarn(`<parca-source> ${(error as Error).message}; keeping ${formatTimeBound(this.#range.from)} to ${formatTimeBound(this.#range.to)}`);
+      if (DEV) devWarn(`<parca-source> ${(error as Error).message}; keeping ${formatTimeBound(this.#range.from)} to ${formatTimeBound(this.#range.to)}`);
     }
     const current = this.#query;
     const fields = {
@@ -284,7 +284,7 @@ export class ParcaSourceElement extends LitElement {
         timeoutMs: this.timeout > 0 ? this.timeout : undefined,
       });
     } catch (error) {
-      devWarn(`<parca-source> ${error instanceof ParcaError ? error.message : String(error)}`);
+      if (DEV) devWarn(`<parca-source> ${error instanceof ParcaError ? error.message : String(error)}`);
       return undefined;
     }
   }

@@ -30,11 +30,6 @@ export interface AnalysisOptions {
   readonly baseline?: ProfileWindow | undefined;
   /** A diff in absolute values; by default Parca scales the smaller side so totals match (relative). */
   readonly absolute: boolean;
-  /**
-   * Keep only stacks through this function, cut at it (Parca's sandwich_by_function): with `invert` its
-   * callers, without its callees. Parca applies it to merges only.
-   */
-  readonly sandwich?: string | undefined;
 }
 
 /**
@@ -95,7 +90,6 @@ export function buildQueryRequest(
     reportType,
     ...(trimPercent !== undefined && reportType === QueryRequest_ReportType.FLAMEGRAPH_ARROW ? { nodeTrimThreshold: trimPercent } : {}),
     ...(options.invert ? { invertCallStack: true } : {}),
-    ...(options.sandwich ? { sandwichByFunction: options.sandwich } : {}),
     ...(options.groupBy.length ? { groupBy: { fields: [...options.groupBy] } } : {}),
     filter: options.filters.map(toFilterMessage),
   };

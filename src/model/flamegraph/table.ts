@@ -1,6 +1,6 @@
-// Parca's function table (QueryResponse.table_arrow: one row per function location, with flat and cumulative
-// values over the whole profile) as columns, and its sort order. Pure: no DOM.
-import { EMPTY_STRINGS, FlamegraphDecodeError, type RecordReader, type StringColumn, baseName, openRecord } from './decode.js';
+// A function table as columns (one row per function, flat and cumulative values over the whole profile: built
+// from the profile's samples in model/pprof/functions.ts), its sort order and the rows a scroll shows. Pure.
+import { type StringColumn, baseName } from './decode.js';
 
 export interface FunctionTable {
   readonly size: number;
@@ -15,43 +15,6 @@ export interface FunctionTable {
 }
 
 export type TableColumn = 'name' | 'flat' | 'cumulative' | 'flatDiff' | 'cumulativeDiff';
-
-/** Decodes a TableArrow record. Throws FlamegraphDecodeError when it is not one. */
-export function decodeTable(bytes: Uint8Array): FunctionTable {
-  if (bytes.length === 0) return emptyTable();
-  let record: RecordReader;
-  try {
-    record = openRecord(bytes);
-    if (!record.has('flat') || !record.has('cumulative')) throw new FlamegraphDecodeError('it has no flat or cumulative column');
-    return {
-      size: record.size,
-      flat: record.doubles('flat'),
-      cumulative: record.doubles('cumulative'),
-      flatDiff: record.doubles('flat_diff'),
-      cumulativeDiff: record.doubles('cumulative_diff'),
-      functionName: record.strings('function_name'),
-      functionFileName: record.strings('function_file_name'),
-      mappingFile: record.strings('mapping_file'),
-    };
-  } catch (error) {
-    throw new FlamegraphDecodeError(`the function table could not be read: ${(error as Error).message}`);
-  }
-}
-
-const EMPTY_TABLE: FunctionTable = Object.freeze({
-  size: 0,
-  flat: new Float64Array(0),
-  cumulative: new Float64Array(0),
-  flatDiff: new Float64Array(0),
-  cumulativeDiff: new Float64Array(0),
-  functionName: EMPTY_STRINGS,
-  functionFileName: EMPTY_STRINGS,
-  mappingFile: EMPTY_STRINGS,
-});
-
-export function emptyTable(): FunctionTable {
-  return EMPTY_TABLE;
-}
 
 /** A row's name: the function, else its binary, else a placeholder (unsymbolized locations). */
 export function tableRowName(table: FunctionTable, row: number): string {

@@ -105,9 +105,11 @@ describe('metrics series from QueryRange', () => {
     expect(fib[0]!.key).to.equal(labelSetKey([...fib[0]!.labels].reverse()));
   });
 
-  it('joins a line over other series\' timestamps instead of breaking it or drawing zeros', () => {
-    // The two instances' points interleave (seed-plan), so each series misses the other's times.
-    const data = toChartData(cpu, { delta: true });
+  it('joins a line over other series\' timestamps instead of breaking it or drawing zeros', async () => {
+    // Asked at 1 s, the two instances' points (seed-plan: a few seconds apart) interleave, so each series misses
+    // the other's times.
+    const fine = await queryRange(CPU_TYPE, ['instance', 'job'], 1);
+    const data = toChartData(fine, { delta: true });
     for (const series of data.series) {
       const missing = series.values.filter((v) => v === undefined).length;
       expect(missing).to.equal(data.timestamps.length - series.points);

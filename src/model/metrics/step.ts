@@ -27,3 +27,20 @@ export function chooseStepSeconds(rangeMs: number, widthPx: number, pxPerPoint: 
   const points = Math.max(1, Math.floor(widthPx / Math.max(1, pxPerPoint)));
   return niceStepSeconds(rangeMs / 1000 / points);
 }
+
+/**
+ * The step to ask for so that no bucket is empty between two profiles: the series' median spacing of points when
+ * it is clearly wider than the step the answer was asked at (profiles sparser than the step:
+ * most buckets empty, a line that saws between whichever profile fell where), else 0 (the data is as dense as
+ * asked). `timesS`: each series' point times in seconds, ascending.
+ */
+export function sparseDataStepSeconds(series: readonly ArrayLike<number>[], askedStepS: number): number {
+  // Each series' mean spacing: points sit at bucket starts, so single gaps jitter by a step around the truth.
+  const spacings: number[] = [];
+  for (const times of series) if (times.length > 1) spacings.push((times[times.length - 1]! - times[0]!) / (times.length - 1));
+  if (spacings.length === 0) return 0;
+  spacings.sort((a, b) => a - b);
+  const median = spacings[Math.floor(spacings.length / 2)]!;
+  // Bucket starts jitter the spacing by a few percent around the true interval: allow for it when rounding up.
+  return median > askedStepS * 1.5 ? niceStepSeconds(Math.round(median * 0.9)) : 0;
+}
