@@ -53,7 +53,13 @@ try {
     const errors = await page.evaluate(() => window.__demo.errors);
     seen.push(...errors.map((e) => `element error: ${e}`));
     if (screenshots) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // At rest: every element's latest requests answered and drawn.
+      await page.evaluate(async () => {
+        const elements = [...document.querySelectorAll('parca-metrics, parca-flamegraph, parca-query-editor')];
+        await Promise.all(elements.map((el) => el.settled));
+        await Promise.all(elements.map((el) => el.updateComplete));
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      });
       await page.screenshot({ path: join(root, 'demo', 'screenshots', name.replace('.html', '.png')), fullPage: true });
     }
     console.log(`${seen.length ? 'FAIL' : 'ok  '} demo/${name}${seen.length ? `\n  ${seen.join('\n  ')}` : ''}`);

@@ -298,6 +298,10 @@ describe('<parca-flamegraph> analysis', () => {
     await next;
     expect(Date.parse(el.compareTo)).to.equal(middle);
     expect(Date.parse(el.compareFrom)).to.equal(middle - (full.endMs - middle));
+    // One job against its own previous half hour: its composition changed (seed-plan's drift), so frames show it.
+    const model = el.data!.model;
+    const levels = [...Array(model.size).keys()].slice(1).map((row) => diffLevel(relativeChange(model.cumulative[row]!, model.diff[row]!)));
+    expect(levels.some((level) => level !== 0), 'some frame changed').to.equal(true);
     expect(el.data!.isDiff).to.equal(true);
     expect(part(el, 'legend')).to.not.equal(null);
     next = flamegraphSettled(el);

@@ -83,6 +83,9 @@ describe('function table', () => {
     const body = shadow(el).querySelector<HTMLElement>('[part~="table-body"]')!;
     const rows = () => [...shadow(el).querySelectorAll<HTMLElement>('.table-row')];
     expect(rows().length, 'a window of rows, not all of them').to.be.within(1, result.table.size - 1);
+    // The header sits above the first row, not over it.
+    const header = shadow(el).querySelector<HTMLElement>('[part~="table-header"]')!.getBoundingClientRect();
+    expect(rows()[0]!.getBoundingClientRect().top).to.be.at.least(header.bottom - 0.5);
     expect(shadow(el).querySelector('[part~="table"]')!.getAttribute('aria-rowcount')).to.equal(String(result.table.size + 1));
 
     // Flat, largest first, by default: the first row holds the largest flat value.
