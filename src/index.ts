@@ -69,20 +69,16 @@ export {
 export * from './model/profile-types.js';
 export * from './model/range-presets.js';
 export * from './model/url-state.js';
-export {
-  decodeFlamegraph,
-  FlamegraphDecodeError,
-  frameName,
-  type FlamegraphModel,
-  type StringColumn,
-} from './model/flamegraph/decode.js';
+export { decodeFlamegraph, FlamegraphDecodeError, type FlamegraphModel } from './model/flamegraph/decode.js';
+export { frameName } from './model/flamegraph/names.js';
+export type { StringColumn, NumberArray } from './model/arrow/record.js';
 export { frameDetails, type FrameDetails } from './model/flamegraph/details.js';
-export { decompressLz4Frame, Lz4FormatError } from './model/flamegraph/lz4-frame.js';
-export { readIpcStream, IpcFramingError } from './model/flamegraph/ipc-read.js';
+export { decompressLz4Frame, Lz4FormatError } from './model/arrow/lz4-frame.js';
+export { readIpcStream, IpcFramingError } from './model/arrow/ipc-read.js';
 export { searchFlamegraph, type SearchResult } from './model/flamegraph/search.js';
 export { formatValue, formatMetricValue, formatPercent } from './model/units.js';
 export type { ColorBy } from './model/flamegraph/colors.js';
-export type { FlamegraphOptions, BaselineSpec } from './elements/flamegraph/fetch.js';
+export type { FlamegraphOptions, BaselineSpec } from './model/flamegraph/options.js';
 export {
   parseFilters,
   formatFilters,
@@ -95,4 +91,4 @@ export {
 } from './model/flamegraph/filters.js';
 export { parseGroupBy, buildQueryRequest, type AnalysisOptions, type ProfileWindow } from './model/flamegraph/request.js';
 export { relativeChange, diffLevel, legendStops, formatChange, type DiffPalette } from './model/flamegraph/diff-colors.js';
-export { decodeFlamegraphSliced, type SlicedDecodeOptions, type NumberArray } from './model/flamegraph/decode.js';
+export { decodeFlamegraphSliced, type SlicedDecodeOptions } from './model/flamegraph/decode.js';

@@ -14,6 +14,8 @@ export type ParcaErrorKind =
   | 'server'
   /** A response arrived but could not be decoded (corrupt or truncated data). */
   | 'decode'
+  /** The browser could not make or hand over what a user asked for: a PNG, a download, the clipboard. */
+  | 'export'
   | 'aborted';
 
 /** Kinds that may pass by themselves; retrying the others cannot help. */

@@ -7,7 +7,7 @@ import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.j
 import type { ParcaMetricsElement } from '../elements/metrics/metrics.js';
 import type { ParcaQueryEditorElement } from '../elements/query-editor/query-editor.js';
 import type { ParcaSourceElement } from '../elements/source/source.js';
-import { frameName } from '../model/flamegraph/decode.js';
+import { frameName } from '../model/flamegraph/names.js';
 import { nextEvent } from '../test-support/events.js';
 import {
   BIDI_FUNCTION,

@@ -7,7 +7,7 @@ import { type HeapFigures, gcHeap } from '../test-support/resources.js';
 import '../define.js';
 import { createConnection } from '../client/connection.js';
 import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
-import { frameName } from '../model/flamegraph/decode.js';
+import { frameName } from '../model/flamegraph/names.js';
 import type { ParcaMetricsElement } from '../elements/metrics/metrics.js';
 import type { ParcaQueryEditorElement } from '../elements/query-editor/query-editor.js';
 import type { ParcaSourceElement } from '../elements/source/source.js';

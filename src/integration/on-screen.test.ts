@@ -10,7 +10,7 @@ import type { ParcaQueryEditorElement } from '../elements/query-editor/query-edi
 import type { ParcaSourceElement } from '../elements/source/source.js';
 import { TABLE_ROW_HEIGHT } from '../elements/flamegraph/function-table.js';
 import { ParcaQuerySubmitEvent } from '../events/query-submit.js';
-import { frameName } from '../model/flamegraph/decode.js';
+import { frameName } from '../model/flamegraph/names.js';
 import { sortTable } from '../model/flamegraph/table.js';
 import { formatTimestamp, formatWindow } from '../model/metrics/time-format.js';
 import { formatPercent } from '../model/units.js';

@@ -8,7 +8,7 @@ import { createConnection } from '../client/connection.js';
 import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
 import type { ParcaSourceElement } from '../elements/source/source.js';
 import { ParcaPointSelectEvent } from '../events/point-select.js';
-import { frameName } from '../model/flamegraph/decode.js';
+import { frameName } from '../model/flamegraph/names.js';
 import { createQueryState } from '../model/query-state.js';
 import { absoluteRange } from '../model/time-range.js';
 import { formatValue } from '../model/units.js';

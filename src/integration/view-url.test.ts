@@ -5,7 +5,7 @@ import '../define.js';
 import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
 import type { ParcaSourceElement } from '../elements/source/source.js';
 import { ParcaBaselineSelectEvent } from '../events/baseline-select.js';
-import { frameName } from '../model/flamegraph/decode.js';
+import { frameName } from '../model/flamegraph/names.js';
 import { EMPTY_VIEW, readViewParams, viewIdsInParams, writeViewParams } from '../model/flamegraph/view-state.js';
 import { absoluteRange } from '../model/time-range.js';
 import { readRangeParams } from '../model/url-state.js';

@@ -1,7 +1,7 @@
 // Lets @uwdata/flechette read and write Arrow buffers compressed with LZ4_FRAME, for tests and benchmarks that
 // build records shaped like Parca's. The library itself reads records without flechette (see ipc-read.ts).
 import { CompressionType, setCompressionCodec } from '@uwdata/flechette';
-import { compressLz4Frame, decompressLz4Frame } from '../model/flamegraph/lz4-frame.js';
+import { compressLz4Frame, decompressLz4Frame } from '../model/arrow/lz4-frame.js';
 
 let registered = false;
 

@@ -1,7 +1,16 @@
 // The flame graph's analysis controls (invert, group by, frame filters, compare, export) and the diff legend,
-// as templates the element renders. Kept apart from flamegraph.ts so the element stays about the graph.
+// wired to the graph they belong to. Loaded on first use (see on-demand.ts): a plain graph needs none of it.
 import { html, nothing } from 'lit';
+import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
+import { baseName } from '../../model/flamegraph/names.js';
 import { type DiffPalette, DIFF_PALETTES, legendStops } from '../../model/flamegraph/diff-colors.js';
+import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
+import { previousPeriod } from '../../model/flamegraph/request.js';
+import { formatWindow } from '../../model/metrics/time-format.js';
+import { type QueryState, resolveWindow } from '../../model/query-state.js';
+import { formatTimeBound } from '../../model/time-range.js';
+import { copyText, download } from './actions.js';
+import type { FlamegraphData } from './fetch.js';
 import {
   FILTER_FIELDS,
   FILTER_MATCHES,
@@ -11,6 +20,7 @@ import {
   describeFilter,
   matchLabel,
   normalizeFilter,
+  sameFilter,
 } from '../../model/flamegraph/filters.js';
 import { formatPercent, formatValue } from '../../model/units.js';
 import { styleProps } from '../directives/style-props.js';
@@ -204,4 +214,131 @@ export function renderLegend(palette: readonly string[], absolute: boolean) {
     <span class="legend-end">Growing</span>
     <span class="legend-note">${absolute ? 'absolute values' : 'relative to the baseline, totals scaled to match'}</span>
   </div>`;
+}
+
+/** What the analysis controls read and change of the flame graph they belong to. */
+export interface AnalysisHost extends HTMLElement {
+  invert: boolean;
+  table: boolean;
+  groupBy: string[];
+  filters: FrameFilter[];
+  compare: QueryState | undefined;
+  compareFrom: string;
+  compareTo: string;
+  diffAbsolute: boolean;
+  diffPalette: DiffPalette;
+  readonly controls: boolean;
+  readonly record: unknown;
+  readonly activeConnection: unknown;
+  readonly activeQuery: QueryState | undefined;
+  readonly options: FlamegraphOptions;
+  readonly data: FlamegraphData | undefined;
+  readonly diffColors: readonly string[];
+  /** The controls' own state, kept by the element. */
+  readonly controlState: { copied: boolean; groupByLabel: boolean };
+  /** Applies a user's change and tells the page the view changed. */
+  userChange(change: () => void): void;
+  /** Runs what a user asked for, showing its failure in the element. */
+  perform(action: () => Promise<void>): void;
+  viewLink(): string | undefined;
+  toPNG(): Promise<Blob>;
+  exportPprof(): Promise<Blob>;
+  requestUpdate(): void;
+}
+
+/** The option row (with `controls`), the filter chips, and the diff legend, wired to the graph. */
+export function renderAnalysis(host: AnalysisHost) {
+  const data = host.data;
+  const options = host.options;
+  const state = host.controlState;
+  const filters = [...options.filters];
+  const link = host.viewLink();
+  return html`${host.controls
+    ? renderOptions({
+        invert: host.invert,
+        table: host.table,
+        groupBy: host.groupBy,
+        diffing: !!options.baseline,
+        absolute: host.diffAbsolute,
+        palette: host.diffPalette,
+        baselineText: baselineText(host),
+        canExport: !host.record && !!host.activeConnection,
+        onInvert: (invert) => host.userChange(() => (host.invert = invert)),
+        onTable: (table) => (host.table = table),
+        onGroupBy: (text) => {
+          state.groupByLabel = false;
+          host.userChange(() => (host.groupBy = text.split(',').map((v) => v.trim()).filter((v) => v !== '')));
+        },
+        onCompareToggle: (compare) => host.userChange(() => toggleCompare(host, compare)),
+        onAbsolute: (absolute) => host.userChange(() => (host.diffAbsolute = absolute)),
+        onPalette: (palette) => (host.diffPalette = DIFF_PALETTES.includes(palette) ? palette : 'red-green'),
+        onExportPng: () => host.perform(() => download(() => host.toPNG(), 'flamegraph.png')),
+        onExportPprof: () => host.perform(() => download(() => host.exportPprof(), 'profile.pb.gz')),
+        onCopyLink: link
+          ? () =>
+              host.perform(async () => {
+                await copyText(link);
+                state.copied = true;
+              })
+          : undefined,
+        copied: state.copied,
+        groupNote: groupNote(host),
+        groupByLabel: state.groupByLabel,
+        onGroupByLabel: () => {
+          state.groupByLabel = true;
+          host.requestUpdate();
+        },
+      })
+    : nothing}
+  ${renderFilters({
+    filters,
+    editable: host.controls,
+    totals: data && !host.record ? { total: data.total, filtered: data.filtered, unit: data.unit } : undefined,
+    onRemove: (index) => host.userChange(() => (host.filters = filters.filter((_, i) => i !== index))),
+    onAdd: (filter) => {
+      if (!filters.some((f) => sameFilter(f, filter))) host.userChange(() => (host.filters = [...filters, filter]));
+    },
+  })}
+  ${data?.isDiff ? renderLegend(host.diffColors, host.diffAbsolute) : nothing}`;
+}
+
+/** The baseline as people read it: its window in local time (a query baseline by its text). */
+function baselineText(host: AnalysisHost): string {
+  if (host.compare) return `${host.compare.profileType}${host.compare.selector}`;
+  const range = host.options.baseline?.range;
+  const query = host.activeQuery;
+  const resolved = range && query && resolveWindow(range, query.now);
+  return resolved ? formatWindow(resolved.startMs, resolved.endMs) : '';
+}
+
+/** Why grouping by binary changes nothing on this graph, when it does not. */
+function groupNote(host: AnalysisHost): string {
+  const model = host.data?.model;
+  if (!model || !host.options.groupBy.includes('mapping_file')) return '';
+  const binaries = new Set<string>();
+  for (let row = 1; row < model.size && binaries.size < 2; row++) {
+    const binary = model.mappingFile.value(row);
+    if (binary) binaries.add(binary);
+  }
+  if (binaries.size > 1) return '';
+  const [only] = binaries;
+  return only ? `Every frame is in one binary (${baseName(only)}): grouping by binary changes nothing.` : 'No frame names a binary: grouping by binary changes nothing.';
+}
+
+/** The compare control: the previous period of the same length as the shown range, or no baseline. */
+function toggleCompare(host: AnalysisHost, compare: boolean): void {
+  if (!compare) {
+    const fromSource = !host.compare && !host.compareFrom && !host.compareTo && !!host.options.baseline;
+    host.compare = undefined;
+    host.compareFrom = '';
+    host.compareTo = '';
+    // A baseline chosen on a chart belongs to the source: ask it to drop it.
+    if (fromSource) host.dispatchEvent(new ParcaBaselineSelectEvent(undefined));
+    return;
+  }
+  const query = host.activeQuery;
+  if (!query?.window) return;
+  const previous = previousPeriod(query.range, query.window);
+  host.compareFrom = formatTimeBound(previous.from);
+  host.compareTo = formatTimeBound(previous.to);
 }

@@ -5,7 +5,7 @@ import '../../define/flamegraph.js';
 import type { ParcaConnection } from '../../client/connection.js';
 import { ProfileSchema } from '../../gen/perftools/profiles/profile_pb.js';
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
-import { frameName } from '../../model/flamegraph/decode.js';
+import { frameName } from '../../model/flamegraph/names.js';
 import { gunzipIfNeeded } from '../../test-support/pprof-reference.js';
 import { recordingConnection } from '../../test-support/recording-connection.js';
 import { createDiffColorer, diffLevel, relativeChange, slotOfLevel } from '../../model/flamegraph/diff-colors.js';

@@ -4,12 +4,13 @@ import type { ParcaConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, emptyModel } from '../../model/flamegraph/decode.js';
+import { type FlamegraphOptions, NO_OPTIONS } from '../../model/flamegraph/options.js';
 import { type AnalysisOptions, type ProfileWindow, buildQueryRequest } from '../../model/flamegraph/request.js';
 import type { FunctionTable } from '../../model/flamegraph/table.js';
 import type { ProfileSamples } from '../../model/pprof/views.js';
 import { parseProfileTypeId } from '../../model/profile-type.js';
 import { type QueryState, profileWindow, queryString } from '../../model/query-state.js';
-import { type TimeRange, formatTimeBound, resolveRange } from '../../model/time-range.js';
+import { formatTimeBound, resolveRange } from '../../model/time-range.js';
 
 export interface FlamegraphData {
   readonly model: FlamegraphModel;
@@ -24,20 +25,6 @@ export interface FlamegraphData {
   /** True when the graph is a diff: `model.diff` holds comparison − baseline. */
   readonly isDiff?: boolean;
 }
-
-/** The baseline of a diff: another query (a whole QueryState), or the shown query over another range. */
-export interface BaselineSpec {
-  readonly query?: QueryState | undefined;
-  readonly range?: TimeRange | undefined;
-}
-
-/** What the element asks beyond the shared query: AnalysisOptions with an unresolved baseline. */
-export interface FlamegraphOptions extends Omit<AnalysisOptions, 'baseline'> {
-  readonly baseline?: BaselineSpec | undefined;
-}
-
-/** A plain merge: no invert, grouping, filters or baseline. */
-export const NO_OPTIONS: FlamegraphOptions = Object.freeze({ invert: false, groupBy: [], filters: [], absolute: false });
 
 /** The shown window: the picked point of a metrics series when there is one, else the query's window. */
 export function windowOf(query: QueryState): ProfileWindow {

@@ -6,7 +6,7 @@ import { createConnection } from '../../client/connection.js';
 import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
 import { QueryRequest_Mode, QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { createColorer, splitColorList } from '../../model/flamegraph/colors.js';
-import { frameName } from '../../model/flamegraph/decode.js';
+import { frameName } from '../../model/flamegraph/names.js';
 import { spanOf } from '../../model/flamegraph/layout.js';
 import { searchFlamegraph } from '../../model/flamegraph/search.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';

@@ -3,4 +3,4 @@
 // analysis controls, filter chips and diff legend.
 export { ProfileSamples, decodePprof, gunzipIfNeeded, profileTotal } from '../../model/pprof/views.js';
 export { renderTable } from './function-table.js';
-export { renderFilters, renderLegend, renderOptions } from './analysis-controls.js';
+export { renderAnalysis } from './analysis-controls.js';

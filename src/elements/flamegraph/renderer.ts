@@ -1,7 +1,7 @@
 // Draws the visible part of a flame graph into a viewport-sized canvas. Cost follows the pixels: only nodes at
 // least a pixel wide in the visible rows are visited, and label widths are measured once and cached.
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
-import { frameName } from '../../model/flamegraph/decode.js';
+import { frameName } from '../../model/flamegraph/names.js';
 import { DrawList, VisibleWalker } from '../../model/flamegraph/layout.js';
 
 export type Orientation = 'icicle' | 'flame';

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../define.js';
-import { type FlamegraphModel, frameName } from '../../model/flamegraph/decode.js';
+import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
+import { frameName } from '../../model/flamegraph/names.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';

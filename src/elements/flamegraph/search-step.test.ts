@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../define.js';
 import '../../define/flamegraph.js';
 import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
-import { frameName } from '../../model/flamegraph/decode.js';
+import { frameName } from '../../model/flamegraph/names.js';
 import { searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';

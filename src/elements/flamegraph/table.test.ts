@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../define.js';
 import { createConnection } from '../../client/connection.js';
-import { frameName } from '../../model/flamegraph/decode.js';
+import { frameName } from '../../model/flamegraph/names.js';
 import { exactNameSearch } from '../../model/flamegraph/search.js';
 import { sortTable, tableRowName, visibleRows } from '../../model/flamegraph/table.js';
 import { LAB_CPU_TYPE, SHRINKING_TYPE } from '../../../scripts/parca/adversarial-plan.js';

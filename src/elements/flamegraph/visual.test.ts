@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../define/flamegraph.js';
 import { createColorer, splitColorList } from '../../model/flamegraph/colors.js';
-import { frameName } from '../../model/flamegraph/decode.js';
+import { frameName } from '../../model/flamegraph/names.js';
 import {
   type PixelTolerance,
   actualPathOf,

@@ -22,7 +22,10 @@ import { formatDurationMs, formatMetricValue } from '../../model/units.js';
 import { parseProfileTypeId } from '../../model/profile-type.js';
 import { resolveWindow } from '../../model/query-state.js';
 import { type TimeRange, absoluteRange } from '../../model/time-range.js';
-import { canvasColor, tokenColor } from '../canvas-color.js';
+import { canvasColor } from '../../controllers/canvas-color.js';
+import { SizeController } from '../../controllers/size-controller.js';
+import { ThemeController } from '../../controllers/theme-controller.js';
+import { placeOverlay } from '../../model/overlay.js';
 import { styleProps } from '../directives/style-props.js';
 import { ParcaElement } from '../parca-element.js';
 import { type MetricsArgs, type MetricsResult, fetchSeries } from './fetch.js';
@@ -146,13 +149,22 @@ export class ParcaMetricsElement extends ParcaElement {
   #visibleKeys: ReadonlySet<string> = new Set();
   #plot: MetricsPlot | undefined;
   #plotData: ChartData | undefined;
-  #themeVersion = 0;
   #plotThemeVersion = -1;
-  #size = { width: 0, height: 0 };
   /** The drag under way started with Shift or Alt: it picks a baseline, not the range. */
   #baselineDrag = false;
-  #resizeObserver: ResizeObserver | undefined;
-  #listeners: AbortController | undefined;
+  /** Colors follow the scheme, contrast mode and `theme`: the chart is built again with them. */
+  readonly #look = new ThemeController(this, () => (this.#colors = this.#seriesColors()));
+  /** The chart part's size: its width class picks the step, its size the canvas's. */
+  readonly #sizes = new SizeController(
+    this,
+    () => this.renderRoot.querySelector('[part~="chart"]'),
+    ({ width, height }) => {
+      const next = widthClass(width > 0 ? width : FALLBACK_WIDTH);
+      if (next !== this.width) this.width = next;
+      this.#plot?.setSize(width, height);
+      this.#placeBaseline();
+    },
+  );
   /** The series the accessible table lists (null before it was first rendered), and its pending render. */
   #tableShows: ChartData | undefined | null = null;
   #tableJob: { readonly done: Promise<void>; cancel(): void } | undefined;
@@ -201,21 +213,8 @@ export class ParcaMetricsElement extends ParcaElement {
     return this.#plot;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#listeners = new AbortController();
-    const signal = this.#listeners.signal;
-    // A change of color scheme or contrast mode repaints the canvas with the new colors.
-    for (const query of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
-      matchMedia(query).addEventListener('change', this.#onThemeChange, { signal });
-    }
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#listeners?.abort();
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = undefined;
     this.#plot?.destroy();
     this.#plot = undefined;
     this.#plotData = undefined;
@@ -264,9 +263,6 @@ export class ParcaMetricsElement extends ParcaElement {
     super.updated(changed);
     const args = this.#args();
     if (args) this.#lastStep = args[4];
-    // The `theme` attribute is reflected by now: the canvas takes its colors again.
-    if (changed.has('theme')) this.#themeVersion++;
-    this.#observeSize();
     this.#syncPlot();
     this.#placeBaseline();
     this.#scheduleTable();
@@ -285,36 +281,21 @@ export class ParcaMetricsElement extends ParcaElement {
     return series !== undefined && this.#visibleKeys.has(series.key);
   };
 
-  #observeSize(): void {
-    if (this.#resizeObserver) return;
-    const chart = this.renderRoot.querySelector<HTMLElement>('[part~="chart"]');
-    if (!chart) return;
-    this.#resizeObserver = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      this.#size = { width: Math.floor(width), height: Math.floor(height) };
-      const next = widthClass(width > 0 ? width : FALLBACK_WIDTH);
-      if (next !== this.width) this.width = next;
-      this.#plot?.setSize(this.#size.width, this.#size.height);
-      this.#placeBaseline();
-    });
-    this.#resizeObserver.observe(chart);
-  }
-
   // ---- the canvas -------------------------------------------------------------------------------------
 
   #syncPlot(): void {
     const data = this.#data;
     const target = this.renderRoot.querySelector<HTMLElement>('.plot');
     // With no points the chart still shows its axes over the query's window.
-    if (!target || !data || this.#size.width === 0) {
+    const size = this.#sizes.size;
+    if (!target || !data || size.width === 0) {
       if (!data) this.#destroyPlot();
       return;
     }
     const visible = data.series.map((_, i) => this.#visible(i));
-    if (this.#plot && this.#plotData === data && this.#plotThemeVersion === this.#themeVersion) {
+    if (this.#plot && this.#plotData === data && this.#plotThemeVersion === this.#look.version) {
       this.#plot.setVisible(visible);
-      this.#plot.setSize(this.#size.width, this.#size.height);
+      this.#plot.setSize(size.width, size.height);
       return;
     }
     const unit = data.unit;
@@ -323,8 +304,8 @@ export class ParcaMetricsElement extends ParcaElement {
       data,
       colors: this.#colors,
       visible,
-      width: this.#size.width,
-      height: this.#size.height,
+      width: size.width,
+      height: size.height,
       theme: this.#theme(),
       format: {
         ticks: (ticks, increment) => formatTimeTicks(ticks, increment, { timeZone }),
@@ -345,7 +326,7 @@ export class ParcaMetricsElement extends ParcaElement {
       });
     }
     this.#plotData = data;
-    this.#plotThemeVersion = this.#themeVersion;
+    this.#plotThemeVersion = this.#look.version;
   }
 
   #destroyPlot(): void {
@@ -356,30 +337,25 @@ export class ParcaMetricsElement extends ParcaElement {
   }
 
   #theme(): PlotTheme {
+    const look = this.#look;
     return {
-      text: tokenColor(this, '--_fg', '#000'),
-      axis: tokenColor(this, '--_border', '#888'),
-      grid: tokenColor(this, '--_grid', '#ddd'),
+      text: look.color('--_fg', '#000'),
+      axis: look.color('--_border', '#888'),
+      grid: look.color('--_grid', '#ddd'),
       font: `12px ${getComputedStyle(this).fontFamily || 'sans-serif'}`,
     };
   }
 
   #seriesColors(): string[] {
     const series = this.#data?.series ?? [];
-    if (matchMedia('(forced-colors: active)').matches) {
+    if (this.#look.forcedColors) {
       const text = canvasColor('CanvasText', '#000');
       return series.map(() => text);
     }
-    const custom = parsePalette(getComputedStyle(this).getPropertyValue('--parca-metrics-palette'));
+    const custom = parsePalette(this.#look.token('--parca-metrics-palette', ''));
     const palette = custom.length > 0 ? custom.map((c) => canvasColor(c)) : DEFAULT_PALETTE;
     return series.map((s) => seriesColor(s.key, palette));
   }
-
-  #onThemeChange = (): void => {
-    this.#themeVersion++;
-    this.#colors = this.#seriesColors();
-    this.requestUpdate();
-  };
 
   // ---- pointer ----------------------------------------------------------------------------------------
 
@@ -422,9 +398,9 @@ export class ParcaMetricsElement extends ParcaElement {
     const y = over.offsetTop + top;
     render(this.#tooltipContent(data, point), tooltip);
     tooltip.hidden = false;
-    const flip = x + tooltip.offsetWidth + 16 > this.#size.width;
-    tooltip.style.left = `${flip ? x - tooltip.offsetWidth - 12 : x + 12}px`;
-    tooltip.style.top = `${Math.max(0, y - tooltip.offsetHeight - 8)}px`;
+    const place = placeOverlay(x, y, { width: tooltip.offsetWidth, height: tooltip.offsetHeight }, this.#sizes.size, { above: true });
+    tooltip.style.left = `${place.left}px`;
+    tooltip.style.top = `${place.top}px`;
     marker.hidden = false;
     marker.style.left = `${x}px`;
     marker.style.top = `${y}px`;

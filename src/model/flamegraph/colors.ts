@@ -1,6 +1,8 @@
 // Stable colors: a frame's binary, package or file hashes to a palette slot, so the same code keeps its color
 // across queries and pages. The palette itself comes from CSS (the element reads it); defaults live here.
-import { type FlamegraphModel, type StringColumn, baseName } from './decode.js';
+import type { StringColumn } from '../arrow/record.js';
+import type { FlamegraphModel } from './decode.js';
+import { baseName } from './names.js';
 import { hashString } from '../hash.js';
 
 export type ColorBy = 'binary' | 'package' | 'file';

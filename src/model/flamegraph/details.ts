@@ -1,5 +1,6 @@
 // Everything a person (or a host page) may want to know about one frame, read from the model on demand.
-import { type FlamegraphModel, frameName } from './decode.js';
+import type { FlamegraphModel } from './decode.js';
+import { frameName } from './names.js';
 
 export interface FrameDetails {
   /** The row in the model (valid for the model it came from only). */

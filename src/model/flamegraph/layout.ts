@@ -214,3 +214,24 @@ export function sortedChildren(model: FlamegraphModel, row: number): number[] {
   const children = Array.from(model.childIndex.subarray(model.childStart[row]!, model.childStart[row + 1]!));
   return children.sort((a, b) => model.valueOffset[a]! - model.valueOffset[b]!);
 }
+
+/**
+ * Where an arrow key moves from `current` in a graph focused on `focus`: to the parent, the leftmost child or a
+ * sibling (up and down swap for a flame graph drawn root at the bottom), staying among the frames drawn (the
+ * focus's ancestors and its subtree, and no sideways step off an ancestor). -1 when the key moves nowhere.
+ */
+export function arrowMove(model: FlamegraphModel, current: number, focus: number, key: string, rootAtTop: boolean): number {
+  const moves: Record<string, Direction> = {
+    ArrowUp: rootAtTop ? 'parent' : 'child',
+    ArrowDown: rootAtTop ? 'child' : 'parent',
+    ArrowLeft: 'previous',
+    ArrowRight: 'next',
+  };
+  const direction = moves[key];
+  if (!direction || model.size === 0) return -1;
+  const next = navigate(model, current, direction);
+  const drawn = isAncestorOrSelf(model, next, focus) || isAncestorOrSelf(model, focus, next);
+  const sideways = direction === 'next' || direction === 'previous';
+  if (next === current || !drawn || (sideways && isAncestorOrSelf(model, current, focus))) return -1;
+  return next;
+}

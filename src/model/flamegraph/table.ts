@@ -1,6 +1,7 @@
 // A function table as columns (one row per function, flat and cumulative values over the whole profile: built
 // from the profile's samples in model/pprof/functions.ts), its sort order and the rows a scroll shows. Pure.
-import { type StringColumn, baseName } from './decode.js';
+import type { StringColumn } from '../arrow/record.js';
+import { baseName } from './names.js';
 
 export interface FunctionTable {
   readonly size: number;

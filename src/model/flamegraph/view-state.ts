@@ -1,7 +1,7 @@
 // A flame graph's view (focus, search, sandwich and analysis options) as plain values, in and out of the page
 // URL, so a link restores what someone was looking at. Pure: no DOM.
 import type { FlamegraphModel } from './decode.js';
-import { frameName } from './decode.js';
+import { frameName } from './names.js';
 
 export interface FlamegraphView {
   /** Function names from the root's child down to the focused frame; empty for the whole graph. */
@@ -30,9 +30,28 @@ export const EMPTY_VIEW: FlamegraphView = Object.freeze({
   diffAbsolute: false,
 });
 
-// URL field names: short, because links get pasted into chats and tickets.
-const TEXT_FIELDS = { search: 'search', sandwich: 'sandwich', filters: 'filters', compareFrom: 'cfrom', compareTo: 'cto' } as const;
-const FLAG_FIELDS = { invert: 'invert', diffAbsolute: 'abs' } as const;
+/** How a view field is written: text, a flag (`1`), or a comma-separated list. */
+export type ViewFieldKind = 'text' | 'flag' | 'list';
+
+/** A field of the view besides the focus: its name, the URL key it is kept under, and how it is written. */
+export interface ViewField {
+  readonly name: Exclude<keyof FlamegraphView, 'focus'>;
+  /** Short, because links get pasted into chats and tickets. */
+  readonly key: string;
+  readonly kind: ViewFieldKind;
+}
+
+/** Every field of the view besides the focus: one list for the URL, the view a graph reports and the one it applies. */
+export const VIEW_FIELDS: readonly ViewField[] = [
+  { name: 'search', key: 'search', kind: 'text' },
+  { name: 'sandwich', key: 'sandwich', kind: 'text' },
+  { name: 'invert', key: 'invert', kind: 'flag' },
+  { name: 'groupBy', key: 'group', kind: 'list' },
+  { name: 'filters', key: 'filters', kind: 'text' },
+  { name: 'compareFrom', key: 'cfrom', kind: 'text' },
+  { name: 'compareTo', key: 'cto', kind: 'text' },
+  { name: 'diffAbsolute', key: 'abs', kind: 'flag' },
+];
 
 /** Writes `view` under `prefix` into a copy of `params`; default values leave no key, other keys are kept. */
 export function writeViewParams(params: URLSearchParams, prefix: string, view: FlamegraphView): URLSearchParams {
@@ -41,21 +60,17 @@ export function writeViewParams(params: URLSearchParams, prefix: string, view: F
   // One `focus` key per level: function names may contain any separator one could pick.
   next.delete(key('focus'));
   for (const name of view.focus) next.append(key('focus'), name);
-  for (const [field, name] of Object.entries(TEXT_FIELDS) as [keyof typeof TEXT_FIELDS, string][]) {
-    if (view[field]) next.set(key(name), view[field]);
-    else next.delete(key(name));
+  for (const field of VIEW_FIELDS) {
+    const value = view[field.name];
+    const text = field.kind === 'flag' ? (value ? '1' : '') : field.kind === 'list' ? (value as readonly string[]).join(',') : (value as string);
+    if (text) next.set(key(field.key), text);
+    else next.delete(key(field.key));
   }
-  for (const [field, name] of Object.entries(FLAG_FIELDS) as [keyof typeof FLAG_FIELDS, string][]) {
-    if (view[field]) next.set(key(name), '1');
-    else next.delete(key(name));
-  }
-  if (view.groupBy.length) next.set(key('group'), view.groupBy.join(','));
-  else next.delete(key('group'));
   return next;
 }
 
-/** Every URL field of a view. */
-const VIEW_FIELDS: ReadonlySet<string> = new Set(['focus', 'group', ...Object.values(TEXT_FIELDS), ...Object.values(FLAG_FIELDS)]);
+/** Every URL key of a view. */
+const VIEW_KEYS: ReadonlySet<string> = new Set(['focus', ...VIEW_FIELDS.map((field) => field.key)]);
 
 /**
  * The flame graph ids with a view under a source's `prefix`: `<prefix>.<field>` is the view of a flame graph with
@@ -68,7 +83,7 @@ export function viewIdsInParams(params: URLSearchParams, prefix: string): string
     const rest = key.slice(prefix.length + 1);
     const dot = rest.lastIndexOf('.');
     const id = dot < 0 ? '' : rest.slice(0, dot);
-    if (VIEW_FIELDS.has(rest.slice(dot + 1)) && id !== 'base' && id !== 'point') ids.add(id);
+    if (VIEW_KEYS.has(rest.slice(dot + 1)) && id !== 'base' && id !== 'point') ids.add(id);
   }
   return [...ids];
 }
@@ -76,23 +91,21 @@ export function viewIdsInParams(params: URLSearchParams, prefix: string): string
 /** The view the URL holds under `prefix` (absent keys give defaults); undefined when it holds none. */
 export function readViewParams(params: URLSearchParams, prefix: string): FlamegraphView | undefined {
   const key = (field: string) => `${prefix}.${field}`;
-  if (![...VIEW_FIELDS].some((name) => params.has(key(name)))) return undefined;
-  const text = (name: string) => params.get(key(name)) ?? '';
-  const flag = (name: string) => ['1', 'true'].includes(text(name));
-  return Object.freeze({
-    focus: params.getAll(key('focus')).filter((name) => name !== ''),
-    search: text(TEXT_FIELDS.search),
-    sandwich: text(TEXT_FIELDS.sandwich),
-    invert: flag(FLAG_FIELDS.invert),
-    groupBy: text('group')
-      .split(',')
-      .map((field) => field.trim())
-      .filter((field) => field !== ''),
-    filters: text(TEXT_FIELDS.filters),
-    compareFrom: text(TEXT_FIELDS.compareFrom),
-    compareTo: text(TEXT_FIELDS.compareTo),
-    diffAbsolute: flag(FLAG_FIELDS.diffAbsolute),
-  });
+  if (![...VIEW_KEYS].some((name) => params.has(key(name)))) return undefined;
+  const view: Record<string, unknown> = { focus: params.getAll(key('focus')).filter((name) => name !== '') };
+  for (const field of VIEW_FIELDS) {
+    const text = params.get(key(field.key)) ?? '';
+    view[field.name] =
+      field.kind === 'flag'
+        ? ['1', 'true'].includes(text)
+        : field.kind === 'list'
+          ? text
+              .split(',')
+              .map((item) => item.trim())
+              .filter((item) => item !== '')
+          : text;
+  }
+  return Object.freeze(view as unknown as FlamegraphView);
 }
 
 export function sameView(a: FlamegraphView, b: FlamegraphView): boolean {

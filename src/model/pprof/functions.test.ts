@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ADVERSARIAL_SERIES, type PlanSample, pprofByFunction } from '../../../scripts/parca/adversarial-plan.js';
 import { buildPprof } from '../../../scripts/parca/pprof-builder.js';
-import { frameName } from '../flamegraph/decode.js';
+import { frameName } from '../flamegraph/names.js';
 import { PprofDecodeError, decodePprof } from './decode.js';
 import { functionTable, profileTotal } from './functions.js';
 import { sandwichOf } from './sandwich.js';

@@ -1,6 +1,7 @@
 // LZ4 frame format (https://github.com/lz4/lz4/blob/dev/doc/lz4_Frame_format.md): Parca compresses the buffers of
 // its Arrow flame graph records with it. Checksums are skipped: the gRPC transport already protects the bytes,
 // and every read is bounds-checked so corrupt input fails with an error instead of reading out of range.
+import { runSteps } from '../steps.js';
 
 const FRAME_MAGIC = 0x184d2204;
 /** Skippable frames carry user data with magics 0x184D2A50..0x184D2A5F. */
@@ -206,11 +207,7 @@ function* decodeFrame(input: Reader, out: Output): Generator<void, void> {
  * other size is an error.
  */
 export function decompressLz4Frame(bytes: Uint8Array, expectedLength?: number): Uint8Array {
-  const steps = decompressLz4FrameSteps(bytes, expectedLength);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(decompressLz4FrameSteps(bytes, expectedLength));
 }
 
 /** decompressLz4Frame one slice at a time: it yields after about every megabyte of output. */

@@ -1,45 +1,13 @@
 // Reads the messages of an Arrow IPC stream: the schema, record batches and dictionary batches, as metadata plus
-// body bytes. Columns are not materialized here: decode.ts reads (and decompresses) only the buffers it needs.
-// The shapes match what @uwdata/flechette's IPC parser returns, so the record tests can build records with it;
-// reading them ourselves keeps that library out of the bundle.
+// body bytes. Columns are not materialized here: record.ts reads (and decompresses) only the buffers it needs.
+// The shapes (types.ts) match what the Arrow library the record tests write records with returns from its IPC
+// parser; reading them ourselves keeps that library out of the bundle.
 //
 // Nothing read is trusted: corrupt lengths can send a naive reader backwards (a negative message length) or have
 // it build arrays billions long (a vector length read from garbage) until memory runs out. Every offset, length
 // and vector is checked against the bytes before use, nesting and message counts are bounded, and anything out of
 // bounds is refused with an IpcFramingError, in time proportional to the metadata.
-import type { ArrowData, DataType, Field, RecordBatch } from '@uwdata/flechette';
-
-/** Arrow's type ids (and -1 for dictionary-encoded columns), under the names decode.ts uses. */
-export const ArrowTypeId = {
-  Dictionary: -1,
-  NONE: 0,
-  Null: 1,
-  Int: 2,
-  Float: 3,
-  Binary: 4,
-  Utf8: 5,
-  Bool: 6,
-  Decimal: 7,
-  Date: 8,
-  Time: 9,
-  Timestamp: 10,
-  Interval: 11,
-  List: 12,
-  Struct: 13,
-  Union: 14,
-  FixedSizeBinary: 15,
-  FixedSizeList: 16,
-  Map: 17,
-  Duration: 18,
-  LargeBinary: 19,
-  LargeUtf8: 20,
-  LargeList: 21,
-  RunEndEncoded: 22,
-  BinaryView: 23,
-  Utf8View: 24,
-  ListView: 25,
-  LargeListView: 26,
-} as const;
+import { ArrowTypeId, type BatchHeader, type DataType, type Field, type IntType, type IpcStream, type OtherType } from './types.js';
 
 export class IpcFramingError extends Error {
   override readonly name = 'IpcFramingError';
@@ -124,22 +92,26 @@ class Reader {
   }
 }
 
-function readInt(r: Reader, table: number): DataType {
+/** Arrow's default integer: what a type without its table means. */
+const INT32: IntType = { typeId: ArrowTypeId.Int, bitWidth: 32, signed: true };
+
+function readInt(r: Reader, table: number): IntType {
   const get = r.table(table);
-  return { typeId: ArrowTypeId.Int, bitWidth: get(0) ? r.int32(get(0)) : 32, signed: r.uint8(get(1)) === 1 } as unknown as DataType;
+  return { typeId: ArrowTypeId.Int, bitWidth: get(0) ? r.int32(get(0)) : 32, signed: r.uint8(get(1)) === 1 };
 }
 
 function readType(r: Reader, typeId: number, table: number, children: Field[]): DataType {
   const get = table ? r.table(table) : () => 0;
   switch (typeId) {
     case ArrowTypeId.Int:
-      return table ? readInt(r, table) : ({ typeId, bitWidth: 32, signed: true } as unknown as DataType);
+      return table ? readInt(r, table) : { ...INT32 };
     case ArrowTypeId.Float:
-      return { typeId, precision: r.int16(get(0)) } as unknown as DataType;
+      return { typeId: ArrowTypeId.Float, precision: r.int16(get(0)) };
     case ArrowTypeId.Union:
-      return { typeId, mode: r.int16(get(0)), children } as unknown as DataType;
+      return { typeId: ArrowTypeId.Union, mode: r.int16(get(0)), children };
     default:
-      return { typeId, children } as unknown as DataType;
+      // Any other id, known or not: the column's reader decides what it can read.
+      return { typeId: typeId as OtherType['typeId'], children };
   }
 }
 
@@ -150,13 +122,13 @@ function readField(r: Reader, table: number, depth = 0): Field {
   let type = readType(r, r.uint8(get(2)), get(3) ? r.child(get(3)) : 0, children);
   if (get(4)) {
     const dictionary = r.table(r.child(get(4)));
-    const indices = dictionary(1) ? readInt(r, r.child(dictionary(1))) : ({ typeId: ArrowTypeId.Int, bitWidth: 32, signed: true } as unknown as DataType);
-    type = { typeId: ArrowTypeId.Dictionary, id: r.int64(dictionary(0)), dictionary: type, indices, ordered: r.uint8(dictionary(2)) === 1 } as unknown as DataType;
+    const indices = dictionary(1) ? readInt(r, r.child(dictionary(1))) : { ...INT32 };
+    type = { typeId: ArrowTypeId.Dictionary, id: r.int64(dictionary(0)), dictionary: type, indices, ordered: r.uint8(dictionary(2)) === 1 };
   }
-  return { name: r.string(get(0)), type, nullable: r.uint8(get(1)) === 1, metadata: new Map() } as Field;
+  return { name: r.string(get(0)), type, nullable: r.uint8(get(1)) === 1, metadata: new Map() };
 }
 
-function readRecordBatch(r: Reader, table: number, version: number, bodyLength: number): RecordBatch {
+function readRecordBatch(r: Reader, table: number, version: number, bodyLength: number): BatchHeader {
   const get = r.table(table);
   const skip = version < VERSION_V4 ? 8 : 0;
   const compression = get(3) ? r.table(r.child(get(3))) : undefined;
@@ -172,19 +144,13 @@ function readRecordBatch(r: Reader, table: number, version: number, bodyLength: 
     regions: r.vector(get(2), 16 + skip, region),
     compression: compression ? { codec: r.uint8(compression(0)), method: r.uint8(compression(1)) } : undefined,
     variadic: r.vector(get(4), 8, (at) => r.int64(at)),
-  } as unknown as RecordBatch;
+  };
 }
 
 /** Reads an IPC stream, refusing (IpcFramingError) anything that does not fit in its bytes. */
-export function readIpcStream(bytes: Uint8Array): ArrowData {
+export function readIpcStream(bytes: Uint8Array): IpcStream {
   const r = new Reader(bytes);
-  const data = { schema: undefined, records: [], dictionaries: [], dictsBeforeRecord: [], metadata: null } as unknown as {
-    schema: ArrowData['schema'];
-    records: RecordBatch[];
-    dictionaries: { id: number; data: RecordBatch; isDelta: boolean; body: Uint8Array }[];
-    dictsBeforeRecord: number[];
-    metadata: null;
-  };
+  const data: IpcStream = { schema: undefined, records: [], dictionaries: [], dictsBeforeRecord: [], metadata: null };
   let at = 0;
   for (let messages = 0; at + 4 <= bytes.length; messages++) {
     if (messages > MAX_MESSAGES) fail(`more than ${MAX_MESSAGES} messages`);
@@ -209,12 +175,10 @@ export function readIpcStream(bytes: Uint8Array): ArrowData {
     if (type === HEADER_SCHEMA) {
       if (!data.schema) {
         const fields = r.vector(r.table(header)(1), 4, (position) => readField(r, r.child(position)));
-        data.schema = { version, fields, metadata: new Map(), endianness: 0 } as unknown as ArrowData['schema'];
+        data.schema = { version, fields, metadata: new Map(), endianness: 0 };
       }
     } else if (type === HEADER_RECORD_BATCH) {
-      const batch = readRecordBatch(r, header, version, bodyLength) as RecordBatch & { body: Uint8Array };
-      batch.body = body;
-      data.records.push(batch);
+      data.records.push({ ...readRecordBatch(r, header, version, bodyLength), body });
       data.dictsBeforeRecord.push(data.dictionaries.length);
     } else if (type === HEADER_DICTIONARY_BATCH) {
       const get = r.table(header);
@@ -222,5 +186,5 @@ export function readIpcStream(bytes: Uint8Array): ArrowData {
       data.dictionaries.push({ id: r.int64(get(0)), data: readRecordBatch(r, r.child(get(1)), version, bodyLength), isDelta: r.uint8(get(2)) === 1, body });
     }
   }
-  return data as unknown as ArrowData;
+  return data;
 }

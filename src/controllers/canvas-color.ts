@@ -12,8 +12,3 @@ export function canvasColor(color: string, fallback = color): string {
   // An unreadable color leaves the marker in place.
   return normalized === '#010203' && color.trim() !== '#010203' ? fallback : normalized;
 }
-
-/** A private token of `element` (`--_fg`) as a canvas color. */
-export function tokenColor(element: Element, name: string, fallback: string): string {
-  return canvasColor(getComputedStyle(element).getPropertyValue(name).trim(), fallback);
-}

@@ -1,0 +1,192 @@
+// The flame graph's canvas: its colors (read from the element's tokens, again when the scheme, contrast mode or
+// `theme` change), its size, one draw per animation frame at the device's pixel ratio, and the geometry that
+// maps frames to pixels and back (hit testing, scrolling a frame into view).
+import type { ReactiveElement } from 'lit';
+import { canvasColor } from '../../controllers/canvas-color.js';
+import { FrameController } from '../../controllers/frame-controller.js';
+import { SizeController } from '../../controllers/size-controller.js';
+import { ThemeController } from '../../controllers/theme-controller.js';
+import { ParcaError } from '../../client/errors.js';
+import { splitColorList } from '../../model/flamegraph/colors.js';
+import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
+import { buildDiffPalette, parseColor } from '../../model/flamegraph/diff-colors.js';
+import { FlamegraphRenderer, type Orientation, type Theme, rowGeometry } from './renderer.js';
+
+/** What the canvas reads of its element for a frame. */
+export interface CanvasHost extends ReactiveElement {
+  theme: string;
+}
+
+/** What one frame draws. */
+export interface Scene {
+  readonly model: FlamegraphModel | undefined;
+  readonly focus: number;
+  readonly orientation: Orientation;
+  readonly colorOf: (row: number) => number;
+  readonly matches: Uint8Array | undefined;
+  readonly hovered: number;
+  readonly selected: number;
+  /** A diff: frames take the diff palette's colors. */
+  readonly diff: boolean;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export class GraphCanvas {
+  readonly #renderer = new FlamegraphRenderer();
+  readonly #frame: FrameController;
+  readonly #look: ThemeController;
+  #theme: Theme | undefined;
+  #diffPalette: string[] = [];
+
+  constructor(
+    private readonly host: CanvasHost,
+    /** The scene to draw, read at draw time. */
+    private readonly scene: () => Scene,
+    /** Called with the viewport's width when it changes (the graph asks for a finer or coarser trim). */
+    onWidth: (width: number) => void,
+  ) {
+    this.#look = new ThemeController(host, () => {
+      const paletteSize = this.#theme?.palette.length;
+      this.readTheme();
+      // Another palette length colors frames anew: the host's next update builds the colorer for it.
+      if (this.#theme!.palette.length !== paletteSize) host.requestUpdate();
+    });
+    new SizeController(host, () => this.viewport, ({ width }) => {
+      onWidth(width);
+      this.schedule();
+    });
+    this.#frame = new FrameController(host, () => this.#draw());
+  }
+
+  get viewport(): HTMLElement | null {
+    return this.host.renderRoot.querySelector<HTMLElement>('[part="viewport"]');
+  }
+
+  get canvas(): HTMLCanvasElement | null {
+    return this.host.renderRoot.querySelector('canvas');
+  }
+
+  /** The colors and metrics in effect (read on first use and after each change of the look). */
+  get theme(): Theme {
+    if (!this.#theme) this.readTheme();
+    return this.#theme!;
+  }
+
+  /** The diff palette in use, slot 0 neutral. */
+  get diffPalette(): readonly string[] {
+    if (!this.#theme) this.readTheme();
+    return this.#diffPalette;
+  }
+
+  /** How many frames were drawn so far. */
+  get draws(): number {
+    return this.#frame.draws;
+  }
+
+  /** Reads colors and metrics from the element's tokens again (a change of scheme, palette or `theme`). */
+  readTheme(): void {
+    const token = (name: string, fallback: string) => this.#look.token(name, fallback);
+    const palette = splitColorList(token('--_palette', ''));
+    this.#theme = {
+      palette: palette.length ? palette : ['#cccccc'],
+      neutral: token('--_neutral', '#d4d4d8'),
+      muted: token('--_muted', '#ececef'),
+      match: token('--_match', '#f5a623'),
+      text: token('--_text', '#000'),
+      mutedText: token('--_muted-text', '#888'),
+      outline: token('--_outline', '#0b57d0'),
+      font: token('--_label-font', '12px monospace'),
+      rowHeight: parseFloat(token('--_row-height', '20')) || 20,
+    };
+    const rgb = (name: string, fallback: string) => parseColor(canvasColor(token(name, fallback))) ?? parseColor(fallback)!;
+    this.#diffPalette = buildDiffPalette(rgb('--_neutral', '#d4d4d8'), rgb('--_diff-growth', '#dc2626'), rgb('--_diff-shrink', '#16a34a'));
+  }
+
+  /** Draws in the next animation frame. */
+  schedule(): void {
+    this.#frame.schedule();
+  }
+
+  /** Settles after the next frame is drawn (at once when none is pending). */
+  get drawComplete(): Promise<void> {
+    return this.#frame.complete;
+  }
+
+  #geometry(model: FlamegraphModel, orientation: Orientation) {
+    return rowGeometry(model, orientation, this.theme.rowHeight, this.viewport?.scrollTop ?? 0, this.canvas?.clientHeight ?? 0);
+  }
+
+  /** Where a row was drawn in the last frame, in CSS pixels of the canvas; undefined when not visible. */
+  rectOf(row: number): Rect | undefined {
+    const { model, orientation } = this.scene();
+    const drawn = this.#renderer.drawn.find(row);
+    if (!model || !drawn) return undefined;
+    return { x: drawn.x, y: this.#geometry(model, orientation).yOf(drawn.depth), width: drawn.width, height: this.theme.rowHeight };
+  }
+
+  /** The row drawn at a point in canvas coordinates, or -1. */
+  rowAt(x: number, y: number): number {
+    const { model, orientation } = this.scene();
+    if (!model) return -1;
+    const depth = this.#geometry(model, orientation).depthAt(y);
+    return depth < 0 ? -1 : this.#renderer.drawn.hit(depth, x);
+  }
+
+  /** Scrolls the viewport so the row's level is in view. */
+  scrollIntoView(row: number): void {
+    const { model, orientation } = this.scene();
+    const viewport = this.viewport;
+    if (!model || !viewport) return;
+    const rowHeight = this.theme.rowHeight;
+    const top = rowGeometry(model, orientation, rowHeight, 0, 0).yOf(model.depth[row]!);
+    if (top < viewport.scrollTop) viewport.scrollTop = top;
+    else if (top + rowHeight > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = top + rowHeight - viewport.clientHeight;
+  }
+
+  /** The current picture as a PNG at device resolution. */
+  async png(): Promise<Blob> {
+    this.schedule();
+    await this.drawComplete;
+    const canvas = this.canvas;
+    return new Promise((resolve, reject) => {
+      if (!canvas || canvas.width === 0 || canvas.height === 0) {
+        reject(new ParcaError('export', 'There is no flame graph to export.'));
+        return;
+      }
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new ParcaError('export', 'The browser could not encode the PNG.'))), 'image/png');
+    });
+  }
+
+  #draw(): void {
+    const canvas = this.canvas;
+    const viewport = this.viewport;
+    if (!canvas || !viewport) return;
+    const scene = this.scene();
+    const theme = this.theme;
+    const model = scene.model;
+    const width = viewport.clientWidth;
+    const contentHeight = model && model.size > 0 ? (model.maxDepth + 1) * theme.rowHeight : 0;
+    const height = Math.min(contentHeight, viewport.clientHeight || contentHeight);
+    const ratio = globalThis.devicePixelRatio || 1;
+    canvas.style.height = `${height}px`;
+    const pixelWidth = Math.round(width * ratio);
+    const pixelHeight = Math.round(height * ratio);
+    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+    const ctx = canvas.getContext('2d');
+    if (!ctx || !model) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    this.#renderer.draw(
+      ctx,
+      { ...scene, model, widthPx: width, heightPx: height, scrollTop: viewport.scrollTop },
+      // A diff draws with the diff palette through the same slot mechanism.
+      scene.diff ? { ...theme, palette: this.#diffPalette } : theme,
+    );
+  }
+}

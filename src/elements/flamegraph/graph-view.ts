@@ -1,0 +1,168 @@
+// What a user looks at in a flame graph: the focused frame, the selected one, the hovered one, the search and its
+// matches, and the announcements a screen reader hears. It keeps them through new data (a refresh keeps focus and
+// selection by their path of names), applies a view a source read from the URL, and tells the page of a user's
+// changes through the element's events.
+import type { ReactiveControllerHost } from 'lit';
+import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
+import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
+import { frameName } from '../../model/flamegraph/names.js';
+import { frameDetails } from '../../model/flamegraph/details.js';
+import { type SearchResult, exactNameSearch, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
+import { focusPathOf, rowOfFocusPath } from '../../model/flamegraph/view-state.js';
+import { formatPercent, formatValue } from '../../model/units.js';
+import type { FlamegraphData } from './fetch.js';
+
+/** What the view reads of its element. */
+export interface ViewHost extends ReactiveControllerHost, HTMLElement {
+  search: string;
+  /** A user changed the view: the element reports it (parca-view-change). */
+  viewChanged(): void;
+  /** Scrolls a row's level into view. */
+  scrollToRow(row: number): void;
+}
+
+/** The new data and what asked for it, as an update sees them. */
+export interface ViewInput {
+  readonly data: FlamegraphData | undefined;
+  /** The data is newer data of the same view (a refresh): keep focus and selection. */
+  readonly refreshed: boolean;
+  /** The graph's latest request has settled: a focus waiting for its graph may apply. */
+  readonly settled: boolean;
+  /** This update asks for another graph: a focus waiting for it keeps waiting. */
+  readonly asking: boolean;
+  readonly searchChanged: boolean;
+}
+
+export class GraphView {
+  /** The row spanning the width (0: the whole graph). */
+  focus = 0;
+  /** The row a click, the arrow keys or a step selected (-1: none). */
+  selected = -1;
+  hovered = -1;
+  /** What the screen reader's live region says. */
+  announcement = '';
+  search: SearchResult | undefined;
+  /** A focus given by path, applied once a graph with that path is shown. */
+  pendingFocus: readonly string[] | undefined;
+  #shown: FlamegraphData | undefined;
+
+  constructor(private readonly host: ViewHost) {}
+
+  /** Takes the new data of an update; says whether it is another graph than the one shown. */
+  update({ data, refreshed, settled, asking, searchChanged }: ViewInput): boolean {
+    const changed = data !== this.#shown;
+    if (changed) {
+      const previous = this.#shown;
+      const keep = refreshed && previous && data;
+      const focusPath = keep && this.focus > 0 ? focusPathOf(previous.model, this.focus) : undefined;
+      const selectedPath = keep && this.selected > 0 ? focusPathOf(previous.model, this.selected) : undefined;
+      this.#shown = data;
+      this.focus = focusPath ? rowOfFocusPath(data!.model, focusPath) : 0;
+      this.selected = selectedPath ? rowOfFocusPath(data!.model, selectedPath) : -1;
+      this.hovered = -1;
+    }
+    if (this.pendingFocus && data && data.model.size > 1 && settled && (changed || !asking)) {
+      this.focus = rowOfFocusPath(data.model, this.pendingFocus);
+      this.pendingFocus = undefined;
+    }
+    if (changed || searchChanged) this.search = data && this.host.search.trim() ? searchFlamegraph(data.model, this.host.search) : undefined;
+    return changed;
+  }
+
+  get model(): FlamegraphModel | undefined {
+    return this.#shown?.model;
+  }
+
+  /** The focused frame as function names from the root's child down, or the focus waiting for its graph. */
+  get focusPath(): string[] {
+    const model = this.model;
+    return this.pendingFocus ? [...this.pendingFocus] : model ? focusPathOf(model, this.focus) : [];
+  }
+
+  /** Where a search step starts: the selected frame (last stepped to, clicked or reached by keys), else the focus. */
+  get stepStart(): number {
+    return this.selected >= 0 ? this.selected : this.focus;
+  }
+
+  /** Says a frame's name, value and share in the live region. */
+  announce(row: number, prefix = ''): void {
+    const data = this.#shown;
+    if (!data) return;
+    const model = data.model;
+    const total = data.total || model.total;
+    this.announcement = `${prefix}${frameName(model, row)}: ${formatValue(model.cumulative[row]!, data.unit)}, ${formatPercent(model.cumulative[row]!, total)} of total`;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * A frame chosen by a user (`quiet`: by code): the page hears of it (parca-frame-select, cancelable) and, unless
+   * it says otherwise, the frame is focused.
+   */
+  choose(row: number, quiet = false): void {
+    const data = this.#shown;
+    if (!data) return;
+    this.selected = row;
+    const event = new ParcaFrameSelectEvent(frameDetails(data.model, row), data.unit);
+    if (!quiet) this.host.dispatchEvent(event);
+    if (!event.defaultPrevented) {
+      this.focus = row;
+      this.announce(row, 'Focused ');
+      if (!quiet) this.host.viewChanged();
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Selects a row without focusing it (arrow keys), in view and announced. */
+  select(row: number): void {
+    this.selected = row;
+    this.host.scrollToRow(row);
+    this.announce(row);
+  }
+
+  /** Focuses a row by a user's action (breadcrumb, Reset, Escape) and reports the view. */
+  focusBy(row: number, announcement?: string): void {
+    this.focus = row;
+    if (announcement) this.announcement = announcement;
+    this.host.viewChanged();
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Selects the next or previous match after where a step starts. A user's step is like a click on the match: the
+   * page hears of it and may keep the view; a step by code fires nothing and focuses it. The row, or -1.
+   */
+  step(direction: 1 | -1, byUser: boolean): number {
+    const result = this.search;
+    const model = this.model;
+    const row = result && model ? stepMatch(model, result.rows, this.stepStart, direction) : -1;
+    if (row < 0) return row;
+    this.host.scrollToRow(row);
+    this.choose(row, !byUser);
+    return row;
+  }
+
+  /**
+   * A function picked in the table becomes the selection every action uses (Callers and callees, Enter): its
+   * widest frame is selected and every frame of it highlighted.
+   */
+  pick(name: string): void {
+    this.host.search = exactNameSearch(name);
+    const model = this.model;
+    if (!model) return;
+    let widest = -1;
+    for (let row = 1; row < model.size; row++) {
+      if (model.functionName.value(row) === name && (widest < 0 || model.cumulative[row]! > model.cumulative[widest]!)) widest = row;
+    }
+    this.selected = widest;
+    if (widest > 0) this.announce(widest, 'Selected ');
+  }
+
+  /** The canvas got keyboard focus: select the focused frame so the arrow keys start there. */
+  focusCanvas(): void {
+    const model = this.model;
+    if (this.selected < 0 && model && model.size > 0) {
+      this.selected = this.focus;
+      this.announce(this.selected);
+    }
+  }
+}

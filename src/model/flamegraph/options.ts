@@ -1,0 +1,82 @@
+// What a flame graph asks beyond the shared query (invert, group-by, filters, a baseline to diff against), from the
+// values of its option properties: one place that reads them, checks them, and says what cannot be used.
+// Pure: no DOM, no network.
+import type { QueryState } from '../query-state.js';
+import { type TimeRange, parseTimeRange } from '../time-range.js';
+import { type FrameFilter, normalizeFilter } from './filters.js';
+import { type AnalysisOptions, parseGroupBy } from './request.js';
+
+/** The baseline of a diff: another query (a whole QueryState), or the shown query over another range. */
+export interface BaselineSpec {
+  readonly query?: QueryState | undefined;
+  readonly range?: TimeRange | undefined;
+}
+
+/** What the graph asks beyond the shared query: AnalysisOptions with a baseline still to resolve. */
+export interface FlamegraphOptions extends Omit<AnalysisOptions, 'baseline'> {
+  readonly baseline?: BaselineSpec | undefined;
+}
+
+/** A plain merge: no invert, grouping, filters or baseline. */
+export const NO_OPTIONS: FlamegraphOptions = Object.freeze({ invert: false, groupBy: [], filters: [], absolute: false });
+
+/** The option properties as a page set them (filters as text when the attribute could not be read). */
+export interface OptionValues {
+  readonly invert: boolean;
+  readonly groupBy: readonly string[];
+  readonly filters: readonly FrameFilter[] | string;
+  readonly compare: QueryState | undefined;
+  readonly compareFrom: string;
+  readonly compareTo: string;
+  readonly diffAbsolute: boolean;
+}
+
+/**
+ * The options the values describe, and why any of them is not used. The baseline is the element's own (a query,
+ * else a from/to range), else the source's (`sourceBaseline`, chosen on a chart).
+ */
+export function optionsOf(values: OptionValues, sourceBaseline: TimeRange | undefined): { options: FlamegraphOptions; errors: string[] } {
+  const errors: string[] = [];
+  const { fields, unknown } = parseGroupBy(values.groupBy);
+  if (unknown.length) errors.push(`Cannot group by ${unknown.join(', ')}: use function_name, binary, filename, address or labels.<name>.`);
+  const filters: FrameFilter[] = [];
+  if (typeof values.filters === 'string') {
+    errors.push(`The filters "${values.filters}" could not be read: write e.g. "function_name ~ runtime; binary != libc.so.6".`);
+  } else {
+    for (const filter of values.filters) {
+      try {
+        filters.push(normalizeFilter(filter));
+      } catch (error) {
+        errors.push(`Filter ignored: ${(error as Error).message}.`);
+      }
+    }
+  }
+  let range: TimeRange | undefined;
+  if (!values.compare && (values.compareFrom || values.compareTo)) {
+    try {
+      range = parseTimeRange(values.compareFrom || 'now', values.compareTo || 'now');
+    } catch (error) {
+      errors.push(`The baseline range is not valid: ${(error as Error).message}.`);
+    }
+  }
+  const baseline = values.compare ? { query: values.compare } : range ? { range } : sourceBaseline ? { range: sourceBaseline } : undefined;
+  const options: FlamegraphOptions = Object.freeze({
+    invert: values.invert,
+    groupBy: fields,
+    filters,
+    absolute: values.diffAbsolute,
+    ...(baseline ? { baseline } : {}),
+  });
+  return { options, errors };
+}
+
+/** `next` when it differs from `current`, else `current`: equal options keep their identity, so nothing asks again. */
+export function keepEqual(current: FlamegraphOptions, next: FlamegraphOptions): FlamegraphOptions {
+  return JSON.stringify(current) === JSON.stringify(next) ? current : next;
+}
+
+/** The options the samples behind the table and the sandwich depend on: filters and the baseline, not the layout. */
+export function samplesOptions(options: FlamegraphOptions): FlamegraphOptions {
+  const { filters, baseline, absolute } = options;
+  return Object.freeze({ invert: false, groupBy: [], filters, absolute, ...(baseline ? { baseline } : {}) });
+}
