@@ -1,10 +1,10 @@
-// Finds the <parca-source> an element belongs to and follows its state through the context protocol:
-// the nearest ancestor source, else the source named by the element's `source` attribute (the way
-// `<input form>` names its form), else the page's default source. Sources that appear later (defined or
-// upgraded after the element) are picked up when they announce themselves.
+// Finds the <parca-source> an element belongs to (the rule is in source-rule.ts) and follows its state through
+// the context protocol. Sources that appear later (defined or upgraded after the element) are picked up when they
+// announce themselves.
 import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type SourceState, sourceContext } from '../context/source-context.js';
+import { sourceOf } from '../context/source-rule.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -40,22 +40,14 @@ export class SourceController implements ReactiveController {
   bind(): void {
     if (!this.#connected) return;
     this.#release();
-    const id = this.sourceId();
-    if (id) {
-      const target = (this.host.getRootNode() as Document | ShadowRoot).getElementById?.(id) ?? document.getElementById(id);
-      if (target) this.#request(target);
-    } else if (!this.#request(this.host)) {
-      for (const candidate of document.querySelectorAll('[default]')) {
-        if (candidate !== this.host && this.#request(candidate)) break;
-      }
-    }
+    const target = sourceOf(this.host, this.sourceId());
+    if (target) this.#request(target);
     if (!this.state) this.host.requestUpdate();
   }
 
-  /** Dispatches a subscribing context request on `target`; true if a provider answered at once. */
-  #request(target: Element): boolean {
+  /** Dispatches a subscribing context request on `target`. */
+  #request(target: Element): void {
     const generation = ++this.#generation;
-    let answered = false;
     target.dispatchEvent(
       new ContextRequestEvent(
         sourceContext,
@@ -66,7 +58,6 @@ export class SourceController implements ReactiveController {
             unsubscribe?.();
             return;
           }
-          answered = true;
           if (unsubscribe && unsubscribe !== this.#unsubscribe) {
             this.#unsubscribe?.();
             this.#unsubscribe = unsubscribe;
@@ -79,7 +70,6 @@ export class SourceController implements ReactiveController {
         true,
       ),
     );
-    return answered;
   }
 
   #release(): void {

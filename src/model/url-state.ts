@@ -1,8 +1,10 @@
 // A source's query in the page URL, so a view can be shared as a link. Several sources keep separate keys:
 // each writes `<prefix>.type`, `<prefix>.selector`, `<prefix>.kind`, `<prefix>.from`, `<prefix>.to`, and the
 // picked point and baseline when there are.
+import { type FlamegraphView, readViewParams, viewIdsInParams, writeViewParams } from './flamegraph/view-state.js';
 import { labelSetKey, labelsRecord, selectorWithLabels } from './metrics/labels.js';
 import { type PointSelection, type QueryState, isQueryKind } from './query-state.js';
+import { formatRefreshInterval } from './refresh.js';
 import { parseSelector } from './selector/parse.js';
 import { type TimeRange, formatTimeBound, parseTimeBound, parseTimeRange } from './time-range.js';
 
@@ -117,4 +119,46 @@ export function readPointParams(params: URLSearchParams, prefix: string, selecto
     selector: selectorWithLabels(selector, labels),
     labels: labelsRecord(labels),
   });
+}
+
+/** Everything a source keeps under its prefix: query fields, refresh interval, point, baseline, flame graph views. */
+export interface SourceParams {
+  readonly query: ReturnType<typeof readQueryParams>;
+  readonly refresh: string | undefined;
+  readonly point: PointSelection | undefined;
+  readonly baseline: TimeRange | undefined;
+  /** Flame graph views by flame graph id ('' for one without). */
+  readonly views: ReadonlyMap<string, FlamegraphView>;
+}
+
+/** What the URL holds for the source under `prefix`; the point is taken as a series of `selector` unless the URL names one. */
+export function readSourceParams(params: URLSearchParams, prefix: string, selector: string): SourceParams {
+  const query = readQueryParams(params, prefix);
+  const views = new Map<string, FlamegraphView>();
+  for (const id of viewIdsInParams(params, prefix)) {
+    const view = readViewParams(params, id ? `${prefix}.${id}` : prefix);
+    if (view) views.set(id, view);
+  }
+  return {
+    query,
+    refresh: params.get(`${prefix}.refresh`) ?? undefined,
+    point: readPointParams(params, prefix, query.selector ?? selector),
+    baseline: readRangeParams(params, `${prefix}.base`),
+    views,
+  };
+}
+
+/** Writes a source's state under `prefix` into a copy of `params`, leaving every other key as it was. */
+export function writeSourceParams(
+  params: URLSearchParams,
+  prefix: string,
+  state: { readonly query: QueryState; readonly refreshMs: number; readonly views: ReadonlyMap<string, FlamegraphView> },
+): URLSearchParams {
+  let next = writeQueryParams(params, prefix, state.query);
+  next = writePointParams(next, prefix, state.query.point);
+  next = writeRangeParams(next, `${prefix}.base`, state.query.compare);
+  if (state.refreshMs > 0) next.set(`${prefix}.refresh`, formatRefreshInterval(state.refreshMs));
+  else next.delete(`${prefix}.refresh`);
+  for (const [id, view] of state.views) next = writeViewParams(next, id ? `${prefix}.${id}` : prefix, view);
+  return next;
 }

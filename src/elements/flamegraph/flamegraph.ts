@@ -8,32 +8,20 @@ import { ParcaError } from '../../client/errors.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaSandwichSelectEvent } from '../../events/sandwich-select.js';
 import { ParcaViewChangeEvent } from '../../events/view-change.js';
-import { COLOR_BY, createColorer } from '../../model/flamegraph/colors.js';
-import { createDiffColorer } from '../../model/flamegraph/diff-colors.js';
-import { arrowMove, pathTo } from '../../model/flamegraph/layout.js';
+import { pathTo } from '../../model/flamegraph/layout.js';
 import { type FlamegraphOptions, NO_OPTIONS, keepEqual, optionsOf } from '../../model/flamegraph/options.js';
 import { nameOfExactSearch } from '../../model/flamegraph/search.js';
-import { type TableColumn, tableRowName } from '../../model/flamegraph/table.js';
 import type { FlamegraphView } from '../../model/flamegraph/view-state.js';
-import { isRefreshOf, type QueryState } from '../../model/query-state.js';
-import { placeOverlay } from '../../model/overlay.js';
-import { styleProps } from '../directives/style-props.js';
 import type { FlamegraphData, FlamegraphRecordInput, TableData } from './fetch.js';
 import { flamegraphStyles } from './flamegraph.styles.js';
-import { GraphCanvas } from './graph-canvas.js';
+import { GraphCanvas, widthClassOf } from './graph-canvas.js';
 import { GraphData } from './graph-data.js';
+import { GraphInput } from './graph-input.js';
 import { GraphView } from './graph-view.js';
 import { FlamegraphOptionsElement } from './options.js';
 import { SandwichView } from './sandwich-view.js';
-import { renderPoint, renderSelection, renderTooltip, renderToolbar, searchSummary, statusText, trimNote } from './templates.js';
-
-/** Width assumed when the element has no width of its own yet (hidden, not laid out). */
-const FALLBACK_WIDTH = 800;
-
-/** Widths are bucketed to powers of two so resizing re-queries only when the trim threshold really changes. */
-function widthClassOf(width: number): number {
-  return 2 ** Math.floor(Math.log2(Math.max(64, width || FALLBACK_WIDTH)));
-}
+import { TableView } from './table-view.js';
+import { renderPoint, renderSelection, renderTooltip, renderToolbar, renderViewport, searchSummary, statusText, trimNote } from './templates.js';
 
 /**
  * A flame graph of the source's query: every stack of the merged profile, widths proportional to their value.
@@ -150,8 +138,6 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
 
   @state() private widthClass = 0;
   @state() private actionError: ParcaError | undefined;
-  @state() private tableSort: { column: TableColumn; descending: boolean } = { column: 'flat', descending: true };
-  @state() private tableScroll = 0;
   /** The analysis controls' own state (analysis-controls.ts). @internal */
   readonly controlState = { copied: false, groupByLabel: false };
 
@@ -164,15 +150,19 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     if (widthClass !== this.widthClass) this.widthClass = widthClass;
   });
   readonly #sandwich = new SandwichView(this, () => new (this.constructor as typeof ParcaFlamegraphElement)());
-  #colorOf: (row: number) => number = () => -1;
-  #paletteSize = 0;
-  #pointer: { x: number; y: number } | undefined;
+  readonly #table = new TableView(this, this.#data, (name) => this.userChange(() => this.#view.pick(name)));
+  readonly #input = new GraphInput(this, {
+    view: this.#view,
+    canvas: () => this.#canvas.canvas,
+    rowAt: (x, y) => this.#canvas.rowAt(x, y),
+    model: () => this.data?.model,
+    sandwichable: () => !this.record && !this.data?.isDiff,
+    askSandwich: (row) => this.#askSandwich(row),
+    inSandwich: () => this.#sandwich.shown,
+    exitSandwich: () => this.#sandwich.exit(),
+    redraw: () => this.#canvas.schedule(),
+  });
   #scrollToEnd = false;
-  #shownQuery: QueryState | undefined;
-  #lastAsk: readonly unknown[] = [];
-  /** The source's URL views last applied, and this graph's view before any was (what "no view" restores). */
-  #appliedViews: ReadonlyMap<string, FlamegraphView> | undefined;
-  #initialView: FlamegraphView | undefined;
 
   /** The graph shown now (from the server, from `record`, or given by a sandwich); none while the query asks for metrics only. */
   get data(): FlamegraphData | undefined {
@@ -327,39 +317,29 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     super.willUpdate(changed);
     // The host is laid out by now: its width picks the first request's trim threshold.
     if (!this.hasUpdated) this.widthClass = widthClassOf(this.clientWidth);
-    this.#applySourceView();
+    const restored = this.sandwichSide ? undefined : this.applySourceViews(this.sourceController.state?.views, () => this.focusPath);
+    if (restored) this.#view.pendingFocus = restored.focus;
     const { options, errors } = optionsOf(this, this.activeQuery?.compare);
     this.#options = keepEqual(this.#options, options);
     this.#optionsError = errors.join(' ');
     if (changed.has('record')) this.#data.decodeRecord(this.record);
     this.#sandwich.sync(this.#data.sandwich(this.sandwich));
-    // Whether this update asks for another graph: a focus waiting for its graph then waits on.
-    const ask = [this.#options, this.activeQuery, this.trimPercent];
-    const asking = ask.some((value, i) => value !== this.#lastAsk[i]);
-    this.#lastAsk = ask;
-    const data = this.data;
-    const query = this.activeQuery;
-    const refreshed = !!this.#shownQuery && !!query && isRefreshOf(this.#shownQuery, query);
-    const shownChanged = this.#view.update({ data, refreshed, settled: this.#data.graphSettled, asking, searchChanged: changed.has('search') });
-    if (shownChanged) {
-      this.#shownQuery = query;
-      if (!refreshed) this.#scrollToEnd = this.orientation === 'flame';
-    }
+    const shown = this.#view.update({
+      data: this.data,
+      query: this.activeQuery,
+      ask: [this.#options, this.activeQuery, this.trimPercent],
+      settled: this.#data.graphSettled,
+      searchChanged: changed.has('search'),
+    });
+    // Another graph (not a refresh of this one) starts at its root: at the bottom of a flame orientation.
+    if (shown === 'new' || changed.has('orientation')) this.#scrollToEnd = this.orientation === 'flame';
     // The attribute switches the diff tokens; reflected now (Lit would after render) so this render's legend and the
     // next draw read the new palette.
     if (changed.has('diffPalette') && this.hasUpdated) {
       this.setAttribute('diff-palette', this.diffPalette);
       this.#canvas.readTheme();
     }
-    // A theme may bring a palette of another length: the colorer follows it.
-    const paletteSize = this.#canvas.theme.palette.length;
-    if (shownChanged || changed.has('colorBy') || paletteSize !== this.#paletteSize) {
-      const by = COLOR_BY.includes(this.colorBy) ? this.colorBy : 'binary';
-      this.#colorOf = !data ? () => -1 : data.isDiff ? createDiffColorer(data.model) : createColorer(data.model, by, paletteSize);
-      this.#paletteSize = paletteSize;
-    }
     if (changed.has('filters') || changed.has('invert') || changed.has('groupBy')) this.actionError = undefined;
-    if (changed.has('orientation')) this.#scrollToEnd = this.orientation === 'flame';
   }
 
   protected override updated(): void {
@@ -368,7 +348,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
       this.#scrollToEnd = false;
       viewport.scrollTop = viewport.scrollHeight;
     }
-    this.#placeTooltip();
+    this.#input.placeTooltip();
     this.#canvas.schedule();
   }
 
@@ -383,31 +363,16 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     const status = statusText({ data, loading, record: !!this.record, profileType: query?.profileType ?? '', metricsOnly: query?.kind === 'metrics' });
     const onDemand = this.#data.onDemand;
     return html`
-      <div class="frame" @keydown=${this.#onKeydown}>
+      <div class="frame" @keydown=${this.#input.keydown}>
         ${query?.point && !this.record && !this.sandwichSide ? renderPoint(query.point, () => this.dispatchEvent(new ParcaPointSelectEvent(undefined))) : nothing}
         ${this.#renderToolbar()} ${onDemand && (this.wantsOnDemand || data?.isDiff) ? onDemand.renderAnalysis(this) : nothing}
         ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
         ${this.#optionsError ? html`<div part="error" role="alert">${this.#optionsError}</div>` : nothing}
         ${inSandwich ? this.#sandwich.render(this.#data.samplesLoading) : status ? html`<div part="status">${status}</div>` : nothing}
         ${data && data.trimmed !== 0 && !inSandwich ? html`<div part="note">${trimNote(data)}</div>` : nothing}
-        <div part="viewport" class=${loading ? 'loading' : ''} aria-busy=${loading ? 'true' : 'false'} ?hidden=${inSandwich} @scroll=${this.#onScroll}>
-          <div class="content" ${styleProps({ height: `${rows * this.#canvas.theme.rowHeight}px` })}>
-            <canvas
-              part="canvas"
-              tabindex="0"
-              role="application"
-              aria-roledescription="flame graph"
-              aria-label="Flame graph. Arrow keys move between frames, Enter focuses a frame, Escape shows the whole graph."
-              @pointermove=${this.#onPointerMove}
-              @pointerleave=${this.#onPointerLeave}
-              @click=${this.#onClick}
-              @contextmenu=${this.#onContextMenu}
-              @focus=${() => this.#view.focusCanvas()}
-            ></canvas>
-          </div>
-        </div>
+        ${renderViewport({ loading, hidden: inSandwich, height: rows * this.#canvas.theme.rowHeight, input: this.#input, onFocus: () => this.#view.focusCanvas() })}
         ${data && !inSandwich && this.#view.selected > 0 && this.#view.selected < data.model.size ? renderSelection(data, this.#view.selected) : nothing}
-        ${data && !inSandwich && this.#view.hovered >= 0 && this.#pointer ? renderTooltip(data, this.#view.hovered) : nothing} ${this.#renderTable()}
+        ${data && !inSandwich && this.#view.hovered >= 0 && this.#input.pointer ? renderTooltip(data, this.#view.hovered) : nothing} ${this.table ? this.#table.render() : nothing}
         <div class="sr-only" role="status" aria-live="polite">${this.#view.announcement}</div>
       </div>
     `;
@@ -418,7 +383,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     const view = this.#view;
     const inSandwich = this.#sandwich.shown;
     const result = view.search;
-    const picked = this.#tableRowOf(nameOfExactSearch(this.search));
+    const picked = this.#table.rowOf(nameOfExactSearch(this.search));
     return renderToolbar({
       searchField: this.searchField,
       search: this.search,
@@ -436,54 +401,14 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     });
   }
 
-  /** The function table's figures for a function, when the table has it. */
-  #tableRowOf(name: string): { name: string; cumulative: number; total: number; unit: string } | undefined {
-    const result = name ? this.functionTable : undefined;
-    if (!result) return undefined;
-    for (let row = 0; row < result.table.size; row++) {
-      if (tableRowName(result.table, row) === name) return { name, cumulative: result.table.cumulative[row]!, total: result.total, unit: result.unit };
-    }
-    return undefined;
-  }
-
-  /** The function table part (with `table`), once the samples have arrived. */
-  #renderTable() {
-    const result = this.functionTable;
-    const onDemand = this.#data.onDemand;
-    const { column, descending } = this.tableSort;
-    const order = this.#data.order(column, descending);
-    if (!result || !onDemand || !order) return nothing;
-    const body = this.renderRoot.querySelector<HTMLElement>('[part~="table-body"]');
-    return onDemand.renderTable({
-      ...result,
-      order,
-      sort: this.tableSort,
-      scrollTop: this.tableScroll,
-      viewportHeight: body?.clientHeight || 320,
-      highlighted: nameOfExactSearch(this.search),
-      onSort: (next) => (this.tableSort = { column: next, descending: next === column ? !descending : next !== 'name' }),
-      onScroll: (top) => (this.tableScroll = top),
-      onPick: (name) => this.userChange(() => this.#view.pick(name)),
-    });
-  }
-
   /** What the canvas draws. */
   #scene() {
     const data = this.data;
     const view = this.#view;
-    return { model: data?.model, focus: view.focus, orientation: this.orientation, colorOf: this.#colorOf, matches: view.search?.mask, hovered: view.hovered, selected: view.selected, diff: !!data?.isDiff };
+    return { model: data?.model, focus: view.focus, orientation: this.orientation, look: this.frameLook, matches: view.search?.mask, hovered: view.hovered, selected: view.selected, diff: !!data?.isDiff };
   }
 
-  /** Applies the view a source read from the page URL, once per reading (load, back/forward). */
-  #applySourceView(): void {
-    const views = this.sourceController.state?.views;
-    if (!views || views === this.#appliedViews || this.sandwichSide) return;
-    this.#appliedViews = views;
-    this.#initialView ??= this.view;
-    const view = views.get(this.id) ?? this.#initialView;
-    this.applyViewFields(view);
-    this.#view.pendingFocus = view.focus;
-  }
+
 
   /** Asks for the sandwich of the row's function: this graph shows it, or the sandwich this graph is part of. */
   #askSandwich(row: number): void {
@@ -491,81 +416,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     if (name) this.dispatchEvent(new ParcaSandwichSelectEvent(name));
   }
 
-  #placeTooltip(): void {
-    const tooltip = this.renderRoot.querySelector<HTMLElement>('[part="tooltip"]');
-    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
-    const pointer = this.#pointer;
-    if (!tooltip || !frame || !pointer) return;
-    const place = placeOverlay(pointer.x, pointer.y, { width: tooltip.offsetWidth, height: tooltip.offsetHeight }, frame.getBoundingClientRect());
-    tooltip.style.left = `${place.left}px`;
-    tooltip.style.top = `${place.top}px`;
-  }
 
-  /** The row under a pointer event, or -1. */
-  #rowOf(event: MouseEvent): number {
-    const bounds = this.#canvas.canvas!.getBoundingClientRect();
-    return this.#canvas.rowAt(event.clientX - bounds.left, event.clientY - bounds.top);
-  }
-
-  #onPointerMove = (event: PointerEvent): void => {
-    const row = this.#rowOf(event);
-    const frame = this.renderRoot.querySelector<HTMLElement>('.frame')!.getBoundingClientRect();
-    this.#pointer = row >= 0 ? { x: event.clientX - frame.left, y: event.clientY - frame.top } : undefined;
-    if (row !== this.#view.hovered) {
-      this.#view.hovered = row;
-      this.requestUpdate();
-    } else this.#placeTooltip();
-  };
-
-  #onPointerLeave = (): void => {
-    this.#pointer = undefined;
-    this.#view.hovered = -1;
-    this.requestUpdate();
-  };
-
-  #onScroll = (): void => {
-    this.#onPointerLeave();
-    this.#canvas.schedule();
-  };
-
-  #onClick = (event: MouseEvent): void => {
-    const row = this.#rowOf(event);
-    if (row >= 0) this.#view.choose(row);
-  };
-
-  /** The context action on a frame: its callers and callees (the browser's menu stays for empty space). */
-  #onContextMenu = (event: MouseEvent): void => {
-    const row = this.#rowOf(event);
-    if (row <= 0 || this.record || this.data?.isDiff || !this.data?.model.functionName.value(row)) return;
-    event.preventDefault();
-    this.#askSandwich(row);
-  };
-
-  #onKeydown = (event: KeyboardEvent): void => {
-    const view = this.#view;
-    if (event.key === 'Escape') {
-      if (view.focus !== 0 && !this.#sandwich.shown) {
-        event.preventDefault();
-        view.focusBy(0, 'Showing the whole graph');
-      } else if (this.#sandwich.shown && !event.defaultPrevented) {
-        // A sandwich graph's own Escape (leaving its focus) comes first.
-        event.preventDefault();
-        this.#sandwich.exit();
-      }
-      return;
-    }
-    const model = this.data?.model;
-    if (event.composedPath()[0] !== this.#canvas.canvas || !model || model.size === 0) return;
-    const current = view.selected >= 0 ? view.selected : view.focus;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      view.choose(current);
-      return;
-    }
-    const next = arrowMove(model, current, view.focus, event.key, this.orientation === 'icicle');
-    if (event.key.startsWith('Arrow')) event.preventDefault();
-    if (next >= 0) view.select(next);
-  };
 }
 
 declare global {

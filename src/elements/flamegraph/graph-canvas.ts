@@ -7,9 +7,10 @@ import { FrameController } from '../../controllers/frame-controller.js';
 import { SizeController } from '../../controllers/size-controller.js';
 import { ThemeController } from '../../controllers/theme-controller.js';
 import { ParcaError } from '../../client/errors.js';
-import { splitColorList } from '../../model/flamegraph/colors.js';
+import { COLOR_BY, createColorer, splitColorList } from '../../model/flamegraph/colors.js';
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
-import { buildDiffPalette, parseColor } from '../../model/flamegraph/diff-colors.js';
+import { buildDiffPalette, createDiffColorer, parseColor } from '../../model/flamegraph/diff-colors.js';
+import type { FrameLook } from './options.js';
 import { FlamegraphRenderer, type Orientation, type Theme, rowGeometry } from './renderer.js';
 
 /** What the canvas reads of its element for a frame. */
@@ -22,7 +23,8 @@ export interface Scene {
   readonly model: FlamegraphModel | undefined;
   readonly focus: number;
   readonly orientation: Orientation;
-  readonly colorOf: (row: number) => number;
+  /** Color-by and the like (a diff colors by change instead). */
+  readonly look: FrameLook;
   readonly matches: Uint8Array | undefined;
   readonly hovered: number;
   readonly selected: number;
@@ -37,12 +39,22 @@ export interface Rect {
   height: number;
 }
 
+/** Width assumed when the element has no width of its own yet (hidden, not laid out). */
+const FALLBACK_WIDTH = 800;
+
+/** Widths are bucketed to powers of two so resizing re-queries only when the trim threshold really changes. */
+export function widthClassOf(width: number): number {
+  return 2 ** Math.floor(Math.log2(Math.max(64, width || FALLBACK_WIDTH)));
+}
+
 export class GraphCanvas {
   readonly #renderer = new FlamegraphRenderer();
   readonly #frame: FrameController;
   readonly #look: ThemeController;
   #theme: Theme | undefined;
   #diffPalette: string[] = [];
+  /** The colorer of the model drawn, kept while the model, the color-by field and the palette's length are the same. */
+  #colorer: { model: FlamegraphModel; by: string; size: number; diff: boolean; colorOf: (row: number) => number } | undefined;
 
   constructor(
     private readonly host: CanvasHost,
@@ -51,12 +63,7 @@ export class GraphCanvas {
     /** Called with the viewport's width when it changes (the graph asks for a finer or coarser trim). */
     onWidth: (width: number) => void,
   ) {
-    this.#look = new ThemeController(host, () => {
-      const paletteSize = this.#theme?.palette.length;
-      this.readTheme();
-      // Another palette length colors frames anew: the host's next update builds the colorer for it.
-      if (this.#theme!.palette.length !== paletteSize) host.requestUpdate();
-    });
+    this.#look = new ThemeController(host, () => this.readTheme());
     new SizeController(host, () => this.viewport, ({ width }) => {
       onWidth(width);
       this.schedule();
@@ -184,9 +191,19 @@ export class GraphCanvas {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     this.#renderer.draw(
       ctx,
-      { ...scene, model, widthPx: width, heightPx: height, scrollTop: viewport.scrollTop },
+      { ...scene, ...scene.look, model, colorOf: this.#colorOf(model, scene), widthPx: width, heightPx: height, scrollTop: viewport.scrollTop },
       // A diff draws with the diff palette through the same slot mechanism.
       scene.diff ? { ...theme, palette: this.#diffPalette } : theme,
     );
+  }
+
+  #colorOf(model: FlamegraphModel, { look, diff }: Scene): (row: number) => number {
+    const by = COLOR_BY.includes(look.colorBy) ? look.colorBy : 'binary';
+    const size = this.theme.palette.length;
+    const kept = this.#colorer;
+    if (kept && kept.model === model && kept.by === by && kept.size === size && kept.diff === diff) return kept.colorOf;
+    const colorOf = diff ? createDiffColorer(model) : createColorer(model, by, size);
+    this.#colorer = { model, by, size, diff, colorOf };
+    return colorOf;
   }
 }

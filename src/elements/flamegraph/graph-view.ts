@@ -9,6 +9,7 @@ import { frameName } from '../../model/flamegraph/names.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
 import { type SearchResult, exactNameSearch, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
 import { focusPathOf, rowOfFocusPath } from '../../model/flamegraph/view-state.js';
+import { isRefreshOf, type QueryState } from '../../model/query-state.js';
 import { formatPercent, formatValue } from '../../model/units.js';
 import type { FlamegraphData } from './fetch.js';
 
@@ -24,12 +25,12 @@ export interface ViewHost extends ReactiveControllerHost, HTMLElement {
 /** The new data and what asked for it, as an update sees them. */
 export interface ViewInput {
   readonly data: FlamegraphData | undefined;
-  /** The data is newer data of the same view (a refresh): keep focus and selection. */
-  readonly refreshed: boolean;
+  /** The query in effect: newer data of a refresh of the same query keeps focus and selection. */
+  readonly query: QueryState | undefined;
+  /** What the graph's request depends on: when any changes, a focus waiting for its graph waits for the next. */
+  readonly ask: readonly unknown[];
   /** The graph's latest request has settled: a focus waiting for its graph may apply. */
   readonly settled: boolean;
-  /** This update asks for another graph: a focus waiting for it keeps waiting. */
-  readonly asking: boolean;
   readonly searchChanged: boolean;
 }
 
@@ -45,18 +46,27 @@ export class GraphView {
   /** A focus given by path, applied once a graph with that path is shown. */
   pendingFocus: readonly string[] | undefined;
   #shown: FlamegraphData | undefined;
+  #shownQuery: QueryState | undefined;
+  #lastAsk: readonly unknown[] = [];
 
   constructor(private readonly host: ViewHost) {}
 
-  /** Takes the new data of an update; says whether it is another graph than the one shown. */
-  update({ data, refreshed, settled, asking, searchChanged }: ViewInput): boolean {
+  /**
+   * Takes the new data of an update. Says what the graph shows now: the same data, a refresh of it (newer data of
+   * the same query, focus and selection kept by path), or a new graph.
+   */
+  update({ data, query, ask, settled, searchChanged }: ViewInput): 'same' | 'refresh' | 'new' {
+    const asking = ask.some((value, i) => value !== this.#lastAsk[i]);
+    this.#lastAsk = ask;
     const changed = data !== this.#shown;
+    const refreshed = changed && !!this.#shownQuery && !!query && isRefreshOf(this.#shownQuery, query);
     if (changed) {
       const previous = this.#shown;
       const keep = refreshed && previous && data;
       const focusPath = keep && this.focus > 0 ? focusPathOf(previous.model, this.focus) : undefined;
       const selectedPath = keep && this.selected > 0 ? focusPathOf(previous.model, this.selected) : undefined;
       this.#shown = data;
+      this.#shownQuery = query;
       this.focus = focusPath ? rowOfFocusPath(data!.model, focusPath) : 0;
       this.selected = selectedPath ? rowOfFocusPath(data!.model, selectedPath) : -1;
       this.hovered = -1;
@@ -66,7 +76,7 @@ export class GraphView {
       this.pendingFocus = undefined;
     }
     if (changed || searchChanged) this.search = data && this.host.search.trim() ? searchFlamegraph(data.model, this.host.search) : undefined;
-    return changed;
+    return !changed ? 'same' : refreshed ? 'refresh' : 'new';
   }
 
   get model(): FlamegraphModel | undefined {

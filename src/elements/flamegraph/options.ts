@@ -28,6 +28,11 @@ export const filtersConverter = {
   toAttribute: (value: readonly FrameFilter[]): string => formatFilters(value),
 };
 
+/** How frames are drawn, beyond orientation and what the data says. */
+export interface FrameLook {
+  readonly colorBy: ColorBy;
+}
+
 export abstract class FlamegraphOptionsElement extends ParcaElement {
   protected static override readonly devChecks = { needsProfileType: true, oneOf: { orientation: ['icicle', 'flame'], colorBy: COLOR_BY } };
 
@@ -72,6 +77,11 @@ export abstract class FlamegraphOptionsElement extends ParcaElement {
    */
   @property({ type: Boolean }) table = false;
 
+  /** How frames are drawn beyond what the data says: what the canvas draws with and a sandwich's graphs share. @internal */
+  get frameLook(): FrameLook {
+    return { colorBy: this.colorBy };
+  }
+
   /** The view fields as the properties hold them, written the way a view keeps them (filters as text). */
   protected viewFields(): Omit<FlamegraphView, 'focus'> {
     const values: Record<string, unknown> = {};
@@ -89,5 +99,19 @@ export abstract class FlamegraphOptionsElement extends ParcaElement {
       const value = view[field.name];
       target[field.name] = field.name === 'filters' ? filtersConverter.fromAttribute(value as string) : Array.isArray(value) ? [...value] : value;
     }
+  }
+
+  /** The source's URL views last applied, and this graph's view before any was (what "no view" restores). */
+  #appliedViews: ReadonlyMap<string, FlamegraphView> | undefined;
+  #initialView: FlamegraphView | undefined;
+
+  /** The view of this graph a source read from the page URL, applied once per reading (load, back/forward); its focus is the caller's to apply. */
+  protected applySourceViews(views: ReadonlyMap<string, FlamegraphView> | undefined, focus: () => string[]): FlamegraphView | undefined {
+    if (!views || views === this.#appliedViews) return undefined;
+    this.#appliedViews = views;
+    this.#initialView ??= { focus: focus(), ...this.viewFields() };
+    const view = views.get(this.id) ?? this.#initialView;
+    this.applyViewFields(view);
+    return view;
   }
 }

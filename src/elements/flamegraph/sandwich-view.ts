@@ -6,6 +6,7 @@ import { ParcaSandwichSelectEvent } from '../../events/sandwich-select.js';
 import { nameOfExactSearch } from '../../model/flamegraph/search.js';
 import type { FlamegraphData } from './fetch.js';
 import type { SandwichGraphs } from './graph-data.js';
+import type { FrameLook } from './options.js';
 
 /** One of the two graphs: a flame graph element told which side it draws and what it shows. */
 export interface SandwichGraph extends HTMLElement {
@@ -13,7 +14,6 @@ export interface SandwichGraph extends HTMLElement {
   sandwichData: FlamegraphData | undefined;
   orientation: string;
   theme: string;
-  colorBy: string;
   search: string;
 }
 
@@ -22,7 +22,8 @@ export interface SandwichHost extends HTMLElement {
   sandwich: string;
   readonly sandwichSide: string;
   readonly theme: string;
-  readonly colorBy: string;
+  /** How frames are drawn: the two graphs draw theirs the same way. */
+  readonly frameLook: FrameLook;
   readonly search: string;
   /** A user changed the view: the element reports it. */
   viewChanged(): void;
@@ -53,7 +54,7 @@ export class SandwichView {
     if (!this.shown) return;
     this.#graphs ??= [this.#graph('callers'), this.#graph('callees')];
     const search = nameOfExactSearch(this.host.search) ? '' : this.host.search;
-    this.#graphs.forEach((graph, i) => Object.assign(graph, { sandwichData: graphs?.[i], theme: this.host.theme, colorBy: this.host.colorBy, search }));
+    this.#graphs.forEach((graph, i) => Object.assign(graph, { sandwichData: graphs?.[i], theme: this.host.theme, search, ...this.host.frameLook }));
   }
 
   /** The callers graph (root at the bottom, the function just above it) over the callees graph. */

@@ -2,9 +2,9 @@
 // breadcrumb, Callers and callees), the tooltip, the status and notes, the picked point and the selection.
 // They read plain values and call back; the element decides what happens.
 import { html, nothing } from 'lit';
+import { styleProps } from '../directives/style-props.js';
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
-import { frameName } from '../../model/flamegraph/names.js';
-import { baseName } from '../../model/flamegraph/names.js';
+import { baseName, frameName } from '../../model/flamegraph/names.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
 import { formatChange, relativeChange } from '../../model/flamegraph/diff-colors.js';
 import type { SearchResult } from '../../model/flamegraph/search.js';
@@ -12,6 +12,7 @@ import { formatTimestamp } from '../../model/metrics/time-format.js';
 import type { PointSelection } from '../../model/query-state.js';
 import { formatDurationMs, formatPercent, formatValue } from '../../model/units.js';
 import type { FlamegraphData } from './fetch.js';
+import type { GraphInput } from './graph-input.js';
 
 export interface ToolbarView {
   readonly searchField: boolean;
@@ -154,5 +155,26 @@ export function renderPoint(point: PointSelection, onBack: () => void) {
   return html`<div part="point" role="status">
     <span>Profile at <strong>${formatTimestamp(point.timestampMs)}</strong>${labels ? `, ${labels}` : ''}${span ? `, ${formatDurationMs(span)}` : ''}</span>
     <button part="point-clear" @click=${onBack}>Whole range</button>
+  </div>`;
+}
+
+/** The scrolling viewport and the focusable canvas the graph is drawn on, as tall as all its levels. */
+export function renderViewport(state: { loading: boolean; hidden: boolean; height: number; input: GraphInput; onFocus: () => void }) {
+  const { input, loading } = state;
+  return html`<div part="viewport" class=${loading ? 'loading' : ''} aria-busy=${loading ? 'true' : 'false'} ?hidden=${state.hidden} @scroll=${input.scroll}>
+    <div class="content" ${styleProps({ height: `${state.height}px` })}>
+      <canvas
+        part="canvas"
+        tabindex="0"
+        role="application"
+        aria-roledescription="flame graph"
+        aria-label="Flame graph. Arrow keys move between frames, Enter focuses a frame, Escape shows the whole graph."
+        @pointermove=${input.pointerMove}
+        @pointerleave=${input.pointerLeave}
+        @click=${input.click}
+        @contextmenu=${input.contextMenu}
+        @focus=${state.onFocus}
+      ></canvas>
+    </div>
   </div>`;
 }

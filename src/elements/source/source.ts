@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { type ParcaConnection, createConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { type SourceState, sourceContext } from '../../context/source-context.js';
+import { SOURCE_MARK, addressedTo } from '../../context/source-rule.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
@@ -13,7 +14,7 @@ import { ParcaRefreshSelectEvent } from '../../events/refresh-select.js';
 import { ParcaSourceChangeEvent, type SourceChangeCause } from '../../events/source-change.js';
 import { ParcaViewChangeEvent } from '../../events/view-change.js';
 import { type Clock, systemClock } from '../../model/clock.js';
-import { EMPTY_VIEW, type FlamegraphView, readViewParams, sameView, viewIdsInParams, writeViewParams } from '../../model/flamegraph/view-state.js';
+import type { FlamegraphView } from '../../model/flamegraph/view-state.js';
 import {
   DEFAULT_RANGE,
   type PointSelection,
@@ -25,12 +26,11 @@ import {
   refreshQuery,
   withQuery,
 } from '../../model/query-state.js';
-import { formatRefreshInterval, parseRefreshInterval } from '../../model/refresh.js';
+import { parseRefreshInterval } from '../../model/refresh.js';
 import { type TimeRange, formatTimeBound, parseTimeRange, sameRange } from '../../model/time-range.js';
 import { DEV, devWarn } from '../../dev.js';
 import { warnUnlessOneOf } from '../dev-checks.js';
-import { readPointParams, readQueryParams, readRangeParams, writePointParams, writeQueryParams, writeRangeParams } from '../../model/url-state.js';
-import { ownsEvent } from './owns-event.js';
+import { UrlSync } from './url-sync.js';
 
 const DEFAULT_FROM = 'now-1h';
 const DEFAULT_TO = 'now';
@@ -116,6 +116,12 @@ export class ParcaSourceElement extends LitElement {
     worthwhile: () => !!this.#query.profileType && isRelativeRange(this.#query.range),
     refresh: () => this.#publish(refreshQuery(this.#query, this.clock.now()), 'refresh', false),
   });
+  readonly #url = new UrlSync(
+    this,
+    () => (this.syncUrl == null ? undefined : this.syncUrl || this.id || 'parca'),
+    () => this.#onHistory(),
+  );
+  #listening: AbortController | undefined;
   #connection: ParcaConnection | undefined;
   #givenConnection: ParcaConnection | undefined;
   #query: QueryState = createQueryState({ now: 0 });
@@ -123,12 +129,13 @@ export class ParcaSourceElement extends LitElement {
   #refreshMs = 0;
   /** Flame graph views as last read from the URL (shared through the context). */
   #views: ReadonlyMap<string, FlamegraphView> | undefined;
-  /** Flame graph views as last reported by the flame graphs (written to the URL). */
-  readonly #urlViews = new Map<string, FlamegraphView>();
-  /** The flame graph whose search text the last URL change was about, while someone types in it. */
-  #typingIn: string | undefined;
   /** A point and baseline read from the URL, applied with the query they came with. */
   #restored: { point: PointSelection | undefined; compare: TimeRange | undefined } | undefined;
+
+  constructor() {
+    super();
+    (this as unknown as Record<symbol, boolean>)[SOURCE_MARK] = true;
+  }
 
   /**
    * The connection elements use: one made from `url` and the credentials, or one set here instead (a custom
@@ -165,25 +172,22 @@ export class ParcaSourceElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
-    document.addEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
-    document.addEventListener(ParcaPointSelectEvent.eventName, this.#onPointSelect);
-    document.addEventListener(ParcaBaselineSelectEvent.eventName, this.#onBaselineSelect);
-    document.addEventListener(ParcaViewChangeEvent.eventName, this.#onViewChange);
-    document.addEventListener(ParcaRefreshSelectEvent.eventName, this.#onRefreshSelect);
-    window.addEventListener('popstate', this.#onPopState);
+    this.#listening = new AbortController();
+    // What this source's elements ask for (see source-rule.ts for which elements are its own).
+    const listen = <E extends Event>(name: string, handle: (event: E) => void) =>
+      document.addEventListener(name, (event) => addressedTo(this, event) && handle(event as E), { signal: this.#listening!.signal });
+    listen(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
+    listen(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
+    listen(ParcaPointSelectEvent.eventName, this.#onPointSelect);
+    listen(ParcaBaselineSelectEvent.eventName, this.#onBaselineSelect);
+    listen(ParcaViewChangeEvent.eventName, this.#onViewChange);
+    listen(ParcaRefreshSelectEvent.eventName, this.#onRefreshSelect);
     this.#restoreFromUrl();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener(ParcaQuerySubmitEvent.eventName, this.#onQuerySubmit);
-    document.removeEventListener(ParcaRangeSelectEvent.eventName, this.#onRangeSelect);
-    document.removeEventListener(ParcaPointSelectEvent.eventName, this.#onPointSelect);
-    document.removeEventListener(ParcaBaselineSelectEvent.eventName, this.#onBaselineSelect);
-    document.removeEventListener(ParcaViewChangeEvent.eventName, this.#onViewChange);
-    document.removeEventListener(ParcaRefreshSelectEvent.eventName, this.#onRefreshSelect);
-    window.removeEventListener('popstate', this.#onPopState);
+    this.#listening?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -265,7 +269,7 @@ export class ParcaSourceElement extends LitElement {
     this.to = formatTimeBound(query.range.to);
     this.#range = query.range;
     this.#provide();
-    if (cause !== 'refresh' && cause !== 'history') this.#saveToUrl();
+    if (cause !== 'refresh' && cause !== 'history') this.#url.write(query, this.#refreshMs);
     if (restartRefresh) this.#refresher.restart();
     this.dispatchEvent(new ParcaSourceChangeEvent(this.sourceName, query, cause));
   }
@@ -292,87 +296,55 @@ export class ParcaSourceElement extends LitElement {
   // ---- what elements ask for ----
 
   #onQuerySubmit = (event: ParcaQuerySubmitEvent): void => {
-    if (!ownsEvent(this, event)) return;
     const { profileType, selector, kind } = event.query;
     // Run always runs: the same query is resolved anew and asked again.
     this.#publish(createQueryState({ profileType, selector, kind, range: this.#query.range, compare: this.#query.compare, now: this.clock.now() }), 'query');
   };
 
   #onRangeSelect = (event: ParcaRangeSelectEvent): void => {
-    if (!ownsEvent(this, event)) return;
     this.#publish(createQueryState({ ...this.#query, point: undefined, range: event.range, now: this.clock.now() }), 'range');
   };
 
   #onPointSelect = (event: ParcaPointSelectEvent): void => {
-    if (!ownsEvent(this, event)) return;
     const point = event.point && Object.freeze({ ...event.point });
     this.#publish(withQuery(this.#query, { point }), 'point');
   };
 
   #onBaselineSelect = (event: ParcaBaselineSelectEvent): void => {
-    if (!ownsEvent(this, event)) return;
     this.#publish(withQuery(this.#query, { compare: event.range }), 'baseline');
   };
 
   #onRefreshSelect = (event: ParcaRefreshSelectEvent): void => {
-    if (!ownsEvent(this, event)) return;
     this.refreshInterval = event.interval;
     this.#refreshMs = this.#parseRefresh();
     this.#provide();
-    this.#saveToUrl();
+    this.#url.write(this.#query, this.#refreshMs);
+  };
+
+  #onViewChange = (event: ParcaViewChangeEvent): void => {
+    this.#url.viewChanged(event.viewId, event.view, this.#query, this.#refreshMs);
   };
 
   // ---- the page URL ----
 
-  get #urlPrefix(): string | undefined {
-    if (this.syncUrl == null) return undefined;
-    return this.syncUrl || this.id || 'parca';
-  }
-
   /** Takes what the URL says into the properties; the next update applies it. Flame graph views are shared as read. */
   #restoreFromUrl(): void {
-    const prefix = this.#urlPrefix;
-    if (!prefix) return;
-    const params = new URLSearchParams(location.search);
-    const saved = readQueryParams(params, prefix);
-    if (saved.profileType !== undefined) this.profileType = saved.profileType;
-    if (saved.selector !== undefined) this.selector = saved.selector;
-    if (saved.kind !== undefined) this.queryType = saved.kind as QueryKind;
-    if (saved.from !== undefined) this.from = saved.from;
-    if (saved.to !== undefined) this.to = saved.to;
-    const refresh = params.get(`${prefix}.refresh`);
-    if (refresh !== null) this.refreshInterval = refresh;
-    this.#restored = { point: readPointParams(params, prefix, this.selector), compare: readRangeParams(params, `${prefix}.base`) };
-    const views = new Map<string, FlamegraphView>();
-    for (const id of viewIdsInParams(params, prefix)) {
-      const view = readViewParams(params, id ? `${prefix}.${id}` : prefix);
-      if (view) views.set(id, view);
-    }
-    this.#views = views;
-    this.#urlViews.clear();
-    for (const [id, view] of views) this.#urlViews.set(id, view);
+    const saved = this.#url.read(this.selector);
+    if (!saved) return;
+    const { query } = saved;
+    if (query.profileType !== undefined) this.profileType = query.profileType;
+    if (query.selector !== undefined) this.selector = query.selector;
+    if (query.kind !== undefined) this.queryType = query.kind as QueryKind;
+    if (query.from !== undefined) this.from = query.from;
+    if (query.to !== undefined) this.to = query.to;
+    if (saved.refresh !== undefined) this.refreshInterval = saved.refresh;
+    this.#restored = { point: saved.point, compare: saved.baseline };
+    this.#views = saved.views;
     this.requestUpdate();
   }
 
-  /** Writes the query, point, baseline and flame graph views; a change of search text alone replaces the entry. */
-  #saveToUrl(replace = false): void {
-    const prefix = this.#urlPrefix;
-    if (!prefix) return;
-    let params = writeQueryParams(new URLSearchParams(location.search), prefix, this.#query);
-    params = writePointParams(params, prefix, this.#query.point);
-    params = writeRangeParams(params, `${prefix}.base`, this.#query.compare);
-    if (this.#refreshMs > 0) params.set(`${prefix}.refresh`, formatRefreshInterval(this.#refreshMs));
-    else params.delete(`${prefix}.refresh`);
-    for (const [id, view] of this.#urlViews) params = writeViewParams(params, id ? `${prefix}.${id}` : prefix, view);
-    const url = `${location.pathname}?${params}${location.hash}`;
-    if (url === `${location.pathname}${location.search}${location.hash}`) return;
-    if (replace) history.replaceState(history.state, '', url);
-    else history.pushState(history.state, '', url);
-  }
-
   // Back and forward are the user changing the view: apply and announce, without writing history again.
-  #onPopState = (): void => {
-    if (!this.#urlPrefix) return;
+  #onHistory(): void {
     const before = this.#query;
     this.#restoreFromUrl();
     const next = this.#fromProperties();
@@ -382,17 +354,7 @@ export class ParcaSourceElement extends LitElement {
       return;
     }
     this.#publish(sameFields(next, before) ? withQuery(before, { point: next.point, compare: next.compare }) : next, 'history');
-  };
-
-  #onViewChange = (event: ParcaViewChangeEvent): void => {
-    if (!this.#urlPrefix || !ownsEvent(this, event)) return;
-    const previous = this.#urlViews.get(event.viewId) ?? EMPTY_VIEW;
-    this.#urlViews.set(event.viewId, event.view);
-    // Typing a search adds one history entry, not one per keystroke.
-    const searchOnly = previous.search !== event.view.search && sameView({ ...previous, search: event.view.search }, event.view);
-    this.#saveToUrl(searchOnly && this.#typingIn === event.viewId);
-    this.#typingIn = searchOnly ? event.viewId : undefined;
-  };
+  }
 }
 
 /** The same query apart from when it was resolved, its point and its baseline. */
