@@ -1,6 +1,7 @@
 // Draws the visible part of a flame graph into a viewport-sized canvas. Cost follows the pixels: only nodes at
 // least a pixel wide in the visible rows are visited, and label widths are measured once and cached.
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
+import { fitLabel } from '../../model/flamegraph/label-fit.js';
 import { frameName } from '../../model/flamegraph/names.js';
 import { DrawList, VisibleWalker } from '../../model/flamegraph/layout.js';
 
@@ -40,7 +41,6 @@ export interface DrawState {
 const GAP = 1;
 const LABEL_PADDING = 4;
 const MIN_LABEL_WIDTH = 20;
-const ELLIPSIS = '…';
 const MEASURE_CACHE_LIMIT = 20_000;
 
 /** Which depths a scroll position shows, and where a depth's row sits in the canvas. */
@@ -96,7 +96,7 @@ export class FlamegraphRenderer {
         ctx.strokeRect(x + 0.5, y + 0.5, Math.max(0, drawnWidth - 1), rowHeight - GAP - 1);
       }
       if (width >= MIN_LABEL_WIDTH) {
-        const label = this.#fit(ctx, frameName(model, row), width - 2 * LABEL_PADDING);
+        const label = fitLabel(frameName(model, row), width - 2 * LABEL_PADDING, (text) => this.#measure(ctx, text));
         if (label) {
           ctx.fillStyle = dimmed ? theme.mutedText : theme.text;
           ctx.fillText(label, x + LABEL_PADDING, y + (rowHeight - GAP) / 2);
@@ -113,16 +113,5 @@ export class FlamegraphRenderer {
       this.#widths.set(text, width);
     }
     return width;
-  }
-
-  /** The label, or its longest prefix plus an ellipsis that fits in `space`; '' when not even that fits. */
-  #fit(ctx: CanvasRenderingContext2D, text: string, space: number): string {
-    const full = this.#measure(ctx, text);
-    if (full <= space) return text;
-    if (this.#measure(ctx, ELLIPSIS) * 2 > space) return '';
-    // Guess from the average character width, then correct: a couple of measurements instead of a search.
-    let length = Math.max(0, Math.min(text.length - 1, Math.floor((space / full) * text.length)));
-    while (length > 0 && this.#measure(ctx, text.slice(0, length) + ELLIPSIS) > space) length--;
-    return length > 0 ? text.slice(0, length) + ELLIPSIS : '';
   }
 }
