@@ -56,6 +56,7 @@ describe('flame graph view in the URL', () => {
       compareFrom: 'now-2h',
       compareTo: 'now-1h',
       diffAbsolute: true,
+      labelAlign: 'right',
     };
     const params = writeViewParams(new URLSearchParams('keep=1&p.focus=old'), 'p.main', view);
     const read = readViewParams(new URLSearchParams(params.toString()), 'p.main');

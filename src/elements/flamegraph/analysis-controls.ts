@@ -2,6 +2,7 @@
 // wired to the graph they belong to. Loaded on first use (see on-demand.ts): a plain graph needs none of it.
 import { html, nothing } from 'lit';
 import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
+import { LABEL_ALIGNS, type LabelAlign } from '../../model/flamegraph/label-fit.js';
 import { baseName } from '../../model/flamegraph/names.js';
 import { type DiffPalette, DIFF_PALETTES, legendStops } from '../../model/flamegraph/diff-colors.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
@@ -36,6 +37,8 @@ export interface OptionsView {
   /** How the baseline reads, e.g. `2024-01-01 10:00 – 11:00`. */
   readonly baselineText: string;
   readonly canExport: boolean;
+  readonly labelAlign: LabelAlign;
+  readonly onLabelAlign: (align: LabelAlign) => void;
   readonly onInvert: (invert: boolean) => void;
   readonly onTable: (table: boolean) => void;
   readonly onGroupBy: (text: string) => void;
@@ -108,6 +111,12 @@ export function renderOptions(view: OptionsView) {
       table</label
     >
     ${renderGroupBy(view)}
+    <label part="label-align"
+      >Names
+      <select @change=${(e: Event) => view.onLabelAlign((e.target as HTMLSelectElement).value as LabelAlign)}>
+        ${LABEL_ALIGNS.map((align) => html`<option value=${align} ?selected=${align === view.labelAlign}>${align === 'left' ? 'Left-aligned' : 'Right-aligned'}</option>`)}
+      </select></label
+    >
     <span part="compare">
       <label
         ><input type="checkbox" .checked=${view.diffing} @change=${(e: Event) => view.onCompareToggle((e.target as HTMLInputElement).checked)} />
@@ -219,6 +228,7 @@ export function renderLegend(palette: readonly string[], absolute: boolean) {
 /** What the analysis controls read and change of the flame graph they belong to. */
 export interface AnalysisHost extends HTMLElement {
   invert: boolean;
+  labelAlign: LabelAlign;
   table: boolean;
   groupBy: string[];
   filters: FrameFilter[];
@@ -256,6 +266,8 @@ export function renderAnalysis(host: AnalysisHost) {
   return html`${host.controls
     ? renderOptions({
         invert: host.invert,
+        labelAlign: host.labelAlign,
+        onLabelAlign: (align) => host.userChange(() => (host.labelAlign = LABEL_ALIGNS.includes(align) ? align : 'left')),
         table: host.table,
         groupBy: host.groupBy,
         diffing: !!options.baseline,

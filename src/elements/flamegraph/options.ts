@@ -4,6 +4,7 @@
 import { property } from 'lit/decorators.js';
 import { COLOR_BY, type ColorBy } from '../../model/flamegraph/colors.js';
 import type { DiffPalette } from '../../model/flamegraph/diff-colors.js';
+import { LABEL_ALIGNS, type LabelAlign } from '../../model/flamegraph/label-fit.js';
 import { type FrameFilter, formatFilters, parseFilters } from '../../model/flamegraph/filters.js';
 import { type FlamegraphView, VIEW_FIELDS } from '../../model/flamegraph/view-state.js';
 import type { QueryState } from '../../model/query-state.js';
@@ -31,15 +32,23 @@ export const filtersConverter = {
 /** How frames are drawn, beyond orientation and what the data says. */
 export interface FrameLook {
   readonly colorBy: ColorBy;
+  readonly labelAlign: LabelAlign;
 }
 
+/**
+ * The flame graph's options as properties; its parts are documented on the element.
+ *
+ * @csspart label-align - The control that aligns frame names left or right (with `controls`).
+ */
 export abstract class FlamegraphOptionsElement extends ParcaElement {
-  protected static override readonly devChecks = { needsProfileType: true, oneOf: { orientation: ['icicle', 'flame'], colorBy: COLOR_BY } };
+  protected static override readonly devChecks = { needsProfileType: true, oneOf: { orientation: ['icicle', 'flame'], colorBy: COLOR_BY, labelAlign: LABEL_ALIGNS } };
 
   /** `icicle` (root on top, default) or `flame` (root at the bottom). */
   @property({ reflect: true }) orientation: Orientation = 'icicle';
   /** What picks a frame's color: `binary` (default), `package` or `file`. */
   @property({ attribute: 'color-by' }) colorBy: ColorBy = 'binary';
+  /** Which end of a frame its name is drawn against, and kept when cut: `left` (default) or `right` (the name's end, its function's own name). */
+  @property({ attribute: 'label-align' }) labelAlign: LabelAlign = 'left';
   /** Highlights frames whose function name contains this (case-insensitive), or matches `/regex/`. */
   @property() search = '';
   /** Shows a built-in search field. */
@@ -79,7 +88,7 @@ export abstract class FlamegraphOptionsElement extends ParcaElement {
 
   /** How frames are drawn beyond what the data says: what the canvas draws with and a sandwich's graphs share. @internal */
   get frameLook(): FrameLook {
-    return { colorBy: this.colorBy };
+    return { colorBy: this.colorBy, labelAlign: this.labelAlign };
   }
 
   /** The view fields as the properties hold them, written the way a view keeps them (filters as text). */

@@ -1,7 +1,7 @@
 // Draws the visible part of a flame graph into a viewport-sized canvas. Cost follows the pixels: only nodes at
 // least a pixel wide in the visible rows are visited, and label widths are measured once and cached.
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
-import { fitLabel } from '../../model/flamegraph/label-fit.js';
+import { type LabelAlign, fitLabel } from '../../model/flamegraph/label-fit.js';
 import { frameName } from '../../model/flamegraph/names.js';
 import { DrawList, VisibleWalker } from '../../model/flamegraph/layout.js';
 
@@ -36,6 +36,8 @@ export interface DrawState {
   matches: Uint8Array | undefined;
   hovered: number;
   selected: number;
+  /** Which end of a frame its name is drawn against. */
+  labelAlign?: LabelAlign;
 }
 
 const GAP = 1;
@@ -77,6 +79,8 @@ export class FlamegraphRenderer {
     }
     ctx.font = theme.font;
     ctx.textBaseline = 'middle';
+    const right = state.labelAlign === 'right';
+    ctx.textAlign = right ? 'right' : 'left';
     const rowHeight = theme.rowHeight;
     const geometry = rowGeometry(model, state.orientation, rowHeight, state.scrollTop, heightPx);
     const { palette } = theme;
@@ -96,10 +100,10 @@ export class FlamegraphRenderer {
         ctx.strokeRect(x + 0.5, y + 0.5, Math.max(0, drawnWidth - 1), rowHeight - GAP - 1);
       }
       if (width >= MIN_LABEL_WIDTH) {
-        const label = fitLabel(frameName(model, row), width - 2 * LABEL_PADDING, (text) => this.#measure(ctx, text));
+        const label = fitLabel(frameName(model, row), width - 2 * LABEL_PADDING, (text) => this.#measure(ctx, text), state.labelAlign);
         if (label) {
           ctx.fillStyle = dimmed ? theme.mutedText : theme.text;
-          ctx.fillText(label, x + LABEL_PADDING, y + (rowHeight - GAP) / 2);
+          ctx.fillText(label, right ? x + drawnWidth - LABEL_PADDING : x + LABEL_PADDING, y + (rowHeight - GAP) / 2);
         }
       }
     });

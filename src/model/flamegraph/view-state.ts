@@ -16,6 +16,8 @@ export interface FlamegraphView {
   readonly compareFrom: string;
   readonly compareTo: string;
   readonly diffAbsolute: boolean;
+  /** Which end of a frame its name is drawn against (and kept when cut): `left` or `right`. */
+  readonly labelAlign: string;
 }
 
 export const EMPTY_VIEW: FlamegraphView = Object.freeze({
@@ -28,6 +30,7 @@ export const EMPTY_VIEW: FlamegraphView = Object.freeze({
   compareFrom: '',
   compareTo: '',
   diffAbsolute: false,
+  labelAlign: 'left',
 });
 
 /** How a view field is written: text, a flag (`1`), or a comma-separated list. */
@@ -39,6 +42,8 @@ export interface ViewField {
   /** Short, because links get pasted into chats and tickets. */
   readonly key: string;
   readonly kind: ViewFieldKind;
+  /** A text field's value when the URL has no key for it (and the value that writes none); '' unless said. */
+  readonly default?: string;
 }
 
 /** Every field of the view besides the focus: one list for the URL, the view a graph reports and the one it applies. */
@@ -51,6 +56,7 @@ export const VIEW_FIELDS: readonly ViewField[] = [
   { name: 'compareFrom', key: 'cfrom', kind: 'text' },
   { name: 'compareTo', key: 'cto', kind: 'text' },
   { name: 'diffAbsolute', key: 'abs', kind: 'flag' },
+  { name: 'labelAlign', key: 'align', kind: 'text', default: 'left' },
 ];
 
 /** Writes `view` under `prefix` into a copy of `params`; default values leave no key, other keys are kept. */
@@ -63,7 +69,7 @@ export function writeViewParams(params: URLSearchParams, prefix: string, view: F
   for (const field of VIEW_FIELDS) {
     const value = view[field.name];
     const text = field.kind === 'flag' ? (value ? '1' : '') : field.kind === 'list' ? (value as readonly string[]).join(',') : (value as string);
-    if (text) next.set(key(field.key), text);
+    if (text && text !== field.default) next.set(key(field.key), text);
     else next.delete(key(field.key));
   }
   return next;
@@ -94,7 +100,7 @@ export function readViewParams(params: URLSearchParams, prefix: string): Flamegr
   if (![...VIEW_KEYS].some((name) => params.has(key(name)))) return undefined;
   const view: Record<string, unknown> = { focus: params.getAll(key('focus')).filter((name) => name !== '') };
   for (const field of VIEW_FIELDS) {
-    const text = params.get(key(field.key)) ?? '';
+    const text = params.get(key(field.key)) ?? field.default ?? '';
     view[field.name] =
       field.kind === 'flag'
         ? ['1', 'true'].includes(text)
