@@ -3,7 +3,7 @@
 // function table and the sandwich need is a chunk beside it, which the browser loads on their first use.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { binaryFormatOnly, compactTemplates, embeddedDescriptors, noDefaultValues } from './scripts/bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, TERSER_OPTIONS, embeddedDescriptors, noDefaultValues } from './scripts/bundle-plugins.mjs';
 
 export default {
   input: 'dist/bundle.js',
@@ -13,8 +13,6 @@ export default {
     chunkFileNames: 'parca-elements.[name].js',
     format: 'es',
     sourcemap: true,
-    // Switches off src/dev.ts's warnings: the bundle is what production pages load.
-    intro: 'const PARCA_ELEMENTS_DEV = false;',
   },
   onwarn(warning, warn) {
     // Dependencies compiled by TypeScript carry `this &&` helpers at module level; harmless in ES modules.
@@ -26,7 +24,8 @@ export default {
     noDefaultValues(),
     embeddedDescriptors(),
     compactTemplates(),
+    // `production`: the production builds of dependencies, and src/dev.ts's `#dev-mode` without the warnings.
     nodeResolve({ exportConditions: ['production'] }),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
+    terser(TERSER_OPTIONS),
   ],
 };

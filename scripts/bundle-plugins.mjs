@@ -43,13 +43,24 @@ export function noDefaultValues() {
  * Drops the indentation inside the library's own `css` and `html` templates: a newline and the spaces after it
  * become one newline, which CSS and HTML (outside `pre`) read the same way. About 3 KB gzip of whitespace.
  */
+/**
+ * A css`` body without comments and the whitespace around braces, semicolons and commas; interpolations
+ * (`${...}`) are left as written. Spaces elsewhere stay: in a selector one is a descendant combinator.
+ */
+function compactCss(body) {
+  return body
+    .split(/(\$\{[^`}]*\})/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*([{};,])\s*/g, '$1').replace(/\s+/g, ' ')))
+    .join('');
+}
+
 export function compactTemplates() {
   const tagged = /\b(css|html|svg)\s*`((?:[^`\\$]|\\.|\$(?!\{)|\$\{[^`}]*\})*)`/g;
   return {
     name: 'compact-templates',
     transform(code, id) {
       if (!/[\\/]dist[\\/](elements|define)/.test(id)) return null;
-      const compacted = code.replace(tagged, (_all, tag, body) => `${tag}\`${body.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n')}\``);
+      const compacted = code.replace(tagged, (_all, tag, body) => `${tag}\`${tag === 'css' ? compactCss(body) : body.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n')}\``);
       return compacted === code ? null : { code: compacted, map: null };
     },
   };
@@ -76,3 +87,6 @@ export function embeddedDescriptors() {
     },
   };
 }
+
+/** The minifier's options for every production build and the budget check: three compress passes gain ~0.3 KB gzip. */
+export const TERSER_OPTIONS = { ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } };

@@ -14,15 +14,32 @@ for (const mod of manifest.modules) {
   }
 }
 
+// The shared sheet (src/elements/theme.ts, `baseStyles`) maps public tokens to private names for every element:
+// an element reads such a public token when its own rules (or the sheet's :host rule) use the private name.
+const themeText = readFileSync(join(root, 'src', 'elements', 'theme.ts'), 'utf8');
+const shared = [
+  ...[...themeText.matchAll(/sharedColor\('(--parca-[a-z0-9-]+)', '(--_[a-z0-9-]+)'\)/g)].map((m) => [m[1], m[2]]),
+  ...[...themeText.matchAll(/(--_[a-z0-9-]+): var\((--parca-[a-z0-9-]+)/g)].map((m) => [m[2], m[1]]),
+];
+const baseRule = themeText.slice(themeText.indexOf('css`', themeText.indexOf('export const baseStyles')));
+
 let problems = 0;
 for (const [folder, { tag, props }] of documented) {
   const used = new Set();
+  let texts = '';
   for (const file of readdirSync(join(root, folder))) {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
     const text = readFileSync(join(root, folder, file), 'utf8');
+    texts += text;
     // Read in CSS (`var(--parca-…)`), declared through themeStyles (`token: '--parca-…'`), or read by script
     // (`getPropertyValue('--parca-…')`).
     for (const match of text.matchAll(/(?:var\(\s*|['"])(--parca-[a-z0-9-]+)/g)) used.add(match[1]);
+  }
+  if (texts.includes('baseStyles')) {
+    for (const [token, name] of shared) {
+      const reads = new RegExp(`(?:var\\(|')${name}[,)']`);
+      if (reads.test(texts) || reads.test(baseRule)) used.add(token);
+    }
   }
   for (const token of used) {
     if (!props.has(token)) {

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import { binaryFormatOnly, compactTemplates, embeddedDescriptors, noDefaultValues } from './bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, TERSER_OPTIONS, embeddedDescriptors, noDefaultValues } from './bundle-plugins.mjs';
 import { checkEmbeddedDescriptors } from './check-embedded-descriptors.mjs';
 import { root } from './run-ts.mjs';
 
@@ -19,9 +19,9 @@ async function gzippedSize(input) {
   const bundle = await rollup({
     input,
     onwarn: (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(warning),
-    plugins: [binaryFormatOnly(), noDefaultValues(), descriptors, compactTemplates(), nodeResolve({ exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    plugins: [binaryFormatOnly(), noDefaultValues(), descriptors, compactTemplates(), nodeResolve({ exportConditions: ['production'] }), terser(TERSER_OPTIONS)],
   });
-  const { output } = await bundle.generate({ format: 'es', intro: 'const PARCA_ELEMENTS_DEV = false;' });
+  const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
   // What a page loads is the entry and every chunk it imports statically; chunks imported only on first use (the
   // function table and the sandwich) are told apart.

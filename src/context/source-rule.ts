@@ -5,6 +5,11 @@
 /** Set on every <parca-source>: how the rule knows a source without importing its class. */
 export const SOURCE_MARK = Symbol.for('parca-elements.source-element');
 
+/** Marks `element` as a source (called once by <parca-source>). */
+export function markSource(element: HTMLElement): void {
+  (element as unknown as Record<symbol, boolean>)[SOURCE_MARK] = true;
+}
+
 export function isSource(node: unknown): node is HTMLElement {
   return node instanceof HTMLElement && (node as unknown as Record<symbol, unknown>)[SOURCE_MARK] === true;
 }

@@ -1,7 +1,7 @@
 // Light and dark values for an element's private tokens. Each `--_name` reads its public `--parca-*` token
 // first, so a page can override any of them; the fallbacks follow prefers-color-scheme, and the element's
 // `theme` attribute (`light` or `dark`) overrides the user's scheme.
-import { type CSSResult, unsafeCSS } from 'lit';
+import { type CSSResult, css, unsafeCSS } from 'lit';
 
 /** A private token and its public custom property, with the fallback for light and for dark. */
 export interface ThemeToken {
@@ -46,3 +46,55 @@ export function themeStyles(tokens: readonly ThemeToken[]): CSSResult {
     :host([theme='dark']) { ${block(tokens, 'dark')} }
   `);
 }
+
+/**
+ * What every element shares, adopted first: the shared colors under one set of private names (`--_text`,
+ * `--_background`, `--_border`, `--_muted-text`, `--_accent`, `--_error`), their forced-colors values, the font,
+ * space and radius tokens, and the hidden and visually-hidden rules. One sheet object for all elements.
+ */
+export const baseStyles: readonly CSSResult[] = [
+  themeStyles([
+    sharedColor('--parca-color-text', '--_text'),
+    sharedColor('--parca-color-background', '--_background'),
+    sharedColor('--parca-color-border', '--_border'),
+    sharedColor('--parca-color-muted', '--_muted-text'),
+    sharedColor('--parca-color-accent', '--_accent'),
+    sharedColor('--parca-color-error', '--_error'),
+  ]),
+  css`
+    :host {
+      --_font: var(--parca-font-family, system-ui, sans-serif);
+      --_mono: var(--parca-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
+      --_font-size: var(--parca-font-size, 14px);
+      --_space: var(--parca-space, 8px);
+      --_radius: var(--parca-radius, 6px);
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: var(--_font-size);
+    }
+    @media (forced-colors: active) {
+      :host {
+        --_text: CanvasText;
+        --_background: Canvas;
+        --_border: CanvasText;
+        --_muted-text: GrayText;
+        --_accent: Highlight;
+        --_error: CanvasText;
+      }
+    }
+    [hidden] {
+      display: none !important;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+  `,
+];

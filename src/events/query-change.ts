@@ -2,7 +2,7 @@ import type { SelectorProblem } from '../model/selector/tokens.js';
 import type { QuerySubmission } from './query-submit.js';
 
 /**
- * A user edited the query without submitting it (typed in the selector, picked a type or a query type).
+ * A user edited the query without submitting it (typed in the selector, picked a type or a query kind).
  * Nothing else changes: a source ignores it. `query.selector` is the text as typed; `error` says why it
  * cannot be submitted yet, if it cannot.
  */

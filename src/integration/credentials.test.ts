@@ -48,7 +48,7 @@ describe('credentials stay secret', () => {
       const graph = source.querySelector('parca-flamegraph') as ParcaFlamegraphElement;
       const metrics = source.querySelector('parca-metrics') as ParcaMetricsElement;
       while (!graph.data) await nextEvent(graph, 'parca-load');
-      while (!metrics.chartData) await nextEvent(metrics, 'parca-load');
+      while (!metrics.data) await nextEvent(metrics, 'parca-load');
       // A bad selector, so an error path runs too.
       source.selector = '{job=~"("}';
       await nextEvent(graph, 'parca-error');

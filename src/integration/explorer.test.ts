@@ -24,7 +24,7 @@ async function explorer() {
     </parca-source>`);
   const metrics = source.querySelector('parca-metrics') as ParcaMetricsElement;
   const graph = source.querySelector('parca-flamegraph') as ParcaFlamegraphElement;
-  while (!metrics.chartData) await nextEvent(metrics, 'parca-load');
+  while (!metrics.data) await nextEvent(metrics, 'parca-load');
   while (!graph.data) await nextEvent(graph, 'parca-load');
   // At rest: a chart asks once more when the data is sparser than its first step.
   await Promise.all([metrics.settled, graph.settled]);
@@ -39,7 +39,7 @@ describe('explorer: metrics and flame graph under one source', () => {
     let chartLoads = 0;
     metrics.addEventListener('parca-load', () => chartLoads++);
 
-    const data = metrics.chartData!;
+    const data = metrics.data!;
     const series = data.series[0]!;
     const i = series.values.findIndex((v) => typeof v === 'number');
     const timestampMs = data.timestamps[i]! * 1000;

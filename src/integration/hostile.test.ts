@@ -55,7 +55,7 @@ describe('hostile strings from a real Parca', function () {
     const metrics = source.querySelector('parca-metrics') as ParcaMetricsElement;
     const graph = source.querySelector('parca-flamegraph') as ParcaFlamegraphElement;
     while (!graph.data) await nextEvent(graph, 'parca-load');
-    while (!metrics.chartData) await nextEvent(metrics, 'parca-load');
+    while (!metrics.data) await nextEvent(metrics, 'parca-load');
 
     // The flame graph decodes every hostile name as text.
     const model = graph.data!.model;

@@ -147,7 +147,7 @@ describe('attach/detach cycles', function () {
       const metrics = copy.querySelector('parca-metrics') as ParcaMetricsElement;
       const graph = copy.querySelector('parca-flamegraph') as ParcaFlamegraphElement;
       host.append(copy);
-      await Promise.all([arrived(metrics, () => !!metrics.chartData), arrived(graph, () => !!graph.data)]);
+      await Promise.all([arrived(metrics, () => !!metrics.data), arrived(graph, () => !!graph.data)]);
       await Promise.all([metrics.updateComplete, graph.updateComplete]);
       host.replaceChildren();
     };

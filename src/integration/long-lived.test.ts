@@ -131,7 +131,7 @@ describe('pages that stay open', function () {
     this.timeout(120_000);
     const url = await startChaosParca();
     const page = await openPage({ url });
-    const chart = page.metrics.chartData;
+    const chart = page.metrics.data;
     const graph = page.graph.data;
     expect(chart && graph).to.not.equal(undefined);
 
@@ -144,7 +144,7 @@ describe('pages that stay open', function () {
     const shown = (el: Element) => el.shadowRoot!.querySelector('[part~="error"]')?.textContent ?? '';
     expect(shown(page.metrics)).to.contain('could not be reached');
     expect(shown(page.graph)).to.contain('could not be reached');
-    expect(page.metrics.chartData, 'the last good chart stays').to.equal(chart);
+    expect(page.metrics.data, 'the last good chart stays').to.equal(chart);
     expect(page.graph.data, 'the last good graph stays').to.equal(graph);
 
     await startChaosParca();
@@ -171,7 +171,7 @@ describe('pages that stay open', function () {
     expect(focus.length).to.equal(2);
     expect(graph.focusedRow).to.equal(grandchild);
     const shownBefore = graph.data;
-    const chartBefore = page.metrics.chartData;
+    const chartBefore = page.metrics.data;
 
     page.recording.hold();
     page.clock.advance(30_000);
@@ -185,7 +185,7 @@ describe('pages that stay open', function () {
     await settle(page);
 
     expect(graph.data, 'newer data arrived').to.not.equal(shownBefore);
-    expect(page.metrics.chartData).to.not.equal(chartBefore);
+    expect(page.metrics.data).to.not.equal(chartBefore);
     expect(graph.focusPath).to.deep.equal(focus);
     expect(graph.focusedRow).to.be.greaterThan(0);
     expect(graph.search).to.equal('big');
@@ -218,7 +218,7 @@ describe('pages that stay open', function () {
     setHidden(false);
     await settle(page);
     check(rounds(mark) === 1, `shown again: ${rounds(mark)} rounds at once, 1 expected`);
-    const chart = page.metrics.chartData;
+    const chart = page.metrics.data;
     const graph = page.graph.data;
 
     // Parca down for 30 minutes: rounds fail further and further apart; the last good view stays.
@@ -234,7 +234,7 @@ describe('pages that stay open', function () {
     const doubling = gaps.map((_, i) => Math.min(30 * 2 ** (i + 1), 300));
     check(attempts.length >= 5, `down 30 min: ${attempts.length} failed rounds`);
     check(JSON.stringify(gaps) === JSON.stringify(doubling), `gaps ${gaps.join(', ')} s, expected ${doubling.join(', ')} s`);
-    check(page.metrics.chartData === chart && page.graph.data === graph, 'the last good view stays while Parca is down');
+    check(page.metrics.data === chart && page.graph.data === graph, 'the last good view stays while Parca is down');
     check(overlaps(callsSince(page, mark, 'queryRange')) === 0, 'no overlapping requests while down');
 
     // Back: within the longest back-off the view is fresh again, then one round every 30 s.

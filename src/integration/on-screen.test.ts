@@ -18,14 +18,11 @@ import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
 import { nextEvent } from '../test-support/events.js';
 import { FakeClock } from '../test-support/fake-clock.js';
 import { aggregatePprof } from '../test-support/pprof-reference.js';
+import { clickFrame, part } from '../test-support/harness.js';
 
 const env = testEnv();
 const { startMs, endMs } = seededRange(env);
 const PREFIX = 'screen';
-
-function part<T extends HTMLElement = HTMLElement>(el: Element, name: string): T | null {
-  return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-}
 
 async function explorer(attributes: { table?: boolean } = {}) {
   const source = await fixture<ParcaSourceElement>(html`
@@ -36,17 +33,10 @@ async function explorer(attributes: { table?: boolean } = {}) {
     </parca-source>`);
   const metrics = source.querySelector('parca-metrics') as ParcaMetricsElement;
   const graph = source.querySelector('parca-flamegraph') as ParcaFlamegraphElement;
-  while (!metrics.chartData) await nextEvent(metrics, 'parca-load');
+  while (!metrics.data) await nextEvent(metrics, 'parca-load');
   await Promise.all([metrics.settled, graph.settled]);
   await Promise.all([metrics.updateComplete, graph.updateComplete]);
   return { source, metrics, graph };
-}
-
-function clickFrame(graph: ParcaFlamegraphElement, row: number, type = 'click'): void {
-  const rect = graph.frameRect(row)!;
-  const canvas = part(graph, 'canvas')!;
-  const box = canvas.getBoundingClientRect();
-  canvas.dispatchEvent(new MouseEvent(type, { clientX: box.left + rect.x + rect.width / 2, clientY: box.top + rect.y + rect.height / 2, bubbles: true, composed: true, cancelable: true }));
 }
 
 describe('what is on screen says what it shows', function () {
@@ -155,7 +145,7 @@ describe('what is on screen says what it shows', function () {
     expect(sorted()).to.deep.equal(['Cumulative ▼']);
   });
 
-  it('names the frame the arrow keys select in full under the graph, and marks a graph that the query type hides', async () => {
+  it('names the frame the arrow keys select in full under the graph, and marks a graph that the query kind hides', async () => {
     const { source, graph } = await explorer();
     part(graph, 'canvas')!.focus();
     await sendKeys({ press: 'ArrowDown' });

@@ -16,13 +16,10 @@ import { seededRange, testEnv } from '../test-support/env.js';
 import { isoTime } from '../test-support/elements.js';
 import { nextEvent } from '../test-support/events.js';
 import { pprofReference } from '../test-support/pprof-reference.js';
+import { part } from '../test-support/harness.js';
 
 const env = testEnv();
 const SELECTOR = '{job="shrinking"}';
-
-function part(el: Element, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-}
 
 function rowNamed(el: ParcaFlamegraphElement, name: string): number {
   const model = el.data!.model;
@@ -82,9 +79,9 @@ describe('negative values of a delta profile that shrank', () => {
       </parca-source>`);
     const metrics = source.querySelector('parca-metrics')!;
     const graph = source.querySelector('parca-flamegraph')!;
-    if (!metrics.chartData) await nextEvent(metrics, 'parca-load');
+    if (!metrics.data) await nextEvent(metrics, 'parca-load');
     await metrics.updateComplete;
-    const series = metrics.chartData!.series[0]!;
+    const series = metrics.data!.series[0]!;
     const lowest = series.values.reduce<number>((low, v) => (typeof v === 'number' && v < low ? v : low), 0);
     expect(lowest, 'a point below zero').to.be.lessThan(0);
     expect(series.trough).to.equal(lowest);
@@ -94,7 +91,7 @@ describe('negative values of a delta profile that shrank', () => {
     const loaded = nextEvent(graph, 'parca-load');
     metrics.dispatchEvent(
       new ParcaPointSelectEvent({
-        timestampMs: Math.round(metrics.chartData!.timestamps[index]! * 1000),
+        timestampMs: Math.round(metrics.data!.timestamps[index]! * 1000),
         durationMs: series.durationsMs[index]!,
         windowMs: metrics.stepSeconds * 1000,
         selector: series.key,

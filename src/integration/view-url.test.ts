@@ -11,6 +11,7 @@ import { absoluteRange } from '../model/time-range.js';
 import { readRangeParams } from '../model/url-state.js';
 import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
 import { isoTime, flamegraphSettled } from '../test-support/elements.js';
+import { clickFrame, graphSettled } from '../test-support/harness.js';
 
 const env = testEnv();
 const FIB = 'github.com/polarsignals/pprof-example-app-go/fib.Fibonacci';
@@ -31,19 +32,14 @@ async function mounted(id = '') {
   return { source, el };
 }
 
-function clickFrame(el: ParcaFlamegraphElement, name: string): void {
-  const model = el.data!.model;
-  const row = [...Array(model.size).keys()].find((r) => frameName(model, r) === name && el.frameRect(r))!;
-  const rect = el.frameRect(row)!;
-  const bounds = el.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
-  el.shadowRoot!.querySelector('canvas')!.dispatchEvent(
-    new MouseEvent('click', { clientX: bounds.left + rect.x + rect.width / 2, clientY: bounds.top + rect.y + rect.height / 2, bubbles: true, composed: true }),
-  );
-}
-
 describe('flame graph view in the URL', () => {
   const original = location.href;
-  afterEach(() => history.replaceState(null, '', original));
+  afterEach(() => {
+    // Drops a test's counting wrappers (own properties over History.prototype's).
+    Reflect.deleteProperty(history, 'pushState');
+    Reflect.deleteProperty(history, 'replaceState');
+    history.replaceState(null, '', original);
+  });
 
   it('round-trips every field of a view through URL parameters, names with any character included', () => {
     const view = {
@@ -53,8 +49,8 @@ describe('flame graph view in the URL', () => {
       invert: true,
       groupBy: ['mapping_file', 'labels.api'],
       filters: 'function_name ~ runtime',
-      compareFrom: 'now-2h',
-      compareTo: 'now-1h',
+      baselineFrom: 'now-2h',
+      baselineTo: 'now-1h',
       diffAbsolute: true,
       labelAlign: 'right',
     };
@@ -70,14 +66,19 @@ describe('flame graph view in the URL', () => {
 
   it('writes focus and search as the user changes them; typing replaces the history entry instead of adding one', async () => {
     const { el } = await mounted();
-    const length = history.length;
+    // Counted by call: history.length stops at the browser's cap (50) in a long run.
+    const steps = { push: 0, replace: 0 };
+    const { pushState, replaceState } = history;
+    history.pushState = (...args) => (steps.push++, pushState.apply(history, args));
+    history.replaceState = (...args) => (steps.replace++, replaceState.apply(history, args));
     clickFrame(el, 'main.calculateFib');
-    await el.updateComplete;
+    await graphSettled(el);
+    expect(el.focusPath).to.deep.equal(['main.calculateFib']);
     clickFrame(el, FIB);
-    await el.updateComplete;
+    await graphSettled(el);
     let params = new URLSearchParams(location.search);
     expect(params.getAll('s.focus')).to.deep.equal(['main.calculateFib', FIB]);
-    expect(history.length, 'each focus is a step back').to.equal(length + 2);
+    expect(steps.push, 'each focus is a step back').to.equal(2);
 
     const field = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="search-field"]')!;
     for (const text of ['A', 'Ad', 'Add']) {
@@ -86,7 +87,7 @@ describe('flame graph view in the URL', () => {
     }
     params = new URLSearchParams(location.search);
     expect(params.get('s.search')).to.equal('Add');
-    expect(history.length, 'the first character adds an entry, the rest replace it').to.equal(length + 3);
+    expect(steps, 'the first character adds an entry, the rest replace it').to.deep.equal({ push: 3, replace: 2 });
   });
 
   it('restores focus, search and options from a link, and follows back and forward', async () => {
@@ -140,7 +141,7 @@ describe('flame graph view in the URL', () => {
     const loaded = flamegraphSettled(el);
     el.dispatchEvent(new ParcaBaselineSelectEvent(baseline));
     await loaded;
-    expect(source.query.compare).to.deep.equal(baseline);
+    expect(source.query.baseline).to.deep.equal(baseline);
     expect(el.data!.isDiff, 'the graph is a diff').to.equal(true);
     expect(readRangeParams(new URLSearchParams(location.search), 's.base')).to.deep.equal(baseline);
     // Clearing it goes back to a plain merge.

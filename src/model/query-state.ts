@@ -41,7 +41,7 @@ export interface QueryState {
   /** A single profile picked on a chart; cleared by any new query or range. */
   readonly point?: PointSelection | undefined;
   /** A baseline range flame graphs compare with (chosen on a chart); none by default. */
-  readonly compare?: TimeRange | undefined;
+  readonly baseline?: TimeRange | undefined;
 }
 
 /** What a query is made from: everything but the window, which is derived. */
@@ -75,7 +75,7 @@ function build(init: QueryInit, range: TimeRange, now: number, window: ResolvedR
     window,
     // Kept by reference: a state rebuilt with the same point compares equal.
     ...(init.point ? { point: init.point } : {}),
-    ...(init.compare ? { compare: init.compare } : {}),
+    ...(init.baseline ? { baseline: init.baseline } : {}),
   });
 }
 
@@ -104,7 +104,7 @@ export function isRefreshOf(previous: QueryState, next: QueryState): boolean {
     previous.kind === next.kind &&
     previous.range === next.range &&
     previous.point === next.point &&
-    previous.compare === next.compare
+    previous.baseline === next.baseline
   );
 }
 

@@ -156,7 +156,7 @@ export function writeSourceParams(
 ): URLSearchParams {
   let next = writeQueryParams(params, prefix, state.query);
   next = writePointParams(next, prefix, state.query.point);
-  next = writeRangeParams(next, `${prefix}.base`, state.query.compare);
+  next = writeRangeParams(next, `${prefix}.base`, state.query.baseline);
   if (state.refreshMs > 0) next.set(`${prefix}.refresh`, formatRefreshInterval(state.refreshMs));
   else next.delete(`${prefix}.refresh`);
   for (const [id, view] of state.views) next = writeViewParams(next, id ? `${prefix}.${id}` : prefix, view);

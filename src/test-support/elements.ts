@@ -34,7 +34,7 @@ export async function mountUnderSource(tag: 'parca-flamegraph' | 'parca-metrics'
 
 /** What the element shows: the flame graph's data or the chart's series (compared by identity). */
 export function shownData(el: ChartOrGraph): unknown {
-  return 'chartData' in el ? el.chartData : el.data;
+  return el.data;
 }
 
 export function errorText(el: Element): string | undefined {

@@ -1,4 +1,4 @@
-/** Counts listeners added and not removed on `targets` while `run` executes (by type, net of removals). */
+/** Counts listeners added and not removed on `targets` while `run` executes (by type, net of removals and aborted signals). */
 export async function netListeners(targets: EventTarget[], run: () => Promise<void>): Promise<Map<string, number>> {
   const net = new Map<string, number>();
   const restore: (() => void)[] = [];
@@ -10,6 +10,11 @@ export async function netListeners(targets: EventTarget[], run: () => Promise<vo
       if (listener && !live.has(listener) && !(typeof options === 'object' && options.once)) {
         live.add(listener);
         net.set(type, (net.get(type) ?? 0) + 1);
+        // A listener added with a signal is removed by the browser when the signal aborts.
+        const signal = typeof options === 'object' ? options.signal : undefined;
+        signal?.addEventListener('abort', () => {
+          if (live.delete(listener)) net.set(type, (net.get(type) ?? 0) - 1);
+        }, { once: true });
       }
       return add.call(this, type, listener, options);
     };

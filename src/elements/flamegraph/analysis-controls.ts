@@ -1,4 +1,4 @@
-// The flame graph's analysis controls (invert, group by, frame filters, compare, export) and the diff legend,
+// The flame graph's analysis controls (invert, group by, frame filters, baseline, export) and the diff legend,
 // wired to the graph they belong to. Loaded on first use (see on-demand.ts): a plain graph needs none of it.
 import { html, nothing } from 'lit';
 import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
@@ -42,7 +42,7 @@ export interface OptionsView {
   readonly onInvert: (invert: boolean) => void;
   readonly onTable: (table: boolean) => void;
   readonly onGroupBy: (text: string) => void;
-  readonly onCompareToggle: (compare: boolean) => void;
+  readonly onBaselineToggle: (on: boolean) => void;
   readonly onAbsolute: (absolute: boolean) => void;
   readonly onPalette: (palette: DiffPalette) => void;
   readonly onExportPng: () => void;
@@ -117,9 +117,9 @@ export function renderOptions(view: OptionsView) {
         ${LABEL_ALIGNS.map((align) => html`<option value=${align} ?selected=${align === view.labelAlign}>${align === 'left' ? 'Left-aligned' : 'Right-aligned'}</option>`)}
       </select></label
     >
-    <span part="compare">
+    <span part="baseline">
       <label
-        ><input type="checkbox" .checked=${view.diffing} @change=${(e: Event) => view.onCompareToggle((e.target as HTMLInputElement).checked)} />
+        ><input type="checkbox" .checked=${view.diffing} @change=${(e: Event) => view.onBaselineToggle((e.target as HTMLInputElement).checked)} />
         Compare with ${view.diffing ? view.baselineText : 'the previous period'}</label
       >
       ${view.diffing
@@ -232,9 +232,9 @@ export interface AnalysisHost extends HTMLElement {
   table: boolean;
   groupBy: string[];
   filters: FrameFilter[];
-  compare: QueryState | undefined;
-  compareFrom: string;
-  compareTo: string;
+  baselineQuery: QueryState | undefined;
+  baselineFrom: string;
+  baselineTo: string;
   diffAbsolute: boolean;
   diffPalette: DiffPalette;
   readonly controls: boolean;
@@ -281,7 +281,7 @@ export function renderAnalysis(host: AnalysisHost) {
           state.groupByLabel = false;
           host.userChange(() => (host.groupBy = text.split(',').map((v) => v.trim()).filter((v) => v !== '')));
         },
-        onCompareToggle: (compare) => host.userChange(() => toggleCompare(host, compare)),
+        onBaselineToggle: (on) => host.userChange(() => toggleBaseline(host, on)),
         onAbsolute: (absolute) => host.userChange(() => (host.diffAbsolute = absolute)),
         onPalette: (palette) => (host.diffPalette = DIFF_PALETTES.includes(palette) ? palette : 'red-green'),
         onExportPng: () => host.perform(() => download(() => host.toPNG(), 'flamegraph.png')),
@@ -316,7 +316,7 @@ export function renderAnalysis(host: AnalysisHost) {
 
 /** The baseline as people read it: its window in local time (a query baseline by its text). */
 function baselineText(host: AnalysisHost): string {
-  if (host.compare) return `${host.compare.profileType}${host.compare.selector}`;
+  if (host.baselineQuery) return `${host.baselineQuery.profileType}${host.baselineQuery.selector}`;
   const range = host.options.baseline?.range;
   const query = host.activeQuery;
   const resolved = range && query && resolveWindow(range, query.now);
@@ -337,13 +337,13 @@ function groupNote(host: AnalysisHost): string {
   return only ? `Every frame is in one binary (${baseName(only)}): grouping by binary changes nothing.` : 'No frame names a binary: grouping by binary changes nothing.';
 }
 
-/** The compare control: the previous period of the same length as the shown range, or no baseline. */
-function toggleCompare(host: AnalysisHost, compare: boolean): void {
-  if (!compare) {
-    const fromSource = !host.compare && !host.compareFrom && !host.compareTo && !!host.options.baseline;
-    host.compare = undefined;
-    host.compareFrom = '';
-    host.compareTo = '';
+/** The baseline control: the previous period of the same length as the shown range, or no baseline. */
+function toggleBaseline(host: AnalysisHost, on: boolean): void {
+  if (!on) {
+    const fromSource = !host.baselineQuery && !host.baselineFrom && !host.baselineTo && !!host.options.baseline;
+    host.baselineQuery = undefined;
+    host.baselineFrom = '';
+    host.baselineTo = '';
     // A baseline chosen on a chart belongs to the source: ask it to drop it.
     if (fromSource) host.dispatchEvent(new ParcaBaselineSelectEvent(undefined));
     return;
@@ -351,6 +351,6 @@ function toggleCompare(host: AnalysisHost, compare: boolean): void {
   const query = host.activeQuery;
   if (!query?.window) return;
   const previous = previousPeriod(query.range, query.window);
-  host.compareFrom = formatTimeBound(previous.from);
-  host.compareTo = formatTimeBound(previous.to);
+  host.baselineFrom = formatTimeBound(previous.from);
+  host.baselineTo = formatTimeBound(previous.to);
 }

@@ -18,6 +18,7 @@ import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
 import { isoTime, flamegraphSettled } from '../../test-support/elements.js';
+import { canvasOf, part, parts, pixelAt, rgbaOf } from '../../test-support/harness.js';
 
 const env = testEnv();
 const ROW_HEIGHT = 20;
@@ -25,7 +26,7 @@ const ROW_HEIGHT = 20;
 interface Setup {
   selector?: string;
   range?: { startMs: number; endMs: number };
-  props?: Partial<Pick<ParcaFlamegraphElement, 'invert' | 'groupBy' | 'filters' | 'compareFrom' | 'compareTo' | 'diffAbsolute' | 'diffPalette' | 'controls' | 'trimThreshold'>>;
+  props?: Partial<Pick<ParcaFlamegraphElement, 'invert' | 'groupBy' | 'filters' | 'baselineFrom' | 'baselineTo' | 'diffAbsolute' | 'diffPalette' | 'controls' | 'trimThreshold'>>;
   connection?: ParcaConnection;
 }
 
@@ -44,31 +45,6 @@ async function loaded(setup: Setup = {}) {
   `);
   await first;
   return { source, el, data: el.data! };
-}
-
-function part(el: ParcaFlamegraphElement, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-function parts(el: ParcaFlamegraphElement, name: string): HTMLElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-}
-
-function canvasOf(el: ParcaFlamegraphElement): HTMLCanvasElement {
-  return el.shadowRoot!.querySelector('canvas')!;
-}
-
-function pixelAt(el: ParcaFlamegraphElement, x: number, y: number): number[] {
-  const canvas = canvasOf(el);
-  const ratio = canvas.width / canvas.clientWidth;
-  return Array.from(canvas.getContext('2d')!.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data);
-}
-
-function rgbaOf(color: string): number[] {
-  const ctx = document.createElement('canvas').getContext('2d')!;
-  ctx.fillStyle = color;
-  ctx.fillRect(0, 0, 1, 1);
-  return Array.from(ctx.getImageData(0, 0, 1, 1).data);
 }
 
 function rowsAt(model: FlamegraphModel, depth: number): number[] {
@@ -240,7 +216,7 @@ describe('<parca-flamegraph> analysis', () => {
     const { el, data } = await loaded({
       selector: '{}',
       range: { startMs: middle, endMs: full.endMs },
-      props: { compareFrom: isoTime(full.startMs), compareTo: isoTime(middle) },
+      props: { baselineFrom: isoTime(full.startMs), baselineTo: isoTime(middle) },
     });
     expect(data.isDiff).to.equal(true);
     const model = data.model;
@@ -281,7 +257,7 @@ describe('<parca-flamegraph> analysis', () => {
   it('in a relative diff of several jobs, some frames grow and others shrink', async () => {
     const full = seededRange();
     const middle = Math.round((full.startMs + full.endMs) / 2);
-    const { data } = await loaded({ selector: '{}', range: { startMs: middle, endMs: full.endMs }, props: { compareFrom: isoTime(full.startMs), compareTo: isoTime(middle) } });
+    const { data } = await loaded({ selector: '{}', range: { startMs: middle, endMs: full.endMs }, props: { baselineFrom: isoTime(full.startMs), baselineTo: isoTime(middle) } });
     const levels = rowsAt(data.model, 1).map((row) => diffLevel(relativeChange(data.model.cumulative[row]!, data.model.diff[row]!)));
     expect(levels.some((l) => l > 0)).to.equal(true);
     expect(levels.some((l) => l < 0)).to.equal(true);
@@ -292,12 +268,12 @@ describe('<parca-flamegraph> analysis', () => {
     const middle = Math.round((full.startMs + full.endMs) / 2);
     const { el } = await loaded({ range: { startMs: middle, endMs: full.endMs }, props: { controls: true } });
     expect(part(el, 'legend')).to.equal(null);
-    const toggle = part(el, 'compare')!.querySelector('input') as HTMLInputElement;
+    const toggle = part(el, 'baseline')!.querySelector('input') as HTMLInputElement;
     let next = flamegraphSettled(el);
     toggle.click();
     await next;
-    expect(Date.parse(el.compareTo)).to.equal(middle);
-    expect(Date.parse(el.compareFrom)).to.equal(middle - (full.endMs - middle));
+    expect(Date.parse(el.baselineTo)).to.equal(middle);
+    expect(Date.parse(el.baselineFrom)).to.equal(middle - (full.endMs - middle));
     // One job against its own previous half hour: its composition changed (seed-plan's drift), so frames show it.
     const model = el.data!.model;
     const levels = [...Array(model.size).keys()].slice(1).map((row) => diffLevel(relativeChange(model.cumulative[row]!, model.diff[row]!)));
@@ -305,7 +281,7 @@ describe('<parca-flamegraph> analysis', () => {
     expect(el.data!.isDiff).to.equal(true);
     expect(part(el, 'legend')).to.not.equal(null);
     next = flamegraphSettled(el);
-    (part(el, 'compare')!.querySelector('input') as HTMLInputElement).click();
+    (part(el, 'baseline')!.querySelector('input') as HTMLInputElement).click();
     await next;
     expect(el.data!.isDiff).to.equal(false);
     expect(part(el, 'legend')).to.equal(null);

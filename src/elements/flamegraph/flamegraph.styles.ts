@@ -1,29 +1,22 @@
 import { css } from 'lit';
 import { DARK_PALETTE, LIGHT_PALETTE } from '../../model/flamegraph/colors.js';
-import { sharedColor, themeStyles } from '../theme.js';
+import { baseStyles, themeStyles } from '../theme.js';
 
 const colors = themeStyles([
   { name: '--_palette', token: '--parca-flamegraph-palette', light: LIGHT_PALETTE.join(', '), dark: DARK_PALETTE.join(', ') },
   { name: '--_neutral', token: '--parca-flamegraph-neutral-color', light: '#d4d4d8', dark: '#52525b' },
-  { name: '--_muted', token: '--parca-flamegraph-muted-color', light: '#ececef', dark: '#2b2d31' },
+  { name: '--_muted-frame', token: '--parca-flamegraph-muted-color', light: '#ececef', dark: '#2b2d31' },
   { name: '--_match', token: '--parca-flamegraph-match-color', light: '#f5a623', dark: '#c77d0a' },
-  sharedColor('--parca-color-text', '--_text'),
-  sharedColor('--parca-color-muted', '--_muted-text'),
-  sharedColor('--parca-color-accent', '--_outline'),
-  sharedColor('--parca-color-background', '--_background'),
-  sharedColor('--parca-color-border', '--_border'),
-  sharedColor('--parca-color-error', '--_error'),
 ]);
 
 export const flamegraphStyles = [
+  ...baseStyles,
   colors,
   css`
   :host {
     display: block;
     position: relative;
-    font-family: var(--parca-font-family, system-ui, sans-serif);
-    font-size: var(--parca-font-size, 13px);
-    color: var(--_text);
+    --_font-size: var(--parca-font-size, 13px);
     --_row-height: var(--parca-flamegraph-row-height, 20px);
     --_label-font: var(--parca-flamegraph-font, 12px ui-monospace, SFMono-Regular, Menlo, monospace);
     --_max-height: var(--parca-flamegraph-max-height, 640px);
@@ -35,14 +28,8 @@ export const flamegraphStyles = [
     :host {
       --_palette: Canvas;
       --_neutral: Canvas;
-      --_muted: Canvas;
+      --_muted-frame: Canvas;
       --_match: Highlight;
-      --_text: CanvasText;
-      --_muted-text: GrayText;
-      --_outline: Highlight;
-      --_background: Canvas;
-      --_border: CanvasText;
-      --_error: CanvasText;
     }
   }
   :host([diff-palette='blue-orange']) {
@@ -146,7 +133,7 @@ export const flamegraphStyles = [
     text-align: start;
   }
   .table-row[aria-current='true'] {
-    outline: 2px solid var(--_outline);
+    outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
   [part='sandwich'] {
@@ -190,7 +177,7 @@ export const flamegraphStyles = [
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-    color: var(--_outline);
+    color: var(--_accent);
     text-decoration: underline;
   }
   [part='breadcrumb'] li button[aria-current='true'] {
@@ -248,7 +235,7 @@ export const flamegraphStyles = [
     outline: none;
   }
   canvas:focus-visible {
-    outline: 2px solid var(--_outline);
+    outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
   [part='tooltip'] {
@@ -277,14 +264,6 @@ export const flamegraphStyles = [
   }
   .name {
     font-weight: 600;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `,
 ];

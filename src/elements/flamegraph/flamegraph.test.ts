@@ -15,6 +15,7 @@ import { buildFlamegraphRecord, chainSpec } from '../../test-support/flamegraph-
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
 import { isoTime } from '../../test-support/elements.js';
+import { canvasOf, part, pixelAt, press, rgbaOf } from '../../test-support/harness.js';
 
 const env = testEnv();
 const ROW_HEIGHT = 20;
@@ -34,14 +35,6 @@ async function loaded(selector = '{job="fib"}', attributes: { orientation?: stri
   return { source, el, model: el.data!.model };
 }
 
-function part(el: ParcaFlamegraphElement, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-function canvasOf(el: ParcaFlamegraphElement): HTMLCanvasElement {
-  return el.shadowRoot!.querySelector('canvas')!;
-}
-
 /** The widest row at `depth`. */
 function widestAt(model: ParcaFlamegraphElement['data'] & {}, depth: number): number {
   let best = -1;
@@ -51,27 +44,9 @@ function widestAt(model: ParcaFlamegraphElement['data'] & {}, depth: number): nu
   return best;
 }
 
-/** The RGBA the browser stores for a CSS color, by painting it. */
-function rgbaOf(color: string): number[] {
-  const ctx = document.createElement('canvas').getContext('2d')!;
-  ctx.fillStyle = color;
-  ctx.fillRect(0, 0, 1, 1);
-  return Array.from(ctx.getImageData(0, 0, 1, 1).data);
-}
-
-function pixelAt(el: ParcaFlamegraphElement, x: number, y: number): number[] {
-  const canvas = canvasOf(el);
-  const ratio = canvas.width / canvas.clientWidth;
-  return Array.from(canvas.getContext('2d')!.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data);
-}
-
 function clickAt(el: ParcaFlamegraphElement, x: number, y: number): void {
   const bounds = canvasOf(el).getBoundingClientRect();
   canvasOf(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: bounds.left + x, clientY: bounds.top + y }));
-}
-
-function press(el: ParcaFlamegraphElement, key: string): void {
-  canvasOf(el).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
 }
 
 describe('<parca-flamegraph>', () => {
@@ -134,7 +109,7 @@ describe('<parca-flamegraph>', () => {
     await el.drawComplete;
     // The focused frame spans the whole width.
     expect(el.frameRect(row)).to.deep.include({ x: 0, width });
-    press(el, 'Escape');
+    press(canvasOf(el), 'Escape');
     await el.updateComplete;
     expect(el.focusedRow).to.equal(0);
     expect(part(el, 'breadcrumb')).to.equal(null);
@@ -187,16 +162,16 @@ describe('<parca-flamegraph>', () => {
     await el.updateComplete;
     const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
     expect(live.textContent).to.contain('root');
-    press(el, 'ArrowDown');
+    press(canvasOf(el), 'ArrowDown');
     await el.updateComplete;
     const child = model.childIndex[model.childStart[0]!]!;
     expect(live.textContent).to.contain(frameName(model, child));
     expect(live.textContent).to.match(/% of total/);
-    press(el, 'ArrowDown');
-    press(el, 'ArrowUp');
+    press(canvasOf(el), 'ArrowDown');
+    press(canvasOf(el), 'ArrowUp');
     await el.updateComplete;
     expect(live.textContent).to.contain(frameName(model, child));
-    setTimeout(() => press(el, 'Enter'));
+    setTimeout(() => press(canvasOf(el), 'Enter'));
     const event = await nextEvent(el, ParcaFrameSelectEvent.eventName);
     expect(event.frame.row).to.equal(child);
     await el.updateComplete;

@@ -22,6 +22,7 @@ import { FlamegraphOptionsElement } from './options.js';
 import { SandwichView } from './sandwich-view.js';
 import { TableView } from './table-view.js';
 import { renderPoint, renderSelection, renderTooltip, renderToolbar, renderViewport, searchSummary, statusText, trimNote } from './templates.js';
+import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-maps.js';
 
 /**
  * A flame graph of the source's query: every stack of the merged profile, widths proportional to their value.
@@ -38,7 +39,7 @@ import { renderPoint, renderSelection, renderTooltip, renderToolbar, renderViewp
  * Analysis options, each an attribute/property and (with `controls`) a control: `invert` (bottom-up stacks),
  * `group-by` (function_name, binary, filename, address, labels.<name>: label rows form their own level),
  * `filters` (stack or frame filters by function name or binary, shown as removable chips with the share they
- * removed), and a diff against a baseline (`compare-from`/`compare-to`, or a `compare` query) colored by
+ * removed), and a diff against a baseline (`baseline-from`/`baseline-to`, or a `baselineQuery`) colored by
  * relative change. `toPNG()` and `exportPprof()` export the view and the query. Every change re-queries once.
  *
  * Sandwich: `sandwich` (or "Callers and callees" on a selected frame, or a right-click on a frame) shows the
@@ -87,7 +88,7 @@ import { renderPoint, renderSelection, renderTooltip, renderToolbar, renderViewp
  * @csspart invert - The invert control.
  * @csspart table-toggle - The control that shows the function table.
  * @csspart group-by - The group-by control.
- * @csspart compare - The compare control (baseline, absolute, palette).
+ * @csspart baseline - The baseline control (baseline, absolute, palette).
  * @csspart diff-absolute - The absolute/relative diff toggle.
  * @csspart diff-palette - The diff palette choice.
  * @csspart export - The PNG and pprof export buttons, and Copy link (under a source with `sync-url`: see viewLink()).
@@ -177,12 +178,15 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     return this.table ? this.#data.table : undefined;
   }
 
-  /** Settles when the latest requests (graph, and samples for the table or sandwich) have settled. */
+  /**
+   * Settles when what the latest requests (graph, and samples for the table or sandwich) brought is on screen:
+   * the requests settled, the update applied and the canvas drawn. The one readiness promise of every element.
+   */
   get settled(): Promise<void> {
-    return this.#data.settled;
+    return this.#data.settled.then(() => this.updateComplete).then(() => this.#canvas.drawComplete);
   }
 
-  /** Settles after the next canvas frame is drawn (at once when none is pending). */
+  /** Settles after the next canvas frame is drawn (at once when none is pending). @internal */
   get drawComplete(): Promise<void> {
     return this.#canvas.drawComplete;
   }
@@ -319,7 +323,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     if (!this.hasUpdated) this.widthClass = widthClassOf(this.clientWidth);
     const restored = this.sandwichSide ? undefined : this.applySourceViews(this.sourceController.state?.views, () => this.focusPath);
     if (restored) this.#view.pendingFocus = restored.focus;
-    const { options, errors } = optionsOf(this, this.activeQuery?.compare);
+    const { options, errors } = optionsOf(this, this.activeQuery?.baseline);
     this.#options = keepEqual(this.#options, options);
     this.#optionsError = errors.join(' ');
     if (changed.has('record')) this.#data.decodeRecord(this.record);
@@ -373,7 +377,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
         ${renderViewport({ loading, hidden: inSandwich, height: rows * this.#canvas.theme.rowHeight, input: this.#input, onFocus: () => this.#view.focusCanvas() })}
         ${data && !inSandwich && this.#view.selected > 0 && this.#view.selected < data.model.size ? renderSelection(data, this.#view.selected) : nothing}
         ${data && !inSandwich && this.#view.hovered >= 0 && this.#input.pointer ? renderTooltip(data, this.#view.hovered) : nothing} ${this.table ? this.#table.render() : nothing}
-        <div class="sr-only" role="status" aria-live="polite">${this.#view.announcement}</div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this.#view.announcement}</div>
       </div>
     `;
   }
@@ -417,6 +421,12 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   }
 
 
+}
+
+/** Listeners typed from the element's own events (src/events/event-maps.ts). */
+export interface ParcaFlamegraphElement {
+  addEventListener: ListenerMethods<ParcaFlamegraphEvents, ParcaFlamegraphElement>['addEventListener'];
+  removeEventListener: ListenerMethods<ParcaFlamegraphEvents, ParcaFlamegraphElement>['removeEventListener'];
 }
 
 declare global {

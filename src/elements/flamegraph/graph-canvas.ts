@@ -103,11 +103,11 @@ export class GraphCanvas {
     this.#theme = {
       palette: palette.length ? palette : ['#cccccc'],
       neutral: token('--_neutral', '#d4d4d8'),
-      muted: token('--_muted', '#ececef'),
+      muted: token('--_muted-frame', '#ececef'),
       match: token('--_match', '#f5a623'),
       text: token('--_text', '#000'),
       mutedText: token('--_muted-text', '#888'),
-      outline: token('--_outline', '#0b57d0'),
+      outline: token('--_accent', '#0b57d0'),
       font: token('--_label-font', '12px monospace'),
       rowHeight: parseFloat(token('--_row-height', '20')) || 20,
     };

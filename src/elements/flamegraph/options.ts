@@ -64,16 +64,16 @@ export abstract class FlamegraphOptionsElement extends ParcaElement {
    * scope?: 'stack' | 'frame'}`. Replace the array to change them. Attribute: `function_name ~ runtime; binary != x`.
    */
   @property({ converter: filtersConverter }) filters: FrameFilter[] = [];
-  /** A baseline query to diff against (wins over compare-from/compare-to). */
-  @property({ attribute: false }) compare: QueryState | undefined;
-  /** Start of the baseline range (now-2h, ISO-8601): with compare-to, the graph is a diff against it. */
-  @property({ attribute: 'compare-from' }) compareFrom = '';
-  @property({ attribute: 'compare-to' }) compareTo = '';
+  /** A baseline query to diff against (wins over baseline-from/baseline-to). */
+  @property({ attribute: false }) baselineQuery: QueryState | undefined;
+  /** Start of the baseline range (now-2h, ISO-8601): with baseline-to, the graph is a diff against it. */
+  @property({ attribute: 'baseline-from' }) baselineFrom = '';
+  @property({ attribute: 'baseline-to' }) baselineTo = '';
   /** Diff absolute values; by default Parca scales the baseline and comparison to the same total. */
   @property({ type: Boolean, attribute: 'diff-absolute' }) diffAbsolute = false;
   /** `red-green` (default) or `blue-orange` (colour-blind safe). */
   @property({ attribute: 'diff-palette', reflect: true }) diffPalette: DiffPalette = 'red-green';
-  /** Shows the analysis controls: invert, group by, filters, compare, export. */
+  /** Shows the analysis controls: invert, group by, filters, baseline, export. */
   @property({ type: Boolean }) controls = false;
   /**
    * A function name: shows its callers (above it) and callees (below it) as two flame graphs instead of the

@@ -9,6 +9,7 @@ import type { ParcaFlamegraphElement } from './flamegraph.js';
 import { isoTime, flamegraphSettled } from '../../test-support/elements.js';
 import { pprofReference } from '../../test-support/pprof-reference.js';
 import { createConnection } from '../../client/connection.js';
+import { part } from '../../test-support/harness.js';
 
 const env = testEnv();
 // A function of the seeded fib profile with both callers and callees.
@@ -25,10 +26,6 @@ async function mounted(sandwich = '') {
   `);
   await first;
   return { source, el };
-}
-
-function part<T extends Element = HTMLElement>(el: ParcaFlamegraphElement, name: string): T | null {
-  return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 }
 
 /** The two graphs of a sandwich view, once the samples they are built from have arrived and both are drawn. */

@@ -8,6 +8,7 @@ import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
+import { part } from '../../test-support/harness.js';
 
 const env = testEnv();
 // Many frames of the seeded fib job's graph are Go runtime frames.
@@ -32,10 +33,6 @@ async function loaded(searchField = true) {
   await el.updateComplete;
   await el.drawComplete;
   return { el, model: el.data!.model };
-}
-
-function part(el: ParcaFlamegraphElement, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
 }
 
 function pressInField(el: ParcaFlamegraphElement, shiftKey = false): void {

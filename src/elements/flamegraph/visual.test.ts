@@ -17,6 +17,7 @@ import {
   withinTolerance,
 } from '../../test-support/visual.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
+import { canvasOf } from '../../test-support/harness.js';
 
 const BASELINES = 'src/elements/flamegraph/baselines';
 const HOW_TO_UPDATE = 'UPDATE_BASELINES=1 WTR_FILES=src/elements/flamegraph/visual.test.ts npm test';
@@ -93,10 +94,6 @@ async function showSaved(): Promise<ParcaFlamegraphElement> {
 function darker(hex: string, by: number): string {
   const channels = [1, 3, 5].map((i) => Math.max(0, parseInt(hex.slice(i, i + 2), 16) - by));
   return `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function canvasOf(el: ParcaFlamegraphElement): HTMLCanvasElement {
-  return el.shadowRoot!.querySelector('canvas')!;
 }
 
 /** The children of the root, widest first: a stable choice of frames for this record. */

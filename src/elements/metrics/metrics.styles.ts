@@ -1,69 +1,35 @@
 import { css } from 'lit';
-import { sharedColor, themeStyles } from '../theme.js';
+import { baseStyles, themeStyles } from '../theme.js';
 
 // Public tokens (--parca-*) map to private ones (--_*) once, here; the rules below use only the private ones.
 // The uPlot rules are the few its chart needs to lay out inside a shadow root (its own stylesheet cannot reach in).
 const colors = themeStyles([
-  sharedColor('--parca-color-text', '--_fg'),
-  sharedColor('--parca-color-background', '--_bg'),
-  sharedColor('--parca-color-border', '--_border'),
-  sharedColor('--parca-color-muted', '--_muted'),
-  sharedColor('--parca-color-accent', '--_accent'),
-  sharedColor('--parca-color-error', '--_error'),
   { name: '--_selection', token: '--parca-metrics-selection-color', light: 'rgb(9 105 218 / 0.15)', dark: 'rgb(68 147 248 / 0.25)' },
   { name: '--_baseline', token: '--parca-metrics-baseline-color', light: 'rgb(130 80 223 / 0.14)', dark: 'rgb(163 113 247 / 0.22)' },
   { name: '--_picked', token: '--parca-metrics-picked-color', light: 'rgb(9 105 218 / 0.35)', dark: 'rgb(88 166 255 / 0.4)' },
 ]);
 
 export const metricsStyles = [
+  ...baseStyles,
   colors,
   css`
   :host {
     --_grid: var(--parca-metrics-grid-color, rgb(128 128 128 / 0.2));
-    --_tooltip-bg: var(--parca-metrics-tooltip-background, var(--_bg));
+    --_tooltip-bg: var(--parca-metrics-tooltip-background, var(--_background));
     --_height: var(--parca-metrics-height, 240px);
-    --_font: var(--parca-font-family, system-ui, sans-serif);
-    --_font-size: var(--parca-font-size, 14px);
-    --_space: var(--parca-space, 8px);
-    --_radius: var(--parca-radius, 6px);
 
     display: block;
     position: relative;
-    color: var(--_fg);
-    background: var(--_bg);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
+    background: var(--_background);
   }
 
   @media (forced-colors: active) {
     :host {
-      --_fg: CanvasText;
-      --_bg: Canvas;
-      --_border: CanvasText;
-      --_muted: GrayText;
-      --_accent: Highlight;
-      --_error: CanvasText;
       --_grid: GrayText;
       --_selection: Highlight;
       --_baseline: Mark;
       --_picked: Highlight;
     }
-  }
-
-  [hidden] {
-    display: none !important;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
 
   [part~='header'] {
@@ -75,12 +41,12 @@ export const metricsStyles = [
   }
 
   [part~='common-labels'] {
-    color: var(--_muted);
+    color: var(--_muted-text);
   }
 
   [part~='note'],
   [part~='status'] {
-    color: var(--_muted);
+    color: var(--_muted-text);
   }
 
   [part~='error'] {
@@ -153,7 +119,7 @@ export const metricsStyles = [
     height: 9px;
     margin: -5px 0 0 -5px;
     border-radius: 50%;
-    border: 2px solid var(--_bg);
+    border: 2px solid var(--_background);
     pointer-events: none;
   }
 
@@ -234,11 +200,11 @@ export const metricsStyles = [
   }
   .u-hz .u-cursor-x {
     height: 100%;
-    border-right: 1px dashed var(--_muted);
+    border-right: 1px dashed var(--_muted-text);
   }
   .u-hz .u-cursor-y {
     width: 100%;
-    border-bottom: 1px dashed var(--_muted);
+    border-bottom: 1px dashed var(--_muted-text);
   }
   .u-select.u-off,
   .u-cursor-x.u-off,

@@ -14,6 +14,7 @@ import { recordingConnection } from '../../test-support/recording-connection.js'
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaMetricsElement } from './metrics.js';
+import { part } from '../../test-support/harness.js';
 
 const env = testEnv();
 const seeded = seededRange();
@@ -50,13 +51,9 @@ function legendKeys(el: ParcaMetricsElement): string[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="legend-item"]')].map((b) => b.dataset.key!);
 }
 
-function part(el: ParcaMetricsElement, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-}
-
 /** The series with the highest peak and the index of that peak: a point no other series sits closer to. */
 function tallestPoint(el: ParcaMetricsElement) {
-  const data = el.chartData!;
+  const data = el.data!;
   const seriesIndex = data.series.reduce((best, s, i) => (s.peak > data.series[best]!.peak ? i : best), 0);
   const series = data.series[seriesIndex]!;
   const index = series.values.indexOf(series.peak);
@@ -96,13 +93,13 @@ describe('<parca-metrics>', () => {
     const { el } = await mount();
     expect(expected.length).to.be.greaterThan(4);
     expect(legendKeys(el)).to.have.members(expected);
-    expect(el.chartData!.series.map((s) => s.key)).to.have.members(expected);
+    expect(el.data!.series.map((s) => s.key)).to.have.members(expected);
     for (const item of el.shadowRoot!.querySelectorAll('[part~="legend-item"]')) {
       expect(item.textContent).to.match(/instance=host-[ab]:6060/);
       expect(item.textContent).to.match(/job=/);
     }
     expect(el.plot!.uplot.series).to.have.length(expected.length + 1);
-    expect(el.chartData!.unit.kind).to.equal('cores');
+    expect(el.data!.unit.kind).to.equal('cores');
     await el.tableComplete;
     expect(part(el, 'table')!.querySelectorAll('tbody tr')).to.have.length(expected.length);
   });
@@ -129,22 +126,22 @@ describe('<parca-metrics>', () => {
     // The seeded profiles are 5 minutes apart: both ask again at 5 minutes, so every bucket holds a profile.
     expect(narrow.stepSeconds).to.equal(300);
     expect(wide.stepSeconds).to.equal(300);
-    for (const series of wide.chartData!.series) expect(series.values.filter((v) => v == null).length, series.key).to.be.at.most(1);
+    for (const series of wide.data!.series) expect(series.values.filter((v) => v == null).length, series.key).to.be.at.most(1);
   });
 
   it('sums series by the labels named in sum-by', async () => {
     const { el } = await mount({ sumBy: 'job' });
     const jobs = new Set((await seededKeys(CPU_TYPE)).map((k) => /job="([^"]+)"/.exec(k)![1]));
-    expect(el.chartData!.series).to.have.length(jobs.size);
-    for (const series of el.chartData!.series) expect(series.labels.map((l) => l.name)).to.deep.equal(['job']);
+    expect(el.data!.series).to.have.length(jobs.size);
+    for (const series of el.data!.series) expect(series.labels.map((l) => l.name)).to.deep.equal(['job']);
     expect(part(el, 'note')).to.equal(null);
   });
 
   it('says that sum-by cannot apply to a non-delta type and shows every series', async () => {
     const { el } = await mount({ sumBy: 'job', profileType: MEMORY_TYPE });
     expect(part(el, 'note')!.textContent).to.contain('delta');
-    expect(el.chartData!.series.map((s) => s.key)).to.have.members(await seededKeys(MEMORY_TYPE));
-    expect(el.chartData!.unit.kind).to.equal('bytes');
+    expect(el.data!.series.map((s) => s.key)).to.have.members(await seededKeys(MEMORY_TYPE));
+    expect(el.data!.unit.kind).to.equal('bytes');
   });
 
   it('narrows the source\'s range when the user drags across the chart, and goes back on double-click', async () => {
@@ -163,7 +160,7 @@ describe('<parca-metrics>', () => {
     expect(endMs - startMs).to.be.closeTo((seeded.endMs - seeded.startMs) / 2, (seeded.endMs - seeded.startMs) / 10);
     expect((await changed).query.range).to.deep.equal(range);
     await reloaded;
-    expect(el.chartData!.timestamps[0]! * 1000).to.be.at.least(startMs - el.stepSeconds * 1000);
+    expect(el.data!.timestamps[0]! * 1000).to.be.at.least(startMs - el.stepSeconds * 1000);
     expect(part(el, 'reset')).to.exist;
 
     const back = nextEvent(el, ParcaRangeSelectEvent.eventName);
@@ -187,7 +184,7 @@ describe('<parca-metrics>', () => {
     await el.updateComplete;
     expect(rangeEvents, 'the shown range stays').to.equal(0);
     expect(root.query.range).to.equal(range);
-    expect(root.query.compare).to.deep.equal(baseline);
+    expect(root.query.baseline).to.deep.equal(baseline);
     // The band covers the dragged part of the plot.
     const band = part(el, 'baseline')!;
     const over = el.plot!.over.getBoundingClientRect();
@@ -212,7 +209,7 @@ describe('<parca-metrics>', () => {
     part(el, 'baseline-note')!.querySelector('button')!.click();
     expect((await cleared).range).to.equal(undefined);
     await el.updateComplete;
-    expect(root.query.compare).to.equal(undefined);
+    expect(root.query.baseline).to.equal(undefined);
     expect(part(el, 'baseline')!.hidden).to.equal(true);
     expect(part(el, 'baseline-note')).to.equal(null);
   });
@@ -251,7 +248,7 @@ describe('<parca-metrics>', () => {
     const selected = nextEvent(el, ParcaPointSelectEvent.eventName);
     key(el, 'Enter');
     const event = await selected;
-    const top = el.chartData!.series.reduce((a, b) => (b.peak > a.peak ? b : a));
+    const top = el.data!.series.reduce((a, b) => (b.peak > a.peak ? b : a));
     expect(event.point!.labels).to.deep.equal(labelsRecord(top.labels));
 
     const ranged = nextEvent(el, ParcaRangeSelectEvent.eventName);
@@ -290,12 +287,12 @@ describe('<parca-metrics>', () => {
     const el = root.querySelector('parca-metrics')!;
     await loaded(el);
     expect(legendKeys(el)).to.have.length(3);
-    const peaks = el.chartData!.series.map((s) => s.peak).sort((a, b) => b - a);
-    const shown = legendKeys(el).map((k) => el.chartData!.series.find((s) => s.key === k)!.peak);
+    const peaks = el.data!.series.map((s) => s.peak).sort((a, b) => b - a);
+    const shown = legendKeys(el).map((k) => el.data!.series.find((s) => s.key === k)!.peak);
     expect(shown).to.deep.equal(peaks.slice(0, 3));
     part(el, 'show-all')!.click();
     await el.updateComplete;
-    expect(legendKeys(el)).to.have.length(el.chartData!.series.length);
+    expect(legendKeys(el)).to.have.length(el.data!.series.length);
   });
 
   it('fires no user events when code sets its properties', async () => {
@@ -310,7 +307,7 @@ describe('<parca-metrics>', () => {
     await reloaded;
     el.raw = true;
     await el.updateComplete;
-    expect(el.chartData!.unit.kind).to.equal('duration');
+    expect(el.data!.unit.kind).to.equal('duration');
     root.from = new Date(seeded.startMs + 600_000).toISOString();
     await loaded(el);
     expect(fired).to.equal(0);
@@ -319,30 +316,30 @@ describe('<parca-metrics>', () => {
   it('draws new data for the same series into the chart it has', async () => {
     const { root, el } = await mount();
     const plot = el.plot!;
-    const before = el.chartData!;
+    const before = el.data!;
     root.from = new Date(seeded.startMs + 1_800_000).toISOString();
     await loaded(el);
-    expect(el.chartData).not.to.equal(before);
-    expect(el.chartData!.series).to.have.length(before.series.length);
+    expect(el.data).not.to.equal(before);
+    expect(el.data!.series).to.have.length(before.series.length);
     expect(el.plot).to.equal(plot);
-    expect(Array.from(plot.uplot.data[0])).to.deep.equal(Array.from(el.chartData!.timestamps));
-    expect(plot.uplot.series.slice(1).map((s) => s.label)).to.deep.equal(el.chartData!.series.map((s) => s.key));
+    expect(Array.from(plot.uplot.data[0])).to.deep.equal(Array.from(el.data!.timestamps));
+    expect(plot.uplot.series.slice(1).map((s) => s.label)).to.deep.equal(el.data!.series.map((s) => s.key));
     // Another number of series needs another chart.
     el.sumBy = 'job';
     await loaded(el);
     expect(el.plot).not.to.equal(plot);
-    expect(el.plot!.uplot.series).to.have.length(el.chartData!.series.length + 1);
+    expect(el.plot!.uplot.series).to.have.length(el.data!.series.length + 1);
   });
 
   it('lists the series shown in the accessible table once the chart is drawn', async () => {
     const { el } = await mount();
     await el.tableComplete;
     const rows = () => [...part(el, 'table')!.querySelectorAll('tbody th')].map((th) => th.textContent!.trim());
-    expect(rows()).to.have.length(el.chartData!.series.length);
+    expect(rows()).to.have.length(el.data!.series.length);
     el.sumBy = 'job';
     await loaded(el);
     await el.tableComplete;
-    expect(rows()).to.have.members(el.chartData!.series.map((s) => s.labels.map((l) => `${l.name}=${l.value}`).join(', ')));
+    expect(rows()).to.have.members(el.data!.series.map((s) => s.labels.map((l) => `${l.name}=${l.value}`).join(', ')));
   });
 
   it('says so when the range has no data, over an axis that spans the range', async () => {
@@ -357,7 +354,7 @@ describe('<parca-metrics>', () => {
     const many = await mount();
     expect(xAxisMs(many.el)).to.deep.equal([seeded.startMs, seeded.endMs]);
     const { el } = await mount({ profileType: LAB_CPU_TYPE });
-    const series = el.chartData!.series.find((s) => s.labels.some((l) => l.value === 'bare'))!;
+    const series = el.data!.series.find((s) => s.labels.some((l) => l.value === 'bare'))!;
     expect(series.points).to.equal(1);
     expect(xAxisMs(el)).to.deep.equal([seeded.startMs, seeded.endMs]);
     const index = series.values.findIndex((v) => typeof v === 'number');
@@ -365,7 +362,7 @@ describe('<parca-metrics>', () => {
     const over = el.plot!.over;
     expect(at.left).to.be.within(0, over.clientWidth);
     // The point's time sits where the window puts it, not in a corner of an axis stretched around it.
-    const expectedLeft = ((el.chartData!.timestamps[index]! * 1000 - seeded.startMs) / (seeded.endMs - seeded.startMs)) * over.clientWidth;
+    const expectedLeft = ((el.data!.timestamps[index]! * 1000 - seeded.startMs) / (seeded.endMs - seeded.startMs)) * over.clientWidth;
     expect(Math.abs(at.left - expectedLeft)).to.be.below(2);
   });
 
@@ -385,7 +382,7 @@ describe('<parca-metrics>', () => {
 
   it('asks for nothing when the query is for profiles only', async () => {
     const root = await fixture<ParcaSourceElement>(html`
-      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${FROM} to=${TO} query-type="profile">
+      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${FROM} to=${TO} query-kind="profile">
         <parca-metrics style="width: 800px"></parca-metrics>
       </parca-source>
     `);
@@ -393,7 +390,7 @@ describe('<parca-metrics>', () => {
     await el.updateComplete;
     await el.settled;
     expect(el.status).to.equal('idle');
-    expect(el.chartData).to.equal(undefined);
+    expect(el.data).to.equal(undefined);
   });
 
   it('is accessible', async () => {

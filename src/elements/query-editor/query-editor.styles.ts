@@ -1,39 +1,22 @@
 import { css } from 'lit';
-import { sharedColor, themeStyles } from '../theme.js';
+import { baseStyles, themeStyles } from '../theme.js';
 
 // Public tokens (--parca-*) map to private ones (--_*) once, here; the rules below use only the private ones.
 const colors = themeStyles([
-  sharedColor('--parca-color-text', '--_fg'),
-  sharedColor('--parca-color-background', '--_bg'),
   { name: '--_field-bg', token: '--parca-color-field-background', light: '#ffffff', dark: '#161b22' },
-  sharedColor('--parca-color-border', '--_border'),
-  sharedColor('--parca-color-muted', '--_muted'),
-  sharedColor('--parca-color-accent', '--_accent'),
   { name: '--_accent-fg', token: '--parca-color-accent-text', light: '#ffffff', dark: '#0d1117' },
-  sharedColor('--parca-color-error', '--_error'),
   { name: '--_active-bg', token: '--parca-color-option-active', light: '#ddf4ff', dark: '#1f3a5f' },
 ]);
 
 export const queryEditorStyles = [
+  ...baseStyles,
   colors,
   css`
   :host {
-    --_font: var(--parca-font-family, system-ui, sans-serif);
-    --_mono: var(--parca-font-family-mono, ui-monospace, SFMono-Regular, Menlo, monospace);
-    --_font-size: var(--parca-font-size, 14px);
-    --_space: var(--parca-space, 8px);
-    --_radius: var(--parca-radius, 6px);
     --_listbox-max-height: var(--parca-query-editor-listbox-max-height, 16em);
 
     display: block;
-    color: var(--_fg);
-    background: var(--_bg);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-  }
-
-  [hidden] {
-    display: none !important;
+    background: var(--_background);
   }
 
   [part~='base'] {
@@ -65,7 +48,7 @@ export const queryEditorStyles = [
   select,
   button {
     font: inherit;
-    color: var(--_fg);
+    color: var(--_text);
     background: var(--_field-bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -145,7 +128,7 @@ export const queryEditorStyles = [
 
   [part~='hint'],
   [part~='profile-type-note'] {
-    color: var(--_muted);
+    color: var(--_muted-text);
     margin: 0;
   }
 
@@ -173,7 +156,7 @@ export const queryEditorStyles = [
 
   [part~='draft-note'] {
     margin: 0;
-    color: var(--_muted);
+    color: var(--_muted-text);
     font-style: italic;
   }
 

@@ -16,6 +16,7 @@ import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaQueryEditorElement } from './query-editor.js';
 import { queryEditorStyles } from './query-editor.styles.js';
+import { part } from '../../test-support/harness.js';
 
 const env = testEnv();
 const { startMs, endMs } = seededRange(env);
@@ -28,10 +29,6 @@ async function cpuJobs(): Promise<string[]> {
   const parca = createConnection({ url: env.parcaUrl });
   const { labelValues } = await parca.values({ labelName: 'job', profileType: CPU_TYPE, start: timestampFromMs(startMs), end: timestampFromMs(endMs) });
   return [...labelValues].sort();
-}
-
-function part<T extends Element = HTMLElement>(el: ParcaQueryEditorElement, name: string): T | null {
-  return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 }
 
 function options(el: ParcaQueryEditorElement): string[] {
@@ -169,7 +166,7 @@ describe('<parca-query-editor>', () => {
     expect(source.query.selector).to.equal('{job="fib"}');
   });
 
-  it('applies a query type at once, in canonical text, and runs the same query again with Run', async () => {
+  it('applies a query kind at once, in canonical text, and runs the same query again with Run', async () => {
     const { source, editor } = await underSource({ selector: ' job = "api" , instance=~"host-a.*",' });
     const metrics = editor.shadowRoot!.querySelector<HTMLInputElement>('input[name="kind"][value="metrics"]')!;
     const change = nextEvent(editor, ParcaQueryChangeEvent.eventName);
@@ -292,7 +289,7 @@ describe('<parca-query-editor>', () => {
     const counts = await countEvents(async () => {
       editor.profileType = 'memory:inuse_space:bytes:space:bytes';
       editor.selector = '{job="x"';
-      editor.queryType = 'profile';
+      editor.queryKind = 'profile';
       await editor.updateComplete;
     });
     expect(counts).to.deep.equal({});
@@ -367,9 +364,10 @@ describe('<parca-query-editor>', () => {
   it('has forced-colors rules that use system colors for the active suggestion and range', () => {
     // Chromium under puppeteer cannot emulate forced colors, so the rules themselves are checked.
     const rules = queryEditorStyles.flatMap((sheet) => [...sheet.styleSheet!.cssRules]);
-    const forced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'));
-    expect(forced, 'a forced-colors media rule').to.exist;
-    const active = [...forced!.cssRules].find((r) => r instanceof CSSStyleRule && r.selectorText.includes('option-active')) as CSSStyleRule;
+    const forced = rules.filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors: active'));
+    expect(forced, 'a forced-colors media rule').not.to.be.empty;
+    const active = forced.flatMap((m) => [...m.cssRules]).find((r) => r instanceof CSSStyleRule && r.selectorText.includes('option-active')) as CSSStyleRule;
+    expect(active, 'a forced-colors rule for the active option').to.exist;
     expect(active.selectorText).to.contain('range-preset-active');
     expect(active.style.backgroundColor.toLowerCase()).to.equal('highlight');
     expect(active.style.color.toLowerCase()).to.equal('highlighttext');

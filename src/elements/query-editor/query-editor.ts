@@ -1,56 +1,29 @@
-import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaQueryChangeEvent } from '../../events/query-change.js';
 import { ParcaQuerySubmitEvent, type QuerySubmission } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaRefreshSelectEvent } from '../../events/refresh-select.js';
-import { formatWindow } from '../../model/metrics/time-format.js';
-import { REFRESH_CHOICES, formatRefreshInterval } from '../../model/refresh.js';
-import {
-  type ProfileTypeGroup,
-  filterProfileTypeGroups,
-  groupProfileTypes,
-  profileTypeOptions,
-  withChosenProfileType,
-} from '../../model/profile-types.js';
-import { DEFAULT_RANGE, type QueryKind, QUERY_KINDS, type QueryState, isQueryKind, normalizeSelectorText, resolveWindow } from '../../model/query-state.js';
-import { RANGE_PRESETS, type RangePreset, describeRange, fromLocalInputValue, rangePreset, toLocalInputValue } from '../../model/range-presets.js';
-import {
-  type CompletionContext,
-  applyCompletion,
-  completionContext,
-  filterSuggestions,
-  operatorSuggestions,
-} from '../../model/selector/completion.js';
+import { formatRefreshInterval } from '../../model/refresh.js';
+import { groupProfileTypes } from '../../model/profile-types.js';
+import { DEFAULT_RANGE, type QueryKind, type QueryState, isQueryKind, normalizeSelectorText, resolveWindow } from '../../model/query-state.js';
+import { fromLocalInputValue, toLocalInputValue } from '../../model/range-presets.js';
+import { type CompletionContext, applyCompletion, completionContext } from '../../model/selector/completion.js';
 import { formatSelector } from '../../model/selector/format.js';
+import { listboxKeydown } from '../../model/selector/listbox-keys.js';
 import { type SelectorParseResult, parseSelector } from '../../model/selector/parse.js';
-import { type ResolvedRange, type TimeRange, absoluteRange, formatTimeBound } from '../../model/time-range.js';
+import { type ResolvedRange, type TimeRange, absoluteRange } from '../../model/time-range.js';
 import { ParcaElement } from '../parca-element.js';
 import { queryEditorStyles } from './query-editor.styles.js';
-
-const KIND_LABELS: Record<QueryKind, string> = { profile: 'Profile', metrics: 'Metrics', both: 'Both' };
-
-/** Suggestions from the server, tagged with what they were asked for so stale ones are never shown. */
-interface Suggestions {
-  readonly key: string;
-  readonly items: readonly string[];
-}
-
-function rangeKey(range: TimeRange): string {
-  return `${formatTimeBound(range.from)}..${formatTimeBound(range.to)}`;
-}
-
-function requestRange({ startMs, endMs }: ResolvedRange) {
-  return { start: timestampFromMs(startMs), end: timestampFromMs(endMs) };
-}
+import { SelectorSuggestions, requestRange } from './suggestions.js';
+import { renderOptions, renderProfileType, renderSelector } from './templates.js';
+import type { ListenerMethods, ParcaQueryEditorEvents } from '../../events/event-maps.js';
 
 /**
- * Edits a Parca query: the profile type, a label selector with autocomplete, the query type and the time range.
+ * Edits a Parca query: the profile type, a label selector with autocomplete, the query kind and the time range.
  *
- * A new profile type or query type applies at once (when the selector is valid); a selector applies with Run or
+ * A new profile type or query kind applies at once (when the selector is valid); a selector applies with Run or
  * Enter, and until then a note says the views show the query as it was. The selector is checked as it is typed;
  * an invalid selector or a missing profile type disables Run and nothing is sent. The range in effect is always
  * shown, named ("Last hour") and resolved (the window the views show), with presets, typed bounds and, under a
@@ -58,11 +31,11 @@ function requestRange({ startMs, endMs }: ResolvedRange) {
  * (cached per type and range). The selector field is an ARIA 1.2 combobox: arrows move through suggestions,
  * Enter or Tab accepts one, Escape closes the list; Enter with the list closed runs the query.
  *
- * Initial state comes from the `profile-type`, `selector` and `query-type` attributes, else from the source's
+ * Initial state comes from the `profile-type`, `selector` and `query-kind` attributes, else from the source's
  * query. Works under a `<parca-source>` or alone with a `connection` property.
  *
  * @tagname parca-query-editor
- * @summary Profile type, label selector with autocomplete, query type and time range for a Parca query.
+ * @summary Profile type, label selector with autocomplete, query kind and time range for a Parca query.
  *
  * @fires parca-query-submit - The user ran the query (Run or Enter); `query` is `{profileType, selector, kind}`.
  * @fires parca-query-change - The user edited the query without running it; `query` and `error` describe the draft.
@@ -89,8 +62,8 @@ function requestRange({ startMs, endMs }: ResolvedRange) {
  * @csspart run - The Run button.
  * @csspart error - A request failure.
  * @csspart draft-note - Says the selector was edited and not run yet.
- * @csspart options - The row of query type, range and refresh controls.
- * @csspart query-type - The query type radio group.
+ * @csspart options - The row of query kind, range and refresh controls.
+ * @csspart query-kind - The query kind radio group (profile, metrics or both).
  * @csspart range - The time range group.
  * @csspart range-summary - The range in effect: its name and the window it resolves to.
  * @csspart range-presets - The relative range buttons.
@@ -126,7 +99,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
   /** The label selector text as typed; empty means the source's (or every profile of the type). */
   @property() selector = '';
   /** `profile`, `metrics` or `both`; empty means the source's. */
-  @property({ attribute: 'query-type' }) queryType: QueryKind | '' = '';
+  @property({ attribute: 'query-kind' }) queryKind: QueryKind | '' = '';
   /** Above this many profile types, a search field filters the list. */
   @property({ type: Number, attribute: 'search-threshold' }) searchThreshold = 12;
 
@@ -145,7 +118,6 @@ export class ParcaQueryEditorElement extends ParcaElement {
   #standaloneWindow: ResolvedRange | undefined;
   #context: CompletionContext = { kind: 'none' };
   #suggestions: readonly string[] = [];
-  readonly #cache = new Map<string, readonly string[]>();
 
   readonly #types = new QueryController(this, {
     args: () => (this.activeConnection && this.#window ? ([this.activeConnection, this.#window] as const) : undefined),
@@ -157,39 +129,18 @@ export class ParcaQueryEditorElement extends ParcaElement {
     isRefresh: ([c1], [c2]) => c1 === c2,
   });
 
-  readonly #labels = new QueryController(this, {
-    args: () => {
-      if (!this.activeConnection || !this.listOpen || this.#context.kind !== 'label-name' || !this.#window) return undefined;
-      return [this.activeConnection, this.profileType, this.#range, this.#window] as const;
-    },
-    run: ([connection, type, range, window], signal) =>
-      this.#cached(`labels|${type}|${rangeKey(range)}`, async () => {
-        const { labelNames } = await connection.labels({ ...requestRange(window), profileType: type || undefined }, { signal });
-        return labelNames.filter((name) => !name.startsWith('__')).sort();
-      }),
-    sourceName: () => this.sourceName,
-    retries: 0,
-  });
+  readonly #suggester = new SelectorSuggestions(this, () => ({
+    connection: this.activeConnection,
+    profileType: this.profileType,
+    range: this.#range,
+    window: this.#window,
+    open: this.listOpen,
+    context: this.#context,
+  }));
 
-  readonly #values = new QueryController(this, {
-    args: () => {
-      const context = this.#context;
-      if (!this.activeConnection || !this.listOpen || context.kind !== 'label-value' || !this.#window) return undefined;
-      return [this.activeConnection, this.profileType, this.#range, this.#window, context.label] as const;
-    },
-    run: ([connection, type, range, window, label], signal) =>
-      this.#cached(`values|${type}|${rangeKey(range)}|${label}`, async () => {
-        const request = { ...requestRange(window), labelName: label, profileType: type || undefined };
-        const { labelValues } = await connection.values(request, { signal });
-        return [...labelValues].sort();
-      }),
-    sourceName: () => this.sourceName,
-    retries: 0,
-  });
-
-  /** Settles when the latest profile type request has settled. */
+  /** Settles when the profile types of the latest request are shown: the request settled and the update applied. */
   get settled(): Promise<void> {
-    return this.#types.settled;
+    return this.#types.settled.then(() => this.updateComplete).then(() => undefined);
   }
 
   /** The selector's parse result (valid or the first problem). */
@@ -214,7 +165,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
   }
 
   get #kind(): QueryKind {
-    return isQueryKind(this.queryType) ? this.queryType : 'both';
+    return isQueryKind(this.queryKind) ? this.queryKind : 'both';
   }
 
   get #listVisible(): boolean {
@@ -230,7 +181,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
     this.#standaloneWindow ??= resolveWindow(DEFAULT_RANGE, this.activeClock.now());
     this.#window = this.rangeOverride ? this.rangeOverride.window : query ? query.window : this.#standaloneWindow;
     this.#context = completionContext(this.selector, Math.min(this.cursor, this.selector.length));
-    this.#suggestions = this.#suggestionsFor(this.#context);
+    this.#suggestions = this.#suggester.list();
     if (this.activeIndex >= this.#suggestions.length) this.activeIndex = -1;
   }
 
@@ -253,7 +204,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
     const take = (field: 'profileType' | 'selector' | 'kind', empty: boolean) => (previous ? previous[field] !== query[field] : empty);
     if (take('profileType', !this.profileType)) this.profileType = query.profileType;
     if (take('selector', !this.selector)) this.selector = query.selector === '{}' ? '' : query.selector;
-    if (take('kind', !isQueryKind(this.queryType))) this.queryType = query.kind;
+    if (take('kind', !isQueryKind(this.queryKind))) this.queryKind = query.kind;
     if (previous && (previous.range !== query.range || previous.window !== query.window)) this.rangeOverride = undefined;
   }
 
@@ -262,35 +213,19 @@ export class ParcaQueryEditorElement extends ParcaElement {
     return this.#parsed.result;
   }
 
-  async #cached(key: string, load: () => Promise<readonly string[]>): Promise<Suggestions> {
-    let items = this.#cache.get(key);
-    if (!items) {
-      items = await load();
-      this.#cache.set(key, items);
-    }
-    return { key, items };
-  }
-
-  #suggestionsFor(context: CompletionContext): readonly string[] {
-    const fresh = (value: Suggestions | undefined, key: string) => (value?.key === key ? value.items : []);
-    switch (context.kind) {
-      case 'label-name':
-        return filterSuggestions(fresh(this.#labels.value, `labels|${this.profileType}|${rangeKey(this.#range)}`), context.prefix);
-      case 'operator':
-        return operatorSuggestions(context.prefix);
-      case 'label-value': {
-        const key = `values|${this.profileType}|${rangeKey(this.#range)}|${context.label}`;
-        return filterSuggestions(fresh(this.#values.value, key), context.prefix);
-      }
-      case 'none':
-        return [];
-    }
-  }
-
   #announceChange(): void {
     const result = this.#parse();
     const query: QuerySubmission = { profileType: this.profileType, selector: this.selector, kind: this.#kind };
     this.dispatchEvent(new ParcaQueryChangeEvent(query, result.ok ? undefined : result.error));
+  }
+
+  /** What Run would change: the selector (or a type that could not apply) differs from the query in effect. */
+  get #draftDiffers(): boolean {
+    const applied = this.activeQuery;
+    if (!applied || !applied.profileType) return false;
+    const result = this.#parse();
+    const selector = result.ok ? normalizeSelectorText(formatSelector(result.selector)) : this.selector;
+    return selector !== normalizeSelectorText(applied.selector) || (!!this.profileType && this.profileType !== applied.profileType);
   }
 
   // --- selector combobox -------------------------------------------------------------------------------------
@@ -318,46 +253,19 @@ export class ParcaQueryEditorElement extends ParcaElement {
   };
 
   #onSelectorKeydown = (event: KeyboardEvent): void => {
-    if (event.isComposing) return;
-    const visible = this.#listVisible;
-    const count = this.#suggestions.length;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        event.preventDefault();
-        if (!this.listOpen || event.altKey) {
-          this.#onCaretMove();
-          this.listOpen = true;
-          return;
-        }
-        if (count === 0) return;
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        this.activeIndex = this.activeIndex < 0 ? (step > 0 ? 0 : count - 1) : (this.activeIndex + step + count) % count;
-        return;
-      }
-      case 'Enter':
-        event.preventDefault();
-        if (visible && this.activeIndex >= 0) this.#accept(this.activeIndex);
-        else this.submit();
-        return;
-      case 'Tab':
-        if (visible && this.activeIndex >= 0 && !event.shiftKey) {
-          event.preventDefault();
-          this.#accept(this.activeIndex);
-        }
-        return;
-      case 'Escape':
-        if (visible) {
-          event.preventDefault();
-          event.stopPropagation();
-          this.listOpen = false;
-          this.activeIndex = -1;
-        }
-        return;
-    }
+    const step = listboxKeydown({ open: this.listOpen, active: this.activeIndex, count: this.#suggestions.length }, event);
+    if (!step) return;
+    event.preventDefault();
+    if (step.stopPropagation) event.stopPropagation();
+    // The state first: opening then follows the caret, which may clear the active option.
+    this.listOpen = step.open;
+    this.activeIndex = step.active;
+    if (step.action === 'open') this.#onCaretMove();
+    else if (step.action === 'accept') this.#accept(step.active);
+    else if (step.action === 'submit') this.submit();
   };
 
-  #accept(index: number): void {
+  #accept = (index: number): void => {
     const suggestion = this.#suggestions[index];
     if (suggestion === undefined) return;
     const edit = applyCompletion(this.selector, this.#context, suggestion);
@@ -372,7 +280,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
       input.focus();
       input.setSelectionRange(edit.cursor, edit.cursor);
     });
-  }
+  };
 
   #onSelectorBlur = (): void => {
     this.listOpen = false;
@@ -381,44 +289,34 @@ export class ParcaQueryEditorElement extends ParcaElement {
 
   // --- other controls ----------------------------------------------------------------------------------------
 
-  // A profile type or query type chosen applies at once, as in Parca's UI: the views never show a unit or a
+  // A profile type or query kind chosen applies at once, as in Parca's UI: the views never show a unit or a
   // kind the picker no longer names.
-  #onTypeChange = (event: Event): void => {
-    this.profileType = (event.target as HTMLSelectElement).value;
+  #onTypeChange = (id: string): void => {
+    this.profileType = id;
     this.#announceChange();
     this.submit();
   };
 
-  #onTypeFilter = (event: Event): void => {
-    this.typeFilter = (event.target as HTMLInputElement).value;
+  #onTypeFilter = (text: string): void => {
+    this.typeFilter = text;
   };
 
-  #onKindChange = (event: Event): void => {
-    const value = (event.target as HTMLInputElement).value;
+  #onKindChange = (value: string): void => {
     if (!isQueryKind(value)) return;
-    this.queryType = value;
+    this.queryKind = value;
     this.#announceChange();
     this.submit();
   };
 
-  #selectRange(range: TimeRange): void {
+  #selectRange = (range: TimeRange): void => {
     this.rangeError = '';
     this.rangeOverride = { range, window: resolveWindow(range, this.activeClock.now()) };
     this.dispatchEvent(new ParcaRangeSelectEvent(range));
-  }
-
-  #onRefreshChange = (event: Event): void => {
-    this.dispatchEvent(new ParcaRefreshSelectEvent((event.target as HTMLSelectElement).value));
   };
 
-  /** What Run would change: the selector (or a type that could not apply) differs from the query in effect. */
-  get #draftDiffers(): boolean {
-    const applied = this.activeQuery;
-    if (!applied || !applied.profileType) return false;
-    const result = this.#parse();
-    const selector = result.ok ? normalizeSelectorText(formatSelector(result.selector)) : this.selector;
-    return selector !== normalizeSelectorText(applied.selector) || (!!this.profileType && this.profileType !== applied.profileType);
-  }
+  #onRefreshChange = (choice: string): void => {
+    this.dispatchEvent(new ParcaRefreshSelectEvent(choice));
+  };
 
   #onAbsoluteRange = (): void => {
     const from = fromLocalInputValue(this.renderRoot.querySelector<HTMLInputElement>('#range-from')?.value ?? '');
@@ -437,176 +335,47 @@ export class ParcaQueryEditorElement extends ParcaElement {
   // --- rendering ---------------------------------------------------------------------------------------------
 
   protected override render() {
+    const state = this.sourceController.state;
     return html`
       <div part="base">
-        ${this.#renderProfileType()} ${this.#renderSelector()}
+        ${renderProfileType({
+          types: this.#types.value,
+          profileType: this.profileType,
+          searchThreshold: this.searchThreshold,
+          typeFilter: this.typeFilter,
+          loading: this.#types.status === 'loading' && !this.#types.value,
+          onChoose: this.#onTypeChange,
+          onFilter: this.#onTypeFilter,
+        })}
+        ${renderSelector({
+          selector: this.selector,
+          result: this.#parse(),
+          suggestions: this.#suggestions,
+          listVisible: this.#listVisible,
+          activeIndex: this.activeIndex,
+          edited: this.#draftDiffers,
+          onInput: this.#onSelectorInput,
+          onKeydown: this.#onSelectorKeydown,
+          onCaretMove: this.#onCaretMove,
+          onBlur: this.#onSelectorBlur,
+          onAccept: this.#accept,
+        })}
         <button part="run" type="button" ?disabled=${!this.submission} @click=${() => this.submit()}>Run</button>
-        ${this.#types.error ? html`<p part="error" role="alert">${this.#types.error.message}</p>` : nothing} ${this.#renderOptions()}
-      </div>
-    `;
-  }
-
-  #visibleGroups(): ProfileTypeGroup[] {
-    const loaded = this.#types.value;
-    // Until the types arrive, the chosen one is shown plainly; after, it is marked if the range lacks it.
-    const groups = loaded ? withChosenProfileType(loaded, this.profileType) : withChosenProfileType([], this.profileType);
-    return groups.map((group) => ({ ...group, options: group.options.map((o) => (loaded ? o : { ...o, missing: false })) }));
-  }
-
-  #renderProfileType() {
-    const groups = this.#visibleGroups();
-    const count = profileTypeOptions(groups).length;
-    const searchable = count > this.searchThreshold;
-    const shown = searchable ? filterProfileTypeGroups(groups, this.typeFilter, this.profileType) : groups;
-    const chosen = profileTypeOptions(groups).find((option) => option.id === this.profileType);
-    const loading = this.#types.status === 'loading' && !this.#types.value;
-    return html`
-      <div part="profile-type">
-        <label part="profile-type-label" for="type">Profile type</label>
-        ${searchable
-          ? html`<input
-              id="type-filter"
-              part="profile-type-filter"
-              type="search"
-              aria-label="Filter profile types"
-              aria-controls="type"
-              placeholder="Filter…"
-              autocomplete="off"
-              .value=${live(this.typeFilter)}
-              @input=${this.#onTypeFilter}
-            />`
-          : nothing}
-        <select id="type" part="profile-type-select" aria-describedby=${chosen?.missing ? 'type-note' : nothing} @change=${this.#onTypeChange}>
-          ${this.profileType ? nothing : html`<option value="" selected disabled>${loading ? 'Loading…' : 'Choose a profile type'}</option>`}
-          ${shown.map(
-            (group) => html`<optgroup label=${group.label}>
-              ${group.options.map(
-                (option) =>
-                  html`<option value=${option.id} title=${option.id} ?selected=${option.id === this.profileType}>
-                    ${option.shortLabel}${option.missing ? ' — no data' : ''}
-                  </option>`,
-              )}
-            </optgroup>`,
-          )}
-        </select>
-        ${chosen?.missing
-          ? html`<p id="type-note" part="profile-type-note">No data for ${chosen.label} in this time range.</p>`
-          : nothing}
-        ${this.profileType ? nothing : html`<p part="hint">Choose a profile type to run a query.</p>`}
-      </div>
-    `;
-  }
-
-  #renderSelector() {
-    const result = this.#parse();
-    const visible = this.#listVisible;
-    const active = visible && this.activeIndex >= 0 ? `option-${this.activeIndex}` : undefined;
-    return html`
-      <div part="selector">
-        <label part="selector-label" for="selector">Label selector</label>
-        <input
-          id="selector"
-          part="selector-input"
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-controls="listbox"
-          aria-expanded=${visible ? 'true' : 'false'}
-          aria-activedescendant=${active ?? nothing}
-          aria-invalid=${result.ok ? 'false' : 'true'}
-          aria-describedby=${result.ok ? nothing : 'selector-error'}
-          autocomplete="off"
-          autocapitalize="off"
-          spellcheck="false"
-          placeholder='{job="api"}'
-          .value=${live(this.selector)}
-          @input=${this.#onSelectorInput}
-          @keydown=${this.#onSelectorKeydown}
-          @keyup=${this.#onCaretMove}
-          @click=${this.#onCaretMove}
-          @select=${this.#onCaretMove}
-          @blur=${this.#onSelectorBlur}
-        />
-        <ul id="listbox" part="listbox" role="listbox" aria-label="Suggestions" ?hidden=${!visible}>
-          ${visible
-            ? this.#suggestions.map(
-                (suggestion, i) =>
-                  html`<li
-                    id="option-${i}"
-                    part=${i === this.activeIndex ? 'option option-active' : 'option'}
-                    role="option"
-                    aria-selected=${i === this.activeIndex ? 'true' : 'false'}
-                    @mousedown=${(e: Event) => e.preventDefault()}
-                    @click=${() => this.#accept(i)}
-                  >
-                    ${suggestion}
-                  </li>`,
-              )
-            : nothing}
-        </ul>
-        ${result.ok
-          ? this.#draftDiffers
-            ? html`<p part="draft-note" role="status">Edited: the views show the query as it was until you press Run.</p>`
-            : nothing
-          : this.#renderSelectorError(result.error.offset, result.error.end, result.error.reason)}
-      </div>
-    `;
-  }
-
-  #renderSelectorError(offset: number, end: number, reason: string) {
-    const text = this.selector;
-    const marked = text.slice(offset, Math.max(end, offset + 1)) || ' ';
-    return html`<p id="selector-error" part="selector-error" title=${`${reason} (at character ${offset + 1})`}>
-      <span>${reason} (at character ${offset + 1}):</span>
-      <code>${text.slice(0, offset)}<mark part="selector-error-mark">${marked}</mark>${text.slice(Math.max(end, offset + 1))}</code>
-    </p>`;
-  }
-
-  #renderOptions() {
-    const window = this.#window;
-    const current = rangePreset(this.#range);
-    const name = describeRange(this.#range);
-    const timeZone = undefined;
-    return html`
-      <div part="options">
-        <fieldset part="query-type">
-          <legend>Show</legend>
-          ${QUERY_KINDS.map(
-            (kind) => html`<label>
-              <input type="radio" name="kind" value=${kind} .checked=${live(this.#kind === kind)} @change=${this.#onKindChange} />
-              ${KIND_LABELS[kind]}
-            </label>`,
-          )}
-        </fieldset>
-        <fieldset part="range">
-          <legend>Time range</legend>
-          <span part="range-summary" role="status">${name ? html`<strong>${name}</strong> ` : nothing}${window ? formatWindow(window.startMs, window.endMs, { timeZone }) : 'The range ends before it starts.'}</span>
-          <div part="range-presets" role="group" aria-label="Last">
-            ${RANGE_PRESETS.map((preset) => this.#renderPreset(preset, preset === current))}
-          </div>
-          <label
-            >From
-            <input
-              id="range-from"
-              part="range-from"
-              type="datetime-local"
-              step="1"
-              .value=${live(this.#fieldValue('range-from', window?.startMs))}
-              @change=${this.#onAbsoluteRange}
-          /></label>
-          <label
-            >To
-            <input
-              id="range-to"
-              part="range-to"
-              type="datetime-local"
-              step="1"
-              .value=${live(this.#fieldValue('range-to', window?.endMs))}
-              @change=${this.#onAbsoluteRange}
-          /></label>
-          ${this.rangeError ? html`<p part="range-error" role="alert">${this.rangeError}</p>` : nothing}
-        </fieldset>
-        ${this.#renderRefresh()}
+        ${this.#types.error ? html`<p part="error" role="alert">${this.#types.error.message}</p>` : nothing}
+        ${renderOptions({
+          kind: this.#kind,
+          range: this.#range,
+          window: this.#window,
+          fromValue: this.#fieldValue('range-from', this.#window?.startMs),
+          toValue: this.#fieldValue('range-to', this.#window?.endMs),
+          rangeError: this.rangeError,
+          // Only under a source, which does the refreshing.
+          refresh: state && !this.connection && !this.query ? formatRefreshInterval(state.refreshMs ?? 0) : undefined,
+          onKind: this.#onKindChange,
+          onRange: this.#selectRange,
+          onBounds: this.#onAbsoluteRange,
+          onRefresh: this.#onRefreshChange,
+        })}
       </div>
     `;
   }
@@ -617,32 +386,12 @@ export class ParcaQueryEditorElement extends ParcaElement {
     if (input && this.shadowRoot?.activeElement === input) return input.value;
     return ms === undefined ? '' : toLocalInputValue(ms);
   }
+}
 
-  /** How often the source refreshes: only under a source, which does the refreshing. */
-  #renderRefresh() {
-    const state = this.sourceController.state;
-    if (!state || this.connection || this.query) return nothing;
-    const chosen = formatRefreshInterval(state.refreshMs ?? 0);
-    const choices = REFRESH_CHOICES.includes(chosen) ? REFRESH_CHOICES : [...REFRESH_CHOICES, chosen];
-    return html`<label part="refresh"
-      >Refresh
-      <select aria-label="Refresh every" @change=${this.#onRefreshChange}>
-        ${choices.map((choice) => html`<option value=${choice} ?selected=${choice === chosen}>${choice === 'off' ? 'Off' : `every ${choice}`}</option>`)}
-      </select></label
-    >`;
-  }
-
-  #renderPreset(preset: RangePreset, active: boolean) {
-    return html`<button
-      type="button"
-      part=${active ? 'range-preset range-preset-active' : 'range-preset'}
-      aria-pressed=${active ? 'true' : 'false'}
-      title=${preset.label}
-      @click=${() => this.#selectRange(preset.range)}
-    >
-      ${preset.key}
-    </button>`;
-  }
+/** Listeners typed from the element's own events (src/events/event-maps.ts). */
+export interface ParcaQueryEditorElement {
+  addEventListener: ListenerMethods<ParcaQueryEditorEvents, ParcaQueryEditorElement>['addEventListener'];
+  removeEventListener: ListenerMethods<ParcaQueryEditorEvents, ParcaQueryEditorElement>['removeEventListener'];
 }
 
 declare global {

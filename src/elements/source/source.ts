@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { type ParcaConnection, createConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { type SourceState, sourceContext } from '../../context/source-context.js';
-import { SOURCE_MARK, addressedTo } from '../../context/source-rule.js';
+import { addressedTo, markSource } from '../../context/source-rule.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
@@ -89,7 +89,7 @@ export class ParcaSourceElement extends LitElement {
   /** Initial label selector, e.g. `{job="api"}`. */
   @property() selector = '';
   /** Which views the query drives: `profile`, `metrics` or `both`. */
-  @property({ attribute: 'query-type' }) queryType: QueryKind = 'both';
+  @property({ attribute: 'query-kind' }) queryKind: QueryKind = 'both';
   /**
    * Applies the query again on this interval while the range is relative (`now-1h`): `10s`, `30s`, `1m`, `5m`,
    * `1h`, or `off` (default). Paused while the page is hidden or the previous round is still being answered;
@@ -104,7 +104,7 @@ export class ParcaSourceElement extends LitElement {
    * in the page URL, restored on load and on back/forward. The value is the key prefix; when empty, the
    * source's `id`, else `parca`. Keys: `<prefix>.type/.selector/.kind/.from/.to`,
    * `<prefix>.point/.point.duration/.point.step/.point.series`, `<prefix>.base.from/.to`, `<prefix>.refresh`, and per flame graph
-   * `<prefix>[.<id>].focus/.search/.sandwich/.invert/.group/.filters/.cfrom/.cto/.abs`.
+   * `<prefix>[.<id>].focus/.search/.sandwich/.invert/.group/.filters/.bfrom/.bto/.abs`.
    */
   @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
 
@@ -130,11 +130,11 @@ export class ParcaSourceElement extends LitElement {
   /** Flame graph views as last read from the URL (shared through the context). */
   #views: ReadonlyMap<string, FlamegraphView> | undefined;
   /** A point and baseline read from the URL, applied with the query they came with. */
-  #restored: { point: PointSelection | undefined; compare: TimeRange | undefined } | undefined;
+  #restored: { point: PointSelection | undefined; baseline: TimeRange | undefined } | undefined;
 
   constructor() {
     super();
-    (this as unknown as Record<symbol, boolean>)[SOURCE_MARK] = true;
+    markSource(this);
   }
 
   /**
@@ -196,7 +196,7 @@ export class ParcaSourceElement extends LitElement {
       this.#connection = this.#givenConnection ?? this.#createConnection();
     }
     if (DEV && changed.has('credentials')) warnUnlessOneOf(this, 'credentials', this.credentials, CREDENTIALS);
-    if (DEV && !isQueryKind(this.queryType)) devWarn(`<parca-source> query-type="${this.queryType}" is not profile, metrics or both`);
+    if (DEV && !isQueryKind(this.queryKind)) devWarn(`<parca-source> query-kind="${this.queryKind}" is not profile, metrics or both`);
     if (changed.has('refreshInterval')) this.#refreshMs = this.#parseRefresh();
     this.#query = this.#fromProperties();
     this.#provide();
@@ -229,14 +229,14 @@ export class ParcaSourceElement extends LitElement {
     const fields = {
       profileType: this.profileType,
       selector: this.selector,
-      kind: isQueryKind(this.queryType) ? this.queryType : 'both',
+      kind: isQueryKind(this.queryKind) ? this.queryKind : 'both',
       range: sameRange(this.#range, current.range) ? current.range : this.#range,
     };
     const restored = this.#restored;
     this.#restored = undefined;
     const same = createQueryState({ ...fields, now: current.now });
     if (!restored && this.hasUpdated && sameFields(same, current)) return current;
-    return createQueryState({ ...fields, now: this.clock.now(), point: restored?.point, compare: restored ? restored.compare : current.compare });
+    return createQueryState({ ...fields, now: this.clock.now(), point: restored?.point, baseline: restored ? restored.baseline : current.baseline });
   }
 
   #provide(): void {
@@ -264,7 +264,7 @@ export class ParcaSourceElement extends LitElement {
     // The properties follow, so a later update describes the same query and keeps its window.
     this.profileType = query.profileType;
     this.selector = query.selector === '{}' ? '' : query.selector;
-    this.queryType = query.kind;
+    this.queryKind = query.kind;
     this.from = formatTimeBound(query.range.from);
     this.to = formatTimeBound(query.range.to);
     this.#range = query.range;
@@ -298,7 +298,7 @@ export class ParcaSourceElement extends LitElement {
   #onQuerySubmit = (event: ParcaQuerySubmitEvent): void => {
     const { profileType, selector, kind } = event.query;
     // Run always runs: the same query is resolved anew and asked again.
-    this.#publish(createQueryState({ profileType, selector, kind, range: this.#query.range, compare: this.#query.compare, now: this.clock.now() }), 'query');
+    this.#publish(createQueryState({ profileType, selector, kind, range: this.#query.range, baseline: this.#query.baseline, now: this.clock.now() }), 'query');
   };
 
   #onRangeSelect = (event: ParcaRangeSelectEvent): void => {
@@ -311,7 +311,7 @@ export class ParcaSourceElement extends LitElement {
   };
 
   #onBaselineSelect = (event: ParcaBaselineSelectEvent): void => {
-    this.#publish(withQuery(this.#query, { compare: event.range }), 'baseline');
+    this.#publish(withQuery(this.#query, { baseline: event.range }), 'baseline');
   };
 
   #onRefreshSelect = (event: ParcaRefreshSelectEvent): void => {
@@ -334,11 +334,11 @@ export class ParcaSourceElement extends LitElement {
     const { query } = saved;
     if (query.profileType !== undefined) this.profileType = query.profileType;
     if (query.selector !== undefined) this.selector = query.selector;
-    if (query.kind !== undefined) this.queryType = query.kind as QueryKind;
+    if (query.kind !== undefined) this.queryKind = query.kind as QueryKind;
     if (query.from !== undefined) this.from = query.from;
     if (query.to !== undefined) this.to = query.to;
     if (saved.refresh !== undefined) this.refreshInterval = saved.refresh;
-    this.#restored = { point: saved.point, compare: saved.baseline };
+    this.#restored = { point: saved.point, baseline: saved.baseline };
     this.#views = saved.views;
     this.requestUpdate();
   }
@@ -348,12 +348,12 @@ export class ParcaSourceElement extends LitElement {
     const before = this.#query;
     this.#restoreFromUrl();
     const next = this.#fromProperties();
-    if (sameFields(next, before) && next.point === before.point && sameOptionalRange(next.compare, before.compare)) {
+    if (sameFields(next, before) && next.point === before.point && sameOptionalRange(next.baseline, before.baseline)) {
       this.#query = before;
       this.#provide();
       return;
     }
-    this.#publish(sameFields(next, before) ? withQuery(before, { point: next.point, compare: next.compare }) : next, 'history');
+    this.#publish(sameFields(next, before) ? withQuery(before, { point: next.point, baseline: next.baseline }) : next, 'history');
   }
 }
 

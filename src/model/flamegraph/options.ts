@@ -25,9 +25,9 @@ export interface OptionValues {
   readonly invert: boolean;
   readonly groupBy: readonly string[];
   readonly filters: readonly FrameFilter[] | string;
-  readonly compare: QueryState | undefined;
-  readonly compareFrom: string;
-  readonly compareTo: string;
+  readonly baselineQuery: QueryState | undefined;
+  readonly baselineFrom: string;
+  readonly baselineTo: string;
   readonly diffAbsolute: boolean;
 }
 
@@ -52,14 +52,14 @@ export function optionsOf(values: OptionValues, sourceBaseline: TimeRange | unde
     }
   }
   let range: TimeRange | undefined;
-  if (!values.compare && (values.compareFrom || values.compareTo)) {
+  if (!values.baselineQuery && (values.baselineFrom || values.baselineTo)) {
     try {
-      range = parseTimeRange(values.compareFrom || 'now', values.compareTo || 'now');
+      range = parseTimeRange(values.baselineFrom || 'now', values.baselineTo || 'now');
     } catch (error) {
       errors.push(`The baseline range is not valid: ${(error as Error).message}.`);
     }
   }
-  const baseline = values.compare ? { query: values.compare } : range ? { range } : sourceBaseline ? { range: sourceBaseline } : undefined;
+  const baseline = values.baselineQuery ? { query: values.baselineQuery } : range ? { range } : sourceBaseline ? { range: sourceBaseline } : undefined;
   const options: FlamegraphOptions = Object.freeze({
     invert: values.invert,
     groupBy: fields,

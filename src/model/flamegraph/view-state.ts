@@ -13,8 +13,8 @@ export interface FlamegraphView {
   readonly groupBy: readonly string[];
   /** Filters as the `filters` attribute writes them (see filters.ts). */
   readonly filters: string;
-  readonly compareFrom: string;
-  readonly compareTo: string;
+  readonly baselineFrom: string;
+  readonly baselineTo: string;
   readonly diffAbsolute: boolean;
   /** Which end of a frame its name is drawn against (and kept when cut): `left` or `right`. */
   readonly labelAlign: string;
@@ -27,8 +27,8 @@ export const EMPTY_VIEW: FlamegraphView = Object.freeze({
   invert: false,
   groupBy: [],
   filters: '',
-  compareFrom: '',
-  compareTo: '',
+  baselineFrom: '',
+  baselineTo: '',
   diffAbsolute: false,
   labelAlign: 'left',
 });
@@ -53,8 +53,8 @@ export const VIEW_FIELDS: readonly ViewField[] = [
   { name: 'invert', key: 'invert', kind: 'flag' },
   { name: 'groupBy', key: 'group', kind: 'list' },
   { name: 'filters', key: 'filters', kind: 'text' },
-  { name: 'compareFrom', key: 'cfrom', kind: 'text' },
-  { name: 'compareTo', key: 'cto', kind: 'text' },
+  { name: 'baselineFrom', key: 'bfrom', kind: 'text' },
+  { name: 'baselineTo', key: 'bto', kind: 'text' },
   { name: 'diffAbsolute', key: 'abs', kind: 'flag' },
   { name: 'labelAlign', key: 'align', kind: 'text', default: 'left' },
 ];

@@ -2,7 +2,7 @@ import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { expect } from '@open-wc/testing';
 import { createConnection } from '../../client/connection.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
-import { buildLegend, commonLabels, legendClick, listedKeys } from './legend.js';
+import { buildLegend, commonLabels, legendClick, listedKeys, visibleKeys, visibleOrder } from './legend.js';
 import { toChartData } from './series.js';
 
 const series = (peaks: number[], job = 'api') =>
@@ -41,6 +41,15 @@ describe('metrics legend', () => {
     expect([...legendClick(isolated, listed, 'b', false)]).to.have.members(['a', 'b', 'c']);
     expect([...legendClick(listed, listed, 'b', true)]).to.have.members(['a', 'c']);
     expect([...legendClick(isolated, listed, 'c', true)]).to.have.members(['b', 'c']);
+  });
+
+  it('draws the series a user chose while the legend has them, else the listed ones, in legend order', () => {
+    const legend = buildLegend(series([5, 50, 1, 30]), 2);
+    const [top, second, third] = legend.entries.map((e) => e.key);
+    expect([...visibleKeys(legend, false, undefined)]).to.deep.equal([top, second]);
+    expect([...visibleKeys(legend, false, new Set([third!, 'gone']))]).to.deep.equal([third]);
+    expect([...visibleKeys(legend, true, new Set(['gone']))]).to.have.length(4);
+    expect(visibleOrder(legend, new Set([third!, top!]))).to.deep.equal([1, 0]);
   });
 
   it('names the seeded series by job and instance when no label is shared', async () => {

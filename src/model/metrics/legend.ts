@@ -49,6 +49,19 @@ export function listedKeys(legend: LegendModel, showAll: boolean): Set<string> {
   return new Set((showAll ? legend.entries : legend.entries.slice(0, legend.top)).map((e) => e.key));
 }
 
+/** The keys drawn: those a user chose (legend clicks) that the legend still has, else the listed ones. */
+export function visibleKeys(legend: LegendModel, showAll: boolean, chosen: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  const listed = listedKeys(legend, showAll);
+  if (!chosen) return listed;
+  const kept = legend.entries.filter((e) => chosen.has(e.key));
+  return kept.length > 0 ? new Set(kept.map((e) => e.key)) : listed;
+}
+
+/** The indexes of the series drawn, in legend order (how the keyboard walks them). */
+export function visibleOrder(legend: LegendModel, visible: ReadonlySet<string>): number[] {
+  return legend.entries.filter((e) => visible.has(e.key)).map((e) => e.index);
+}
+
 /**
  * Visibility after a legend click on `key`. A plain click isolates the series, or, when it is already the
  * only one shown, shows every listed series again; shift-click toggles just that series.

@@ -364,6 +364,26 @@ export function nearestSeries(data: ChartData, index: number, value: number, vis
   return best;
 }
 
+/** The index of the series' first point, or -1 when it has none. */
+export function firstPoint(series: ChartSeries): number {
+  return series.values.findIndex((v) => v != null);
+}
+
+/** The index of the series' last point, or -1 when it has none. */
+export function lastPoint(series: ChartSeries): number {
+  for (let i = series.values.length - 1; i >= 0; i--) if (series.values[i] != null) return i;
+  return -1;
+}
+
+/** Whether a profile type id names a delta type (per-second values, sum-by); false for one that does not parse. */
+export function isDeltaType(id: string): boolean {
+  try {
+    return parseProfileTypeId(id).delta;
+  } catch {
+    return false;
+  }
+}
+
 /** The next index from `index` in `direction` (±1) where `series` has a point; `index` itself when none. */
 export function nextPointIndex(series: ChartSeries, index: number, direction: 1 | -1): number {
   for (let i = index + direction; i >= 0 && i < series.values.length; i += direction) {
