@@ -5,12 +5,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class FrameController implements ReactiveController {
   #request = 0;
   #waiters: (() => void)[] = [];
-  /** Frames drawn so far (for tests and benchmarks counting draws per change). */
+  /** Frames drawn so far (for tests and benchmarks counting draws per change); a skipped frame does not count. */
   draws = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly draw: () => void,
+    /** Draws; returns false when the picture would be the one already on the canvas (nothing was drawn). */
+    private readonly draw: () => boolean,
   ) {
     host.addController(this);
   }
@@ -20,8 +21,7 @@ export class FrameController implements ReactiveController {
     if (this.#request || !this.host.isConnected) return;
     this.#request = requestAnimationFrame(() => {
       this.#request = 0;
-      this.draws++;
-      this.draw();
+      if (this.draw()) this.draws++;
       this.#flush();
     });
   }

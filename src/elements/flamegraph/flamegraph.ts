@@ -84,24 +84,9 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @csspart viewport - The scrolling area around the canvas.
  * @csspart canvas - The focusable canvas the graph is drawn on.
  * @csspart tooltip - Details of the hovered frame.
- * @csspart options - The row of analysis controls (with `controls`).
- * @csspart invert - The invert control.
- * @csspart table-toggle - The control that shows the function table.
- * @csspart group-by - The group-by control.
- * @csspart baseline - The baseline control (baseline, absolute, palette).
- * @csspart diff-absolute - The absolute/relative diff toggle.
- * @csspart diff-palette - The diff palette choice.
- * @csspart export - The PNG and pprof export buttons, and Copy link (under a source with `sync-url`: see viewLink()).
- * @csspart filters - The active filters, the share they removed, and the form to add one.
- * @csspart filter-chip - One active filter.
- * @csspart filter-remove - The button that removes a filter.
- * @csspart filter-form - The form that adds a filter (with `controls`).
- * @csspart filtered - How much of the profile the filters removed.
  * @csspart table - The function table (with `table`): flat and cumulative values per function.
  * @csspart table-header - The table's header row; its buttons sort by a column (again: reverse).
  * @csspart table-body - The table's scrolling rows (only those in view are in the DOM).
- * @csspart legend - The diff colors and what they mean.
- * @csspart legend-swatch - One diff color of the legend.
  * @cssprop --parca-flamegraph-palette - Comma-separated frame colors (a hash of the binary, package or file picks one).
  * @cssprop --parca-flamegraph-neutral-color - Frames with nothing to color by, such as the root.
  * @cssprop --parca-flamegraph-muted-color - Ancestors of the focused frame and frames that do not match a search.
@@ -189,6 +174,11 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   /** Settles after the next canvas frame is drawn (at once when none is pending). @internal */
   get drawComplete(): Promise<void> {
     return this.#canvas.drawComplete;
+  }
+
+  /** Canvas frames drawn so far; a frame that would repeat the picture on the canvas is skipped, not counted. @internal */
+  get draws(): number {
+    return this.#canvas.draws;
   }
 
   /** The row the view is focused on (0: the whole graph). */

@@ -53,6 +53,8 @@ export class GraphCanvas {
   readonly #look: ThemeController;
   #theme: Theme | undefined;
   #diffPalette: string[] = [];
+  /** What the last frame drew from (see #draw). */
+  #drawn: unknown[] | undefined;
   /** The colorer of the model drawn, kept while the model, the color-by field and the palette's length are the same. */
   #colorer: { model: FlamegraphModel; by: string; size: number; diff: boolean; colorOf: (row: number) => number } | undefined;
 
@@ -170,10 +172,10 @@ export class GraphCanvas {
     });
   }
 
-  #draw(): void {
+  #draw(): boolean {
     const canvas = this.canvas;
     const viewport = this.viewport;
-    if (!canvas || !viewport) return;
+    if (!canvas || !viewport) return false;
     const scene = this.scene();
     const theme = this.theme;
     const model = scene.model;
@@ -181,13 +183,19 @@ export class GraphCanvas {
     const contentHeight = model && model.size > 0 ? (model.maxDepth + 1) * theme.rowHeight : 0;
     const height = Math.min(contentHeight, viewport.clientHeight || contentHeight);
     const ratio = globalThis.devicePixelRatio || 1;
+    // The size the first picture gives its viewport comes back through the resize observer: the same picture
+    // again would cost a frame, so a frame whose inputs are those of the last one is skipped.
+    const inputs = [canvas, model, scene.focus, scene.orientation, scene.matches, scene.hovered, scene.selected, scene.diff, ...Object.values(scene.look), theme, this.#diffPalette, width, height, ratio, viewport.scrollTop];
+    if (this.#drawn && inputs.length === this.#drawn.length && inputs.every((value, i) => value === this.#drawn![i])) return false;
+    this.#drawn = inputs;
     canvas.style.height = `${height}px`;
     const pixelWidth = Math.round(width * ratio);
     const pixelHeight = Math.round(height * ratio);
     if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
     if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
     const ctx = canvas.getContext('2d');
-    if (!ctx || !model) return;
+    // Sizing an empty canvas before the first graph arrives draws no picture.
+    if (!ctx || !model) return false;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     this.#renderer.draw(
       ctx,
@@ -195,6 +203,7 @@ export class GraphCanvas {
       // A diff draws with the diff palette through the same slot mechanism.
       scene.diff ? { ...theme, palette: this.#diffPalette } : theme,
     );
+    return true;
   }
 
   #colorOf(model: FlamegraphModel, { look, diff }: Scene): (row: number) => number {

@@ -36,8 +36,23 @@ export interface FrameLook {
 }
 
 /**
- * The flame graph's options as properties; its parts are documented on the element.
+ * The flame graph's options as properties, and the parts of the analysis controls that set them.
  *
+ * @csspart options - The row of analysis controls (with `controls`).
+ * @csspart invert - The invert control.
+ * @csspart table-toggle - The control that shows the function table.
+ * @csspart group-by - The group-by control.
+ * @csspart baseline - The baseline control (baseline, absolute, palette).
+ * @csspart diff-absolute - The absolute/relative diff toggle.
+ * @csspart diff-palette - The diff palette choice.
+ * @csspart export - The PNG and pprof export buttons, and Copy link (under a source with `sync-url`: see viewLink()).
+ * @csspart filters - The active filters, the share they removed, and the form to add one.
+ * @csspart filter-chip - One active filter.
+ * @csspart filter-remove - The button that removes a filter.
+ * @csspart filter-form - The form that adds a filter (with `controls`).
+ * @csspart filtered - How much of the profile the filters removed.
+ * @csspart legend - The diff colors and what they mean.
+ * @csspart legend-swatch - One diff color of the legend.
  * @csspart label-align - The control that aligns frame names left or right (with `controls`).
  */
 export abstract class FlamegraphOptionsElement extends ParcaElement {
