@@ -22,6 +22,11 @@ export interface FlamegraphData {
   /** Value Parca trimmed away as too small to show at this width. */
   readonly trimmed: number;
   readonly decodeMs: number;
+  /**
+   * When the request left (performance.now()) and how long until the whole answer had arrived (server and
+   * transfer); undefined for a saved record.
+   */
+  readonly request?: { readonly sentAt: number; readonly fetchMs: number };
   /** True when the graph is a diff: `model.diff` holds comparison − baseline. */
   readonly isDiff?: boolean;
 }
@@ -110,12 +115,14 @@ export async function fetchFlamegraph(
   const isDiff = analysis.baseline !== undefined;
   try {
     const request = buildQueryRequest(windowOf(query), analysis, QueryRequest_ReportType.FLAMEGRAPH_ARROW, trimPercent);
+    const sentAt = performance.now();
     const response = await connection.query(request, { signal });
+    const timing = { sentAt, fetchMs: performance.now() - sentAt };
     if (response.report.case !== 'flamegraphArrow') {
       throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of an Arrow flame graph.`);
     }
     const arrow = response.report.value;
-    return { ...(await decodeDataSliced({ bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed }, signal)), isDiff };
+    return { ...(await decodeDataSliced({ bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed }, signal)), isDiff, request: timing };
   } catch (error) {
     if (isNoData(error)) return { model: emptyModel(), unit: 'count', total: 0, filtered: 0, trimmed: 0, decodeMs: 0, isDiff };
     throw error;

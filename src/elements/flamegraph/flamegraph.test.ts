@@ -4,6 +4,7 @@ import '../../define.js';
 import '../../define/flamegraph.js';
 import { createConnection } from '../../client/connection.js';
 import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
+import type { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import { QueryRequest_Mode, QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { createColorer, splitColorList } from '../../model/flamegraph/colors.js';
 import { frameName } from '../../model/flamegraph/names.js';
@@ -69,6 +70,11 @@ describe('<parca-flamegraph>', () => {
     expect(data.trimmed).to.be.greaterThan(0);
     expect(part(el, 'note')!.textContent).to.contain('trimmed');
     expect(event).to.include({ nodeCount: data.model.size, total: data.total });
+    // Where the time went: the answer's arrival and the decode are parts of the whole.
+    const load = event as ParcaFlamegraphLoadEvent;
+    expect(load.fetchMs).to.be.above(0);
+    expect(load.sentAt).to.be.within(0, performance.now());
+    expect(load.fetchMs + load.decodeMs).to.be.at.most(load.durationMs + 1);
     expect(part(el, 'error')).to.equal(null);
     expect(part(el, 'status')).to.equal(null);
     const canvas = canvasOf(el);
