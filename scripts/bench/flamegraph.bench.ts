@@ -1,56 +1,73 @@
-// The flame graph on records shaped like Parca's (same columns, types and LZ4 compression): record bytes to
-// first paint (decode included), focus, search and hover redraws, heap, and the longest main-thread task.
-// Redraws report their main-thread work (what the targets bound) and, beside it, the time to the next paint.
+// One flame graph scenario per page (a fresh browser context each: nothing cached, nothing JIT-warmed): a tree
+// written by trees.ts, drawn by one contestant. Ours starts when the record's bytes are handed to
+// <parca-flamegraph> (LZ4 + Arrow decode included); the Grafana peer when its prepared data frame is rendered.
+// The cold load is the measurement; a second load of the same data in the same page is the warm column.
 import { defineElement } from '../../src/define/define-element.js';
 import { ParcaFlamegraphElement } from '../../src/elements/flamegraph/flamegraph.js';
-import { buildFlamegraphRecord, chainSpec, randomTreeSpec } from '../../src/test-support/flamegraph-record.js';
-import { type BenchModule, type RedrawTiming, quick, timeRedraw } from './harness.js';
+import { type BenchModule, type PageValue, afterPaint, heapBytes, loadUntilStable, nextTask, timeRedraw, watchLongTasks } from './harness.js';
 
 defineElement('parca-flamegraph', ParcaFlamegraphElement);
 
-interface BenchRun {
-  recordBytes: number;
-  firstPaintMs: number;
-  focus: RedrawTiming;
-  search: RedrawTiming;
-  hover: RedrawTiming;
-  heapMb: number;
-  longestTaskMs: number;
+const WIDTH = '1200px';
+
+type Report = (value: PageValue) => void;
+
+async function bytesOf(url: string): Promise<ArrayBuffer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.arrayBuffer();
 }
 
-function heapBytes(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-}
-
-async function drawn(el: ParcaFlamegraphElement): Promise<void> {
-  await el.updateComplete;
-  await el.drawComplete;
-}
-
-async function once(bytes: Uint8Array): Promise<BenchRun> {
-  const baseline = heapBytes();
-  // The forced GC above takes a few hundred ms after a 1M-node run: let its task end before watching for long
-  // tasks, or the benchmark would measure its own garbage collection.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  let longest = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+/**
+ * Whether the canvases show anything, and the tallest one's height in pixels: a canvas past Chromium's size limit
+ * takes every draw call and shows nothing, and a time to a blank picture is no result. Read after the timing.
+ */
+function reportVisible(canvases: HTMLCanvasElement[], report: Report): void {
+  const visible = canvases.some((canvas) => {
+    const rows = Math.min(canvas.height, 200);
+    if (!canvas.width || !rows) return false;
+    const ctx = canvas.getContext('2d');
+    // The top and bottom stripes: the root level is at one end or the other.
+    return [0, canvas.height - rows].some((y) => ctx?.getImageData(0, y, canvas.width, rows).data.some((value, i) => i % 4 === 3 && value > 0));
   });
-  observer.observe({ type: 'longtask' });
+  report({ metric: 'visible', unit: 'count', value: visible ? 1 : 0 });
+  report({ metric: 'canvas height', unit: 'count', value: Math.max(0, ...canvases.map((c) => c.height)) });
+}
+
+async function ours(report: Report, dataUrl: string, caseId: string): Promise<void> {
+  const bytes = new Uint8Array(await bytesOf(`${dataUrl}/${caseId}.record.bin`));
   const el = document.createElement('parca-flamegraph') as ParcaFlamegraphElement;
-  el.style.width = '1200px';
+  el.style.width = WIDTH;
   document.body.append(el);
   await el.updateComplete;
+  await afterPaint();
+  const heapBefore = heapBytes();
+  await nextTask();
 
-  const start = performance.now();
-  el.record = { bytes, unit: 'nanoseconds' };
-  await drawn(el);
-  const firstPaintMs = performance.now() - start;
-  await new Promise((resolve) => setTimeout(resolve, 50)); // let the long-task observer report
-  observer.disconnect();
+  const tasks = watchLongTasks();
+  const drawsBefore = el.draws;
+  const cold = await loadUntilStable(() => (el.record = { bytes, unit: 'nanoseconds' }), () => el.data !== undefined);
+  const longest = await tasks.stop();
+  if (!el.data) throw new Error(`nothing shown: ${el.shadowRoot?.querySelector('[part~=error]')?.textContent ?? 'no error part'}`);
+  reportVisible([el.shadowRoot!.querySelector('canvas')!], report);
+  const elementDraws = el.draws - drawsBefore;
+  if (elementDraws !== cold.draws) console.warn(`the element counted ${elementDraws} draws, the canvas ${cold.draws}`);
+  report({ metric: 'first draw', unit: 'ms', value: cold.firstDrawMs });
+  report({ metric: 'first complete draw', unit: 'ms', value: cold.firstCompleteMs });
+  report({ metric: 'first paint', unit: 'ms', value: cold.stableMs });
+  report({ metric: 'draws', unit: 'count', value: cold.draws });
+  report({ metric: 'cold decode', unit: 'ms', value: el.data.decodeMs });
+  report({ metric: 'longest task', unit: 'ms', value: longest });
+  report({ metric: 'JS heap growth', unit: 'MB', value: (heapBytes() - heapBefore) / 2 ** 20 });
+  await nextTask();
 
-  if (!el.data) throw new Error(`nothing shown: ${el.shadowRoot?.querySelector('[part=error]')?.textContent ?? 'no error part'}`);
+  // Warm: the same bytes again in a new input object (a new record to the element), in this page.
+  const shown = el.data;
+  const warm = await loadUntilStable(() => (el.record = { bytes, unit: 'nanoseconds' }), () => el.data !== shown);
+  report({ metric: 'warm first paint', unit: 'ms', value: warm.stableMs });
+
+  // Redraws on the cold page's graph: main-thread work, with the time to the next paint beside it.
+  await afterPaint();
   const model = el.data.model;
   let widest = model.childIndex[model.childStart[0]!]!;
   for (let k = model.childStart[0]!; k < model.childStart[1]!; k++) {
@@ -58,58 +75,73 @@ async function once(bytes: Uint8Array): Promise<BenchRun> {
   }
   const canvas = el.shadowRoot!.querySelector('canvas')!;
   const bounds = canvas.getBoundingClientRect();
-  const rect = el.frameRect(widest)!;
+  const rect = el.frameRect(widest);
+  if (!rect) throw new Error('the widest frame below the root is not drawn');
   const at = { clientX: bounds.left + rect.x + rect.width / 2, clientY: bounds.top + rect.y + rect.height / 2, bubbles: true };
-
   const updated = () => el.updateComplete;
-  const hover = await timeRedraw(canvas, () => canvas.dispatchEvent(new PointerEvent('pointermove', at)), updated);
-  await drawn(el);
-  const focus = await timeRedraw(canvas, () => canvas.dispatchEvent(new MouseEvent('click', at)), updated);
-  await drawn(el);
+  const drawn = async () => {
+    await el.updateComplete;
+    await el.drawComplete;
+  };
+  const redraw = (metric: string, timing: { workMs: number; nextPaintMs: number }) =>
+    report({ metric, unit: 'ms', value: timing.workMs, nextPaint: timing.nextPaintMs });
+  redraw('hover redraw', await timeRedraw(canvas, () => canvas.dispatchEvent(new PointerEvent('pointermove', at)), updated));
+  await drawn();
+  redraw('focus redraw', await timeRedraw(canvas, () => canvas.dispatchEvent(new MouseEvent('click', at)), updated));
+  await drawn();
   if (el.focusedRow !== widest) throw new Error('the click did not focus the frame');
   el.resetFocus();
-  await drawn(el);
-  const search = await timeRedraw(canvas, () => (el.search = 'function1'), updated);
-  await drawn(el);
-
-  const heapMb = (heapBytes() - baseline) / 2 ** 20;
-  el.remove();
-  return { recordBytes: bytes.length, firstPaintMs, focus, search, hover, heapMb, longestTaskMs: longest };
+  await drawn();
+  redraw('search redraw', await timeRedraw(canvas, () => (el.search = 'function1'), updated));
 }
 
+/** The peer's bundle (built by run.mjs from scripts/bench/peers/grafana.mjs). */
+interface GrafanaPeer {
+  frameOf(input: { buffer: ArrayBuffer; labels: string[]; nodes: number }): unknown;
+  mount(container: HTMLElement): unknown;
+  render(root: unknown, frame: unknown): void;
+}
 
-const RUNS = quick ? 1 : 5;
-const ALL_CASES: { name: string; nodes: number; chain?: boolean; firstPaintTarget?: number; strict?: boolean }[] = [
-  { name: '10k nodes', nodes: 10_000 },
-  { name: '100k nodes', nodes: 100_000, firstPaintTarget: 40 },
-  { name: '1M nodes', nodes: 1_000_000, firstPaintTarget: 200, strict: true },
-  { name: '5,000 levels deep', nodes: 5_000, chain: true },
-];
-const CASES = quick ? ALL_CASES.slice(0, 1) : ALL_CASES;
+async function grafana(report: Report, dataUrl: string, caseId: string, peerUrl: string): Promise<void> {
+  const peer = (await import(/* @vite-ignore */ peerUrl)) as GrafanaPeer;
+  const [buffer, meta] = await Promise.all([
+    bytesOf(`${dataUrl}/${caseId}.grafana.bin`),
+    fetch(`${dataUrl}/${caseId}.grafana.json`).then((r) => r.json() as Promise<{ nodes: number; labels: string[] }>),
+  ]);
+  const input = { buffer, labels: meta.labels, nodes: meta.nodes };
+  const frame = peer.frameOf(input);
+  const container = document.createElement('div');
+  container.style.width = WIDTH;
+  document.body.append(container);
+  const root = peer.mount(container);
+  await afterPaint();
+  const heapBefore = heapBytes();
+  await nextTask();
 
-export const run: BenchModule['run'] = async (report) => {
-  for (const bench of CASES) {
-    const spec = bench.chain ? chainSpec(bench.nodes - 1) : randomTreeSpec(bench.nodes, 11);
-    const bytes = buildFlamegraphRecord(spec, { valueWidth: 64, indexWidth: 16 });
-    const runs: BenchRun[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await once(bytes));
-    const target = (value: number | undefined) => (value === undefined ? {} : { target: value });
-    const measure = (metric: string, key: 'firstPaintMs' | 'heapMb' | 'longestTaskMs', unit: 'ms' | 'MB', value?: number) =>
-      report({ case: bench.name, metric, unit, values: runs.map((r) => r[key]), ...target(value) });
-    const redraw = (metric: string, key: 'focus' | 'search' | 'hover', value?: number) =>
-      report({
-        case: bench.name,
-        metric,
-        unit: 'ms',
-        values: runs.map((r) => r[key].workMs),
-        nextPaint: runs.map((r) => r[key].nextPaintMs),
-        ...target(value),
-      });
-    measure('first paint (decode included)', 'firstPaintMs', 'ms', bench.firstPaintTarget);
-    redraw('focus redraw', 'focus', bench.strict ? 16 : undefined);
-    redraw('search redraw', 'search', bench.strict ? 50 : undefined);
-    redraw('hover redraw', 'hover', bench.strict ? 8 : undefined);
-    measure('JS heap growth', 'heapMb', 'MB', bench.strict ? 80 : undefined);
-    measure('longest main-thread task', 'longestTaskMs', 'ms', bench.strict ? 50 : undefined);
-  }
+  const tasks = watchLongTasks();
+  // Any draw with something on it counts as complete: the component draws all it has at once.
+  const cold = await loadUntilStable(() => peer.render(root, frame), () => true);
+  const longest = await tasks.stop();
+  reportVisible([...container.querySelectorAll('canvas')], report);
+  report({ metric: 'first draw', unit: 'ms', value: cold.firstDrawMs });
+  report({ metric: 'first complete draw', unit: 'ms', value: cold.firstCompleteMs });
+  report({ metric: 'first paint', unit: 'ms', value: cold.stableMs });
+  report({ metric: 'draws', unit: 'count', value: cold.draws });
+  report({ metric: 'longest task', unit: 'ms', value: longest });
+  report({ metric: 'JS heap growth', unit: 'MB', value: (heapBytes() - heapBefore) / 2 ** 20 });
+  await nextTask();
+
+  const again = peer.frameOf(input);
+  await nextTask();
+  const warm = await loadUntilStable(() => peer.render(root, again), () => true);
+  report({ metric: 'warm first paint', unit: 'ms', value: warm.stableMs });
+}
+
+export const run: BenchModule['run'] = async (report, params) => {
+  const caseId = params.get('case')!;
+  const dataUrl = params.get('data')!;
+  const contestant = params.get('contestant');
+  if (contestant === 'parca-elements') await ours(report, dataUrl, caseId);
+  else if (contestant === 'grafana') await grafana(report, dataUrl, caseId, params.get('peer')!);
+  else throw new Error(`unknown contestant ${contestant}`);
 };

@@ -1,28 +1,19 @@
-// What a benchmark page module exports, and the helpers it measures with. Runs in the browser.
+// What a benchmark page module exports, and the helpers it measures with. Runs in the browser. Each page runs one
+// scenario (one case of one contestant) in a fresh browser context; scripts/bench/run.mjs takes the medians.
 
-/** One measured quantity of one case: every run's value, so the runner can take the median. */
-export interface BenchMeasure {
-  /** e.g. "1M nodes". */
-  case: string;
-  /** e.g. "first paint". */
+/** One value measured in this page. */
+export interface PageValue {
   metric: string;
-  unit: 'ms' | 'MB';
-  values: number[];
-  /** The issue's target for the median, if it sets one (lower is better). */
-  target?: number;
-  /**
-   * For redraws: every run's time from the input until the frame showing it was painted. Informative only: it
-   * waits for the next frame (a frame is ~16.7 ms), so it reads as about one frame even when the work is small.
-   */
-  nextPaint?: number[];
+  unit: 'ms' | 'MB' | 'count';
+  value: number;
+  /** For redraws: from the input until the frame showing it was painted (includes the wait for that frame). */
+  nextPaint?: number;
 }
 
 export interface BenchModule {
-  run(report: (measure: BenchMeasure) => void): Promise<void>;
+  /** Runs the scenario named by the page's URL (`case`, `contestant`). */
+  run(report: (value: PageValue) => void, params: URLSearchParams): Promise<void>;
 }
-
-/** `npm run bench` with BENCH_QUICK=1: one run of the smallest case, to check that a bench works. */
-export const quick = new URLSearchParams(globalThis.location?.search ?? '').has('quick');
 
 export interface RedrawTiming {
   /** Main-thread time of the redraw: the input and the update it starts, plus the draw in the next frame. */
@@ -31,7 +22,10 @@ export interface RedrawTiming {
   nextPaintMs: number;
 }
 
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+export const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+/** Resolves in a new task (after a forced GC, say, so its task is not counted as the page's). */
+export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Times a redraw made of `change()` (an input or a property set, which updates the element in microtasks and
@@ -65,27 +59,125 @@ export function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }
 
-/** Used JS heap in MB (Chromium runs with --enable-precise-memory-info). */
-export function heapMB(): number {
-  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
-  return memory ? memory.usedJSHeapSize / (1024 * 1024) : Number.NaN;
-}
-
-/** Records the longest main-thread task while `run` executes. */
-export async function longestTask<T>(run: () => Promise<T>): Promise<{ result: T; longestMs: number }> {
-  let longestMs = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longestMs = Math.max(longestMs, entry.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  const result = await run();
-  await afterPaint();
-  for (const entry of observer.takeRecords()) longestMs = Math.max(longestMs, entry.duration);
-  observer.disconnect();
-  return { result, longestMs };
-}
-
-export async function gc(): Promise<void> {
+/** Used JS heap in bytes after a forced GC (Chromium runs with --expose-gc and --enable-precise-memory-info). */
+export function heapBytes(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  await afterPaint();
+  return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN;
+}
+
+/** Watches main-thread tasks from now on; `stop()` returns the longest, in ms (0 when none passed 50 ms). */
+export function watchLongTasks(): { stop(): Promise<number> } {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  return {
+    async stop() {
+      // Long-task entries are delivered after the task: give them a moment to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+      observer.disconnect();
+      return longest;
+    },
+  };
+}
+
+// Canvas draws, counted the same way for every contestant: the 2D context's drawing methods are wrapped, and the
+// calls made without a microtask checkpoint in between (one rAF callback, one React effect) form one draw. A draw
+// ends with a one-pixel read, which makes Chromium rasterize what was recorded: its end is when the pixels exist.
+interface Draw {
+  /** performance.now() when the draw (and its rasterization) ended. */
+  end: number;
+  /** Whether it put anything on the canvas (a clear alone does not). */
+  painted: boolean;
+  /** What the contestant's `isComplete` said right after it: all of the data was drawn. */
+  complete: boolean;
+}
+
+const PAINTING = ['fillRect', 'strokeRect', 'fillText', 'strokeText', 'fill', 'stroke', 'drawImage', 'putImageData'] as const;
+let openDraw: { ctx: CanvasRenderingContext2D; painted: boolean } | undefined;
+let onDraw: ((ctx: CanvasRenderingContext2D, painted: boolean) => void) | undefined;
+
+function noteCall(ctx: CanvasRenderingContext2D, painting: boolean): void {
+  if (!onDraw) return;
+  if (!openDraw) {
+    openDraw = { ctx, painted: false };
+    queueMicrotask(() => {
+      const draw = openDraw!;
+      openDraw = undefined;
+      onDraw?.(draw.ctx, draw.painted);
+    });
+  }
+  if (painting) openDraw.painted = true;
+}
+
+let patched = false;
+function patchCanvas(): void {
+  if (patched) return;
+  patched = true;
+  const proto = CanvasRenderingContext2D.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of [...PAINTING, 'clearRect']) {
+    const original = proto[name]!;
+    const painting = name !== 'clearRect';
+    proto[name] = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+      noteCall(this, painting);
+      return original.apply(this, args);
+    };
+  }
+}
+
+export interface LoadTiming {
+  /** Hand-over → the end of the first draw that put anything on the canvas (the first levels visible). */
+  firstDrawMs: number;
+  /** Hand-over → the end of the first draw made with all of the data. */
+  firstCompleteMs: number;
+  /** Hand-over → the end of the last draw before two animation frames passed without one: "first paint". */
+  stableMs: number;
+  /** Canvas draws from the hand-over until stable. */
+  draws: number;
+}
+
+/**
+ * Hands data over with `handOver()` and waits for a stable canvas: a complete draw (`isComplete()` true right
+ * after it), then two whole animation frames without any draw. Times are from the hand-over.
+ */
+export async function loadUntilStable(handOver: () => void, isComplete: () => boolean, timeoutMs = 60_000): Promise<LoadTiming> {
+  patchCanvas();
+  const draws: Draw[] = [];
+  onDraw = (ctx, painted) => {
+    try {
+      ctx.getImageData(0, 0, 1, 1);
+    } catch {
+      // A canvas of no size has no pixel to read; the draw still counts.
+    }
+    draws.push({ end: performance.now(), painted, complete: painted && isComplete() });
+  };
+  const start = performance.now();
+  try {
+    handOver();
+    let seen = 0;
+    let quietFrames = 0;
+    for (;;) {
+      await frame();
+      // This callback runs before the frame's own draws (it was registered a frame earlier): a count unchanged
+      // since the last callback means the whole previous frame drew nothing.
+      if (draws.length !== seen) {
+        seen = draws.length;
+        quietFrames = 0;
+      } else quietFrames++;
+      if (quietFrames >= 2 && draws.some((d) => d.complete)) break;
+      if (performance.now() - start > timeoutMs) throw new Error(`no stable canvas after ${timeoutMs} ms (${draws.length} draws)`);
+    }
+  } finally {
+    onDraw = undefined;
+  }
+  const firstPainted = draws.find((d) => d.painted)!;
+  const firstComplete = draws.find((d) => d.complete)!;
+  return {
+    firstDrawMs: firstPainted.end - start,
+    firstCompleteMs: firstComplete.end - start,
+    stableMs: draws.at(-1)!.end - start,
+    draws: draws.length,
+  };
 }
