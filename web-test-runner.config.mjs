@@ -5,7 +5,11 @@ import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromiumPath, chromiumProblem, parcaProblem, report } from './scripts/prerequisites.mjs';
 import { importTs, root } from './scripts/run-ts.mjs';
+
+// A bare machine: one line on what to install, before a launcher or a Go build can end in a stack trace.
+if (!report([chromiumProblem(), await parcaProblem()])) process.exit(1);
 
 const { freePort } = await importTs('scripts/parca/server.ts');
 const { startTestEnv } = await importTs('scripts/parca/test-env.ts');
@@ -101,14 +105,15 @@ const chromeArgs = [
 export default {
   rootDir: root,
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['src/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['development'] },
+  // `parca-elements-source` maps the package's own `#dev-mode` import to src/ (see package.json's `imports`).
+  nodeResolve: { exportConditions: ['parca-elements-source', 'development'] },
   port,
   hostname: 'localhost',
   concurrency: 1,
   testsFinishTimeout: 5 * 60 * 1000,
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: chromeArgs },
+      launchOptions: { executablePath: chromiumPath(), args: chromeArgs },
     }),
   ],
   plugins: [

@@ -5,15 +5,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { chromiumPath, chromiumProblem, parcaProblem, report } from './prerequisites.mjs';
 import { importTs, root } from './run-ts.mjs';
 
 const PAGES = ['index.html', 'dashboard.html', 'standalone.html', 'saved.html', 'dark.html', 'csp.html'];
 const screenshots = process.argv.includes('--screenshots');
+if (!report([chromiumProblem(), await parcaProblem({ urlSuffices: true })])) process.exit(1);
 const { freePort } = await importTs('scripts/parca/server.ts');
 const { startDemo } = await importTs('scripts/demo-server.ts');
 const demo = await startDemo({ port: await freePort(), quiet: true });
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
   defaultViewport: { width: 1280, height: 1000, deviceScaleFactor: 1 },

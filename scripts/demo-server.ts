@@ -42,7 +42,8 @@ export async function startDemo(options: { port?: number; quiet?: boolean } = {}
       rootDir: projectRoot,
       port,
       hostname: 'localhost',
-      nodeResolve: { exportConditions: ['development'] },
+      // `parca-elements-source`: the package's own `#dev-mode` import resolves to src/ (see package.json's `imports`).
+      nodeResolve: { exportConditions: ['parca-elements-source', 'development'] },
       appIndex: join(projectRoot, 'demo', 'index.html'),
       plugins: [
         esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(projectRoot, 'tsconfig.json') }),

@@ -1,8 +1,9 @@
-// The test command: checks that need no browser, then the browser tests against a real Parca, then one
-// plain `N passed, N failed` line counting everything that ran.
+// The test command: checks that need no browser, then the browser tests against a real Parca, the demo pages and
+// the consumer projects (scripts/consumers/), then one plain `N passed, N failed` line counting everything that ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromiumProblem, parcaProblem, report } from './prerequisites.mjs';
 import { root } from './run-ts.mjs';
 
 const summaryFile = join(root, 'node_modules', '.cache', 'parca-elements', `test-summary-${process.pid}.json`);
@@ -12,6 +13,7 @@ const checks = [
   ['TypeScript (library)', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['TypeScript (scripts)', ['npx', 'tsc', '--noEmit', '-p', 'scripts/tsconfig.json']],
   ['npm output builds (unbundled ES modules with .d.ts)', ['npx', 'tsc', '-p', 'tsconfig.build.json']],
+  ['api-report.md matches the public surface; shipped types import only dependencies', ['node', 'scripts/api-report.mjs', '--check']],
   ['bundle within budget', ['node', 'scripts/size.mjs']],
   ['--parca-* tokens documented and used', ['node', 'scripts/check-tokens.mjs']],
   ['README element reference matches the manifest', ['node', 'scripts/readme-api.mjs', '--check']],
@@ -28,13 +30,23 @@ for (const [name, [command, ...args]] of checks) {
   }
 }
 
+// A bare machine: one line on what to install instead of a launcher's or a Go build's stack trace; the browser
+// tests and demo pages then count as one failure.
+const missing = [chromiumProblem(), await parcaProblem()].filter(Boolean);
+const ready = report(missing);
+
 rmSync(summaryFile, { force: true });
-const wtr = spawnSync('npx', ['web-test-runner', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, PARCA_TEST_SUMMARY: summaryFile },
-});
-if (existsSync(summaryFile)) {
+const wtr = ready
+  ? spawnSync('npx', ['web-test-runner', ...process.argv.slice(2)], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PARCA_TEST_SUMMARY: summaryFile },
+    })
+  : { status: 1 };
+if (!ready) {
+  failed++;
+  console.error('browser tests and demo pages not run: install what the `missing:` lines name');
+} else if (existsSync(summaryFile)) {
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   passed += summary.passed;
   failed += summary.failed;
@@ -60,14 +72,27 @@ if (existsSync(scenarioFile)) {
 
 // The demo pages, each opened in Chromium against a seeded Parca: one test per page. Skipped when only some
 // test files were asked for (WTR_FILES), as while working on one element.
-const demo = process.env.WTR_FILES
+const demo = process.env.WTR_FILES || !ready
   ? { stdout: '', status: 0 }
   : spawnSync('node', ['scripts/demo-check.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 process.stdout.write(demo.stdout);
-const pagesOk = (demo.stdout.match(/^ok {2}demo\//gm) ?? []).length;
+const pagesOk = (demo.stdout.match(/^ok +demo\//gm) ?? []).length;
 const pagesFailed = (demo.stdout.match(/^FAIL demo\//gm) ?? []).length;
 passed += pagesOk;
 failed += pagesFailed;
 if (demo.status !== 0 && pagesFailed === 0) failed++;
+
+// The package as users get it (scripts/consumers/run.mjs): one test per consumer project. Skipped with WTR_FILES.
+const consumers = process.env.WTR_FILES
+  ? { stdout: '', status: 0 }
+  : spawnSync('node', ['scripts/consumers/run.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+process.stdout.write(consumers.stdout);
+const consumersOk = (consumers.stdout.match(/^ok +consumer\//gm) ?? []).length;
+const consumersFailed = (consumers.stdout.match(/^FAIL consumer\//gm) ?? []).length;
+passed += consumersOk;
+failed += consumersFailed;
+if (consumers.status !== 0 && consumersFailed === 0) failed++;
+
+report(missing);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

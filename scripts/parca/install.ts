@@ -19,8 +19,34 @@ function versionOf(bin: string): string | undefined {
   return `${run.stdout}${run.stderr}`;
 }
 
-function hasGo(): boolean {
-  return spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
+/** Parca v0.28.0's go.mod asks for this Go. */
+export const GO_MINIMUM = [1, 25] as const;
+
+/** The installed Go's version as [major, minor], or undefined when `go` is not on the PATH. */
+function goVersion(): [number, number] | undefined {
+  const run = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (run.error || run.status !== 0) return undefined;
+  const match = /go(\d+)\.(\d+)/.exec(run.stdout);
+  return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+}
+
+/**
+ * Why no Parca can be had here, in one line saying what to install, or undefined when one can: `PARCA_BIN`, a
+ * cached build, or a Go new enough to build one. Checked before anything starts, so a bare machine gets this
+ * line instead of a stack trace.
+ */
+export function parcaProblem(): string | undefined {
+  const fromEnv = process.env.PARCA_BIN;
+  if (fromEnv) return existsSync(fromEnv) ? undefined : `PARCA_BIN=${fromEnv} does not exist: point it at a Parca v${PARCA_VERSION} binary, or unset it to build one with Go`;
+  const bin = join(cacheDir(), 'parca');
+  if (existsSync(bin) && versionOf(bin)?.includes(PARCA_VERSION)) return undefined;
+  const need = `Go ${GO_MINIMUM.join('.')} or newer`;
+  const go = goVersion();
+  if (!go) return `Go is not installed: install ${need} (https://go.dev/dl/; Debian's golang package is often older) to build Parca v${PARCA_VERSION} once, or set PARCA_BIN to a Parca binary or PARCA_URL to a running Parca`;
+  if (go[0] < GO_MINIMUM[0] || (go[0] === GO_MINIMUM[0] && go[1] < GO_MINIMUM[1])) {
+    return `Go ${go.join('.')} is too old to build Parca v${PARCA_VERSION}: install ${need} (https://go.dev/dl/), or set PARCA_BIN to a Parca binary or PARCA_URL to a running Parca`;
+  }
+  return undefined;
 }
 
 function log(message: string): void {
@@ -34,20 +60,15 @@ function log(message: string): void {
 export function ensureParcaBinary(): string {
   const fromEnv = process.env.PARCA_BIN;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`PARCA_BIN=${fromEnv} does not exist`);
+    if (!existsSync(fromEnv)) throw new Error(parcaProblem());
     return fromEnv;
   }
   const dir = cacheDir();
   const bin = join(dir, 'parca');
   if (existsSync(bin) && versionOf(bin)?.includes(PARCA_VERSION)) return bin;
 
-  if (!hasGo()) {
-    throw new Error(
-      `Parca v${PARCA_VERSION} is needed and is built from source with Go, which is not installed.\n` +
-        'Install Go 1.25 or newer (https://go.dev/dl/, or your package manager), or set PARCA_BIN to a ' +
-        'Parca v0.28.0 binary, or PARCA_URL to a running Parca server.',
-    );
-  }
+  const problem = parcaProblem();
+  if (problem) throw new Error(problem);
   mkdirSync(dir, { recursive: true });
   log(`building Parca v${PARCA_VERSION} into ${dir} (first run only; this takes a few minutes)`);
   const env = { ...process.env, GOBIN: dir };
