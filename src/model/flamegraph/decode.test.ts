@@ -171,7 +171,7 @@ describe('decodeFlamegraph on synthetic records', () => {
     // Corrupting the compressed body must fail as a decode error too, whatever byte is hit.
     for (let at = Math.floor(record.length / 2); at < record.length - 8; at += 97) {
       const corrupt = record.slice();
-      corrupt[at] ^= 0xff;
+      corrupt[at] = corrupt[at]! ^ 0xff;
       try {
         decodeFlamegraph(corrupt);
       } catch (error) {
