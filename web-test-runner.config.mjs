@@ -8,17 +8,22 @@ import { join } from 'node:path';
 import { chromiumPath, chromiumProblem, parcaProblem, report } from './scripts/prerequisites.mjs';
 import { importTs, root } from './scripts/run-ts.mjs';
 
+// PARCA_OFFLINE=1 (npm run test:model): tests that need no server, with no Parca started.
+const offline = process.env.PARCA_OFFLINE === '1';
+
 // A bare machine: one line on what to install, before a launcher or a Go build can end in a stack trace.
-if (!report([chromiumProblem(), await parcaProblem()])) process.exit(1);
+if (!report([chromiumProblem(), offline ? undefined : await parcaProblem()])) process.exit(1);
 
 const { freePort } = await importTs('scripts/parca/server.ts');
 const { startTestEnv } = await importTs('scripts/parca/test-env.ts');
 
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://localhost:${port}`;
-const running = await startTestEnv(origin);
-const summaryFile =
-  process.env.PARCA_TEST_SUMMARY ?? join(root, 'node_modules', '.cache', 'parca-elements', `test-summary-${process.pid}.json`);
+const noServer = () => Promise.reject(new Error('no Parca in an offline run (PARCA_OFFLINE=1)'));
+const running = offline
+  ? { env: {}, chaos: { start: noServer, stop: noServer, seedHostile: noServer }, proxyCount: noServer, stop: async () => {} }
+  : await startTestEnv(origin);
+const summaryFile = process.env.PARCA_TEST_SUMMARY ?? join(root, 'node_modules', '.cache', 'parca-elements', `test-summary-${process.pid}.json`);
 
 const scenarios = [];
 
@@ -77,9 +82,7 @@ async function reactAsModules() {
     nodePaths: [join(root, 'node_modules')],
     logLevel: 'warning',
   });
-  const served = Object.fromEntries(
-    Object.entries(entries).map(([name, specifier]) => [specifier, `/${join(dir, 'out', `${name}.js`).slice(root.length + 1)}`]),
-  );
+  const served = Object.fromEntries(Object.entries(entries).map(([name, specifier]) => [specifier, `/${join(dir, 'out', `${name}.js`).slice(root.length + 1)}`]));
   return {
     name: 'react-as-modules',
     resolveImport({ source }) {

@@ -14,7 +14,11 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Emits the package's .d.ts files (what `tsc -p tsconfig.build.json` ships) into `outDir`. */
 function emitDeclarations(outDir) {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')) });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'tsconfig.build.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail(ts.flattenDiagnosticMessageText(d.messageText, '\n')) },
+  );
   const options = { ...config.options, outDir, emitDeclarationOnly: true, declarationMap: false, sourceMap: false, inlineSources: false, noEmit: false };
   const program = ts.createProgram(config.fileNames, options);
   const result = program.emit();
@@ -35,7 +39,9 @@ function entryPoints(outDir) {
       continue;
     }
     const [before, after] = file.split('*');
-    for (const found of readdirSync(join(outDir, before)).filter((f) => f.endsWith(after)).sort()) {
+    for (const found of readdirSync(join(outDir, before))
+      .filter((f) => f.endsWith(after))
+      .sort()) {
       const stem = found.slice(0, -after.length);
       if (pkg.exports[subpath.replace('*', stem)] === null) continue;
       entries.push({ name: name.replace('*', stem), file: join(outDir, before, found) });
@@ -95,8 +101,11 @@ function describeEntry(checker, program, entry, outDir) {
 
 /** Every `declare global` block of the shipped types, by file. */
 function describeGlobals(program, outDir) {
-  const lines = ['## Global types', '', 'What the shipped .d.ts add to the DOM\'s own interfaces (tag names, event names).', '', '```ts'];
-  const files = program.getSourceFiles().filter((f) => f.fileName.startsWith(outDir)).sort((a, b) => a.fileName.localeCompare(b.fileName));
+  const lines = ['## Global types', '', "What the shipped .d.ts add to the DOM's own interfaces (tag names, event names).", '', '```ts'];
+  const files = program
+    .getSourceFiles()
+    .filter((f) => f.fileName.startsWith(outDir))
+    .sort((a, b) => a.fileName.localeCompare(b.fileName));
   for (const file of files) {
     const blocks = file.statements.filter((s) => ts.isModuleDeclaration(s) && s.name.text === 'global');
     if (!blocks.length) continue;
@@ -124,7 +133,12 @@ function undeclaredImports(outDir) {
         if (referencedFiles.length) problems.push(`${relative(outDir, path)}: /// <reference path> to ${referencedFiles.map((f) => f.fileName).join(', ')}`);
         for (const name of names) {
           if (name.startsWith('.') || name.startsWith('#')) continue;
-          const bare = name.startsWith('node:') ? 'node:' : name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/');
+          const bare = name.startsWith('node:')
+            ? 'node:'
+            : name
+                .split('/')
+                .slice(0, name.startsWith('@') ? 2 : 1)
+                .join('/');
           if (bare === 'node:' || builtinModules.includes(bare)) problems.push(`${relative(outDir, path)}: imports Node's '${name}'`);
           else if (!declared.has(bare)) problems.push(`${relative(outDir, path)}: imports '${name}', which is not in dependencies or peerDependencies`);
         }
@@ -150,7 +164,16 @@ try {
   const entries = entryPoints(outDir);
   const program = ts.createProgram(
     entries.map((e) => e.file),
-    { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'], types: [] },
+    {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      types: [],
+    },
   );
   const checker = program.getTypeChecker();
   const report = [
@@ -172,7 +195,9 @@ try {
       const had = current.split('\n');
       const now = report.split('\n');
       const at = now.findIndex((line, i) => line !== had[i]);
-      fail(`api-report.md is stale (first difference at line ${at + 1}: ${JSON.stringify(now[at] ?? '(end)')}): the public surface changed; run \`node scripts/api-report.mjs\`, review and commit it`);
+      fail(
+        `api-report.md is stale (first difference at line ${at + 1}: ${JSON.stringify(now[at] ?? '(end)')}): the public surface changed; run \`node scripts/api-report.mjs\`, review and commit it`,
+      );
     }
     console.log(`api-report.md matches the public surface (${entries.length} entry points)`);
   } else {

@@ -35,7 +35,8 @@ export function noDefaultValues() {
   const refuse = `() => { throw new Error('Explicit protobuf default values are not supported by the parca-elements bundle'); }`;
   return {
     name: 'no-default-values',
-    load: (id) => (TEXT_FORMAT.test(id) ? ['parseTextFormatEnumValue', 'parseTextFormatScalarValue'].map((name) => `export const ${name} = ${refuse};`).join('\n') : null),
+    load: (id) =>
+      TEXT_FORMAT.test(id) ? ['parseTextFormatEnumValue', 'parseTextFormatScalarValue'].map((name) => `export const ${name} = ${refuse};`).join('\n') : null,
   };
 }
 
@@ -50,7 +51,14 @@ export function noDefaultValues() {
 function compactCss(body) {
   return body
     .split(/(\$\{[^`}]*\})/)
-    .map((part, i) => (i % 2 ? part : part.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*([{};,])\s*/g, '$1').replace(/\s+/g, ' ')))
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s*([{};,])\s*/g, '$1')
+            .replace(/\s+/g, ' '),
+    )
     .join('');
 }
 
@@ -60,7 +68,10 @@ export function compactTemplates() {
     name: 'compact-templates',
     transform(code, id) {
       if (!/[\\/]dist[\\/](elements|define)/.test(id)) return null;
-      const compacted = code.replace(tagged, (_all, tag, body) => `${tag}\`${tag === 'css' ? compactCss(body) : body.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n')}\``);
+      const compacted = code.replace(
+        tagged,
+        (_all, tag, body) => `${tag}\`${tag === 'css' ? compactCss(body) : body.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n')}\``,
+      );
       return compacted === code ? null : { code: compacted, map: null };
     },
   };

@@ -61,12 +61,7 @@ export async function startDemo(options: { port?: number; quiet?: boolean } = {}
     logStartMessage: false,
   });
   if (!options.quiet) {
-    process.stdout.write(
-      `\nparca-elements demo: ${origin}/demo/\n` +
-        `  started: ${started}\n` +
-        `  Parca:   ${parcaUrl}\n` +
-        `Ctrl+C stops everything.\n`,
-    );
+    process.stdout.write(`\nparca-elements demo: ${origin}/demo/\n` + `  started: ${started}\n` + `  Parca:   ${parcaUrl}\n` + `Ctrl+C stops everything.\n`);
   }
   return {
     url: `${origin}/demo/`,

@@ -153,7 +153,13 @@ export async function replaceFileDescCalls(code, resolve) {
   const replaced = code.replace(CALL, (_call, base64, deps) => {
     const file = fileLiteral(base64);
     file.used.forEach((name) => used.add(name));
-    const depNames = deps ? deps.slice(1, -1).split(',').map((name) => name.trim()).filter(Boolean) : undefined;
+    const depNames = deps
+      ? deps
+          .slice(1, -1)
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : undefined;
     const call = `${EMBED_FILE}(${file.literal}${deps ? `, ${deps}` : ''})`;
     embeds.push({ base64, depNames, literal: file.literal, call });
     return call;

@@ -6,31 +6,31 @@
 //                                 src/gen byte-for-byte; exit 1 when stale
 //
 // Works from any cwd: every path is resolved from this file's location.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const binDir = join(root, "node_modules", ".bin");
-const isWindows = process.platform === "win32";
-const buf = join(binDir, isWindows ? "buf.cmd" : "buf");
-const genDir = join(root, "src", "gen");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const binDir = join(root, 'node_modules', '.bin');
+const isWindows = process.platform === 'win32';
+const buf = join(binDir, isWindows ? 'buf.cmd' : 'buf');
+const genDir = join(root, 'src', 'gen');
 
 function usage(code) {
-  console.error("usage: node scripts/gen.mjs [--check]");
+  console.error('usage: node scripts/gen.mjs [--check]');
   process.exit(code);
 }
 
 const args = process.argv.slice(2);
-if (args.includes("-h") || args.includes("--help")) usage(0);
-const unknown = args.filter((a) => a !== "--check");
+if (args.includes('-h') || args.includes('--help')) usage(0);
+const unknown = args.filter((a) => a !== '--check');
 if (unknown.length > 0) {
-  console.error(`gen: unknown argument(s): ${unknown.join(" ")}`);
+  console.error(`gen: unknown argument(s): ${unknown.join(' ')}`);
   usage(2);
 }
-const check = args.includes("--check");
+const check = args.includes('--check');
 
 if (!existsSync(buf)) {
   console.error(`gen: ${relative(process.cwd(), buf) || buf} not found; run npm install`);
@@ -42,11 +42,11 @@ if (!existsSync(buf)) {
  * plugin's `out` (src/gen) below outBase instead of below the repo root.
  */
 function generate(outBase) {
-  const argv = ["generate", "--template", "buf.gen.yaml"];
-  if (outBase) argv.push("--output", outBase);
+  const argv = ['generate', '--template', 'buf.gen.yaml'];
+  if (outBase) argv.push('--output', outBase);
   // protoc-gen-es is declared as a `local` plugin, so buf looks it up on PATH.
-  const env = { ...process.env, PATH: [binDir, process.env.PATH ?? ""].join(delimiter) };
-  const res = spawnSync(buf, argv, { cwd: root, env, stdio: "inherit", shell: isWindows });
+  const env = { ...process.env, PATH: [binDir, process.env.PATH ?? ''].join(delimiter) };
+  const res = spawnSync(buf, argv, { cwd: root, env, stdio: 'inherit', shell: isWindows });
   if (res.error) {
     console.error(`gen: failed to run buf: ${res.error.message}`);
     process.exit(2);
@@ -62,7 +62,11 @@ function listFiles(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath ?? d.path, d.name)).split(sep).join("/"))
+    .map((d) =>
+      relative(dir, join(d.parentPath ?? d.path, d.name))
+        .split(sep)
+        .join('/'),
+    )
     .sort();
 }
 
@@ -70,15 +74,15 @@ if (!check) {
   rmSync(genDir, { recursive: true, force: true });
   generate();
   const files = listFiles(genDir);
-  console.log(`gen: wrote ${files.length} file(s) to ${relative(root, genDir).split(sep).join("/")}/`);
+  console.log(`gen: wrote ${files.length} file(s) to ${relative(root, genDir).split(sep).join('/')}/`);
   process.exit(0);
 }
 
-const tmp = mkdtempSync(join(tmpdir(), "parca-elements-gen-"));
+const tmp = mkdtempSync(join(tmpdir(), 'parca-elements-gen-'));
 const stale = [];
 try {
   generate(tmp);
-  const freshDir = join(tmp, "src", "gen");
+  const freshDir = join(tmp, 'src', 'gen');
   const fresh = new Set(listFiles(freshDir));
   const current = new Set(listFiles(genDir));
   for (const f of [...new Set([...fresh, ...current])].sort()) {
@@ -93,8 +97,8 @@ try {
 }
 
 if (stale.length > 0) {
-  console.error("src/gen is stale (run `npm run gen`):");
+  console.error('src/gen is stale (run `npm run gen`):');
   for (const line of stale) console.error(`  ${line}`);
   process.exit(1);
 }
-console.log("src/gen is up to date");
+console.log('src/gen is up to date');

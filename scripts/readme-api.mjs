@@ -17,7 +17,9 @@ const elements = manifest.modules
   .sort((a, b) => (order.indexOf(a.tagName) + 1 || 99) - (order.indexOf(b.tagName) + 1 || 99));
 
 const sections = elements.map((el) => {
-  const fields = (el.members ?? []).filter((m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static && m.name && !m.name.startsWith('#') && m.description);
+  const fields = (el.members ?? []).filter(
+    (m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected' && !m.static && m.name && !m.name.startsWith('#') && m.description,
+  );
   const lines = [`### \`<${el.tagName}>\``, '', cell(el.summary ?? el.description ?? ''), ''];
   if (fields.length) {
     lines.push('| attribute | property | type | default | |', '|---|---|---|---|---|');

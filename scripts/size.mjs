@@ -34,7 +34,9 @@ async function gzippedSize(input) {
   };
   for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
   const code = [...loaded].map((name) => chunks.get(name).code).join('');
-  const lazy = [...chunks.values()].filter((chunk) => !loaded.has(chunk.fileName)).map((chunk) => ({ name: chunk.name, gzip: gzipSync(chunk.code, { level: 9 }).length }));
+  const lazy = [...chunks.values()]
+    .filter((chunk) => !loaded.has(chunk.fileName))
+    .map((chunk) => ({ name: chunk.name, gzip: gzipSync(chunk.code, { level: 9 }).length }));
   return { min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, code, lazy, embeds: descriptors.embeds };
 }
 

@@ -17,6 +17,8 @@ const checks = [
   ['bundle within budget', ['node', 'scripts/size.mjs']],
   ['--parca-* tokens documented and used', ['node', 'scripts/check-tokens.mjs']],
   ['README element reference matches the manifest', ['node', 'scripts/readme-api.mjs', '--check']],
+  ['lint (ESLint: typescript-eslint, lit, wc)', ['npx', 'eslint', '.']],
+  ['format (Prettier)', ['npx', 'prettier', '--check', '.']],
 ];
 
 let passed = 0;
@@ -72,9 +74,10 @@ if (existsSync(scenarioFile)) {
 
 // The demo pages, each opened in Chromium against a seeded Parca: one test per page. Skipped when only some
 // test files were asked for (WTR_FILES), as while working on one element.
-const demo = process.env.WTR_FILES || !ready
-  ? { stdout: '', status: 0 }
-  : spawnSync('node', ['scripts/demo-check.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const demo =
+  process.env.WTR_FILES || !ready
+    ? { stdout: '', status: 0 }
+    : spawnSync('node', ['scripts/demo-check.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 process.stdout.write(demo.stdout);
 const pagesOk = (demo.stdout.match(/^ok +demo\//gm) ?? []).length;
 const pagesFailed = (demo.stdout.match(/^FAIL demo\//gm) ?? []).length;

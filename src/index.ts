@@ -24,14 +24,7 @@ export { ParcaSourceChangeEvent, type SourceChangeCause } from './events/source-
 export { ParcaLoadEvent } from './events/load.js';
 export { ParcaFlamegraphLoadEvent } from './events/flamegraph-load.js';
 export { ParcaErrorEvent } from './events/error.js';
-export type {
-  ParcaFlamegraphEvents,
-  ParcaMetricsEvents,
-  ParcaQueryEditorEvents,
-  ParcaSourceEvents,
-  ElementEventMap,
-  ListenerMethods,
-} from './events/event-maps.js';
+export type { ParcaFlamegraphEvents, ParcaMetricsEvents, ParcaQueryEditorEvents, ParcaSourceEvents, ElementEventMap, ListenerMethods } from './events/event-maps.js';
 
 // Errors and the connection
 export { ParcaError, type ParcaErrorKind } from './client/errors.js';

@@ -46,7 +46,10 @@ async function ours(report: Report, dataUrl: string, caseId: string): Promise<vo
 
   const tasks = watchLongTasks();
   const drawsBefore = el.draws;
-  const cold = await loadUntilStable(() => (el.record = { bytes, unit: 'nanoseconds' }), () => el.data !== undefined);
+  const cold = await loadUntilStable(
+    () => (el.record = { bytes, unit: 'nanoseconds' }),
+    () => el.data !== undefined,
+  );
   const longest = await tasks.stop();
   if (!el.data) throw new Error(`nothing shown: ${el.shadowRoot?.querySelector('[part~=error]')?.textContent ?? 'no error part'}`);
   reportVisible([el.shadowRoot!.querySelector('canvas')!], report);
@@ -63,7 +66,10 @@ async function ours(report: Report, dataUrl: string, caseId: string): Promise<vo
 
   // Warm: the same bytes again in a new input object (a new record to the element), in this page.
   const shown = el.data;
-  const warm = await loadUntilStable(() => (el.record = { bytes, unit: 'nanoseconds' }), () => el.data !== shown);
+  const warm = await loadUntilStable(
+    () => (el.record = { bytes, unit: 'nanoseconds' }),
+    () => el.data !== shown,
+  );
   report({ metric: 'warm first paint', unit: 'ms', value: warm.stableMs });
 
   // Redraws on the cold page's graph: main-thread work, with the time to the next paint beside it.
@@ -120,7 +126,10 @@ async function grafana(report: Report, dataUrl: string, caseId: string, peerUrl:
 
   const tasks = watchLongTasks();
   // Any draw with something on it counts as complete: the component draws all it has at once.
-  const cold = await loadUntilStable(() => peer.render(root, frame), () => true);
+  const cold = await loadUntilStable(
+    () => peer.render(root, frame),
+    () => true,
+  );
   const longest = await tasks.stop();
   reportVisible([...container.querySelectorAll('canvas')], report);
   report({ metric: 'first draw', unit: 'ms', value: cold.firstDrawMs });
@@ -133,7 +142,10 @@ async function grafana(report: Report, dataUrl: string, caseId: string, peerUrl:
 
   const again = peer.frameOf(input);
   await nextTask();
-  const warm = await loadUntilStable(() => peer.render(root, again), () => true);
+  const warm = await loadUntilStable(
+    () => peer.render(root, again),
+    () => true,
+  );
   report({ metric: 'warm first paint', unit: 'ms', value: warm.stableMs });
 }
 

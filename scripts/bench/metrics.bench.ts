@@ -27,7 +27,12 @@ function buildResponse(series: number, points: number, endMs: number): QueryRang
   const startMs = endMs - points * 10_000;
   return create(QueryRangeResponseSchema, {
     series: Array.from({ length: series }, (_, s) => ({
-      labelset: { labels: [{ name: 'instance', value: `host-${s % 20}:6060` }, { name: 'job', value: `job-${Math.floor(s / 20)}` }] },
+      labelset: {
+        labels: [
+          { name: 'instance', value: `host-${s % 20}:6060` },
+          { name: 'job', value: `job-${Math.floor(s / 20)}` },
+        ],
+      },
       sampleType: { type: 'cpu', unit: 'nanoseconds' },
       periodType: { type: 'cpu', unit: 'nanoseconds' },
       samples: Array.from({ length: points }, (_, i) => {

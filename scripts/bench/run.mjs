@@ -35,10 +35,12 @@ const TREES = quick
       { id: '1m', name: '1M nodes', nodes: 1_000_000 },
       { id: 'deep', name: '5,000 levels deep', nodes: 5_001, chain: true },
     ];
-const METRICS = quick ? [{ id: '20x100', name: '20 series × 100 points' }] : [
-  { id: '20x100', name: '20 series × 100 points' },
-  { id: '200x1000', name: '200 series × 1,000 points' },
-];
+const METRICS = quick
+  ? [{ id: '20x100', name: '20 series × 100 points' }]
+  : [
+      { id: '20x100', name: '20 series × 100 points' },
+      { id: '200x1000', name: '200 series × 1,000 points' },
+    ];
 
 // ---- inputs: the trees (built in Node, so the pages start cold) and the peer's bundle ----
 
@@ -83,7 +85,9 @@ async function preparePeer() {
         name: 'bench-peer-stubs',
         setup(b) {
           b.onResolve({ filter: /^@grafana\/assistant$/ }, () => ({ path: stub('assistant.mjs') }));
-          b.onResolve({ filter: /^react-custom-scrollbars-2$/ }, (args) => (args.importer === stub('scrollbars.mjs') ? undefined : { path: stub('scrollbars.mjs') }));
+          b.onResolve({ filter: /^react-custom-scrollbars-2$/ }, (args) =>
+            args.importer === stub('scrollbars.mjs') ? undefined : { path: stub('scrollbars.mjs') },
+          );
         },
       },
     ],
@@ -235,7 +239,15 @@ const blankNote = (c, contestant) =>
   `drew nothing visible: its canvas is ${med('flamegraph', c, contestant, 'canvas height').toLocaleString('en')} px tall, past Chromium's limit`;
 /** A target: `ok` compares the measured value; a value that could not be measured is n/a, not a pass. */
 const check = (what, measured, target, ok, unit = 'ms', unmeasured = 'n/a') => {
-  const shown = Number.isFinite(measured) ? (unit === '×' ? `${measured.toFixed(2)}×` : unit === 'MB' ? `${num(measured)} MB` : unit === '' ? num(measured) : ms(measured)) : 'n/a';
+  const shown = Number.isFinite(measured)
+    ? unit === '×'
+      ? `${measured.toFixed(2)}×`
+      : unit === 'MB'
+        ? `${num(measured)} MB`
+        : unit === ''
+          ? num(measured)
+          : ms(measured)
+    : 'n/a';
   const verdict = !Number.isFinite(measured) ? unmeasured : ok(measured) ? 'met' : '**missed**';
   checks.push(`| ${what} | ${shown} | ${target} | ${verdict} |`);
 };
@@ -256,9 +268,9 @@ if (trees.length) {
   lines.push(
     '## Flame graph: record handed over → stable canvas',
     '',
-    'Ours starts when the record\'s bytes are set as `record` on `<parca-flamegraph>` (LZ4 + Arrow decode included);',
-    'Grafana\'s when its data frame, built beforehand, is rendered (it starts from decoded objects). Same trees,',
-    '1200 px wide, each component\'s own height. A draw is the 2D-context calls between two microtask checkpoints,',
+    "Ours starts when the record's bytes are set as `record` on `<parca-flamegraph>` (LZ4 + Arrow decode included);",
+    "Grafana's when its data frame, built beforehand, is rendered (it starts from decoded objects). Same trees,",
+    "1200 px wide, each component's own height. A draw is the 2D-context calls between two microtask checkpoints,",
     'timed to the end of its rasterization (a one-pixel read). *First draw*: the first with anything on the canvas',
     '(the first levels visible); *first complete draw*: the first with all of the data; *first paint*: the last',
     'draw before two animation frames pass without one. *Warm*: the same data handed over again in the same page',
@@ -312,7 +324,8 @@ if (trees.length) {
     check(`1M nodes: first visible levels drawn${partial}`, first, '≤ 50 ms', (v) => v <= 50);
   }
   for (const tree of TREES) check(`${tree.name}: draws per data change`, med('flamegraph', tree.id, OURS, 'draws'), '1', (v) => v === 1, '');
-  if (nodes['100k']) check('100k nodes: first paint (earlier target, set on warm numbers)', med('flamegraph', '100k', OURS, 'first paint'), '≤ 40 ms', (v) => v <= 40);
+  if (nodes['100k'])
+    check('100k nodes: first paint (earlier target, set on warm numbers)', med('flamegraph', '100k', OURS, 'first paint'), '≤ 40 ms', (v) => v <= 40);
   if (nodes['1m']) {
     check('1M nodes: first paint (earlier target)', med('flamegraph', '1m', OURS, 'first paint'), '≤ 200 ms', (v) => v <= 200);
     check('1M nodes: focus redraw, main-thread work', med('flamegraph', '1m', OURS, 'focus redraw'), '≤ 16 ms', (v) => v <= 16);
@@ -323,7 +336,7 @@ if (trees.length) {
   }
 
   lines.push(
-    '### Redraws of ours on the cold page\'s graph',
+    "### Redraws of ours on the cold page's graph",
     '',
     'Main-thread work of the input, the update and the draw in the next frame; next paint (in brackets) adds the wait',
     'for that frame, so it reads about one frame however small the work.',
@@ -342,7 +355,7 @@ if (wanted('metrics')) {
   lines.push(
     '## Metrics chart: answer in memory → chart painted',
     '',
-    'Longest main-thread task from the element\'s creation until its chart is painted (PerformanceObserver `longtask`:',
+    "Longest main-thread task from the element's creation until its chart is painted (PerformanceObserver `longtask`:",
     'tasks over 50 ms; 0 when none).',
     '',
     '| case | first paint | hover redraw | longest task |',
@@ -366,7 +379,7 @@ if (trees.length) {
     '## Reading these numbers',
     '',
     '- Ours is timed from the bytes (decode included), Grafana from decoded objects: the ratios favour Grafana.',
-    '- *Cold decode* is the element\'s `data.decodeMs`: wall time of its sliced decode, bytes to model (a `record`',
+    "- *Cold decode* is the element's `data.decodeMs`: wall time of its sliced decode, bytes to model (a `record`",
     '  fires no `parca-load`).',
     '- The earlier targets (first paint, redraws, heap) were set on warm numbers; they are checked here on cold ones.',
     '- A contestant whose canvas shows nothing (checked by reading its pixels after the run) gets no ratio.',
@@ -376,15 +389,12 @@ if (trees.length) {
 lines.push(
   '## Not measured here',
   '',
-  '- End to end against a real Parca (navigation → first flame graph paint against the server\'s own answer time,',
+  "- End to end against a real Parca (navigation → first flame graph paint against the server's own answer time,",
   '  split into server, transfer, decode, draw and client wait): the bench starts no Parca yet.',
   '',
 );
 
-writeFileSync(
-  join(dataDir, 'results.json'),
-  JSON.stringify({ machine, runs, scenarios, results: Object.fromEntries(results) }, null, 2),
-);
+writeFileSync(join(dataDir, 'results.json'), JSON.stringify({ machine, runs, scenarios, results: Object.fromEntries(results) }, null, 2));
 if (quick) console.log('BENCH_QUICK=1: one repetition of small cases; scripts/bench/RESULTS.md left as it was.\n');
 else if (!failed) writeFileSync(join(benchDir, 'RESULTS.md'), lines.join('\n'));
 else console.log('A scenario failed: scripts/bench/RESULTS.md left as it was.\n');

@@ -35,12 +35,22 @@ class Failure extends Error {}
 
 /** Runs a command; throws a Failure with the end of its output when it fails. */
 function run(command, args, cwd, { timeoutMs = 180_000 } = {}) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' },
+  });
   if (result.status === 0) return result.stdout;
   // The end of what it said, less native stack backtraces (a bundler's panic carries dozens of frames).
   const lines = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n');
-  const output = lines.filter((line) => !/^\s*(\d+: |at \.|at \/|Stack backtrace:)/.test(line)).slice(-40).join('\n');
-  throw new Failure(`\`${[command, ...args].join(' ')}\` ${result.error ? `failed: ${result.error.message}` : `exited ${result.status}`}${output ? `:\n${output}` : ''}`);
+  const output = lines
+    .filter((line) => !/^\s*(\d+: |at \.|at \/|Stack backtrace:)/.test(line))
+    .slice(-40)
+    .join('\n');
+  throw new Failure(
+    `\`${[command, ...args].join(' ')}\` ${result.error ? `failed: ${result.error.message}` : `exited ${result.status}`}${output ? `:\n${output}` : ''}`,
+  );
 }
 
 /** The version of a package this repository installed, so the consumers test what the library is tested with. */
@@ -111,7 +121,10 @@ function expectClean(what, { problems }) {
 /** Serves `dir/dist` and opens it: no problem, and no development warning in a production build. */
 async function checkProductionBuild(dir, what) {
   const built = join(dir, 'dist');
-  const code = readdirSync(join(built, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(built, 'assets', f), 'utf8')).join('\n');
+  const code = readdirSync(join(built, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(built, 'assets', f), 'utf8'))
+    .join('\n');
   if (code.includes('parca-elements: ')) throw new Failure(`${what}: the production build still holds the development warnings`);
   const server = await serveFolder(built);
   try {
@@ -149,7 +162,9 @@ const consumers = {
   },
 
   async 'react-app'(tarball) {
-    const versions = Object.fromEntries(['react', 'react-dom', '@types/react', '@types/react-dom', '@lit/react', 'typescript'].map((name) => [name, installed(name)]));
+    const versions = Object.fromEntries(
+      ['react', 'react-dom', '@types/react', '@types/react-dom', '@lit/react', 'typescript'].map((name) => [name, installed(name)]),
+    );
     const dir = makeProject('react-app', { ...versions, vite: VITE }, tarball);
     run('node', ['node_modules/typescript/bin/tsc', '-p', '.'], dir);
     run('node', ['vite-build.mjs'], dir);

@@ -81,7 +81,14 @@ const SHRINKING_PROFILES: readonly PlanProfile[] = [
 /** No mappings at all, addresses without symbols, kernel frames; one profile only; a huge and a tiny value. */
 const BARE_SAMPLES: readonly PlanSample[] = [
   { stack: [{ functions: [], address: 0x4011a0 }, { functions: [], address: 0x401000 }, { functions: ['start'] }], value: 2 ** 50 },
-  { stack: [{ functions: ['do_syscall_64'], binary: '[kernel.kallsyms]' }, { functions: ['entry_SYSCALL_64'], binary: '[kernel.kallsyms]' }, { functions: ['start'] }], value: 1 },
+  {
+    stack: [
+      { functions: ['do_syscall_64'], binary: '[kernel.kallsyms]' },
+      { functions: ['entry_SYSCALL_64'], binary: '[kernel.kallsyms]' },
+      { functions: ['start'] },
+    ],
+    value: 1,
+  },
   { stack: [{ functions: ['work'] }, { functions: ['start'] }], value: 7_000_000 },
 ];
 

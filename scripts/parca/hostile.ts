@@ -6,13 +6,7 @@ import { createGrpcWebTransport } from '@connectrpc/connect-web';
 import { gzipSync } from 'node:zlib';
 import { ProfileStoreService } from '../../src/gen/parca/profilestore/v1alpha1/profilestore_pb.js';
 import { ProfileSchema } from '../../src/gen/perftools/profiles/profile_pb.js';
-import {
-  HOSTILE_FUNCTIONS,
-  HOSTILE_NAME,
-  INVALID_UTF8_PLACEHOLDER,
-  MARKUP_LABEL_VALUE,
-  SCRIPT_FILE,
-} from '../../src/test-support/hostile.js';
+import { HOSTILE_FUNCTIONS, HOSTILE_NAME, INVALID_UTF8_PLACEHOLDER, MARKUP_LABEL_VALUE, SCRIPT_FILE } from '../../src/test-support/hostile.js';
 
 /** A CPU profile whose one stack is main → each hostile function, leaf last. */
 export function hostileProfile(timeMs: number): Uint8Array {
@@ -24,7 +18,12 @@ export function hostileProfile(timeMs: number): Uint8Array {
   };
   const names = ['main', ...HOSTILE_FUNCTIONS];
   const functions = names.map((name, i) => ({ id: BigInt(i + 1), name: index(name), systemName: index(name), filename: index(SCRIPT_FILE), startLine: 10n }));
-  const locations = names.map((_, i) => ({ id: BigInt(i + 1), mappingId: 1n, address: BigInt(0x1000 + i * 16), line: [{ functionId: BigInt(i + 1), line: BigInt(20 + i) }] }));
+  const locations = names.map((_, i) => ({
+    id: BigInt(i + 1),
+    mappingId: 1n,
+    address: BigInt(0x1000 + i * 16),
+    line: [{ functionId: BigInt(i + 1), line: BigInt(20 + i) }],
+  }));
   const stack = [...locations].reverse().map((l) => l.id);
   const profile = create(ProfileSchema, {
     sampleType: [{ type: index('cpu'), unit: index('nanoseconds') }],

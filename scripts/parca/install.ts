@@ -37,12 +37,14 @@ function goVersion(): [number, number] | undefined {
  */
 export function parcaProblem(): string | undefined {
   const fromEnv = process.env.PARCA_BIN;
-  if (fromEnv) return existsSync(fromEnv) ? undefined : `PARCA_BIN=${fromEnv} does not exist: point it at a Parca v${PARCA_VERSION} binary, or unset it to build one with Go`;
+  if (fromEnv)
+    return existsSync(fromEnv) ? undefined : `PARCA_BIN=${fromEnv} does not exist: point it at a Parca v${PARCA_VERSION} binary, or unset it to build one with Go`;
   const bin = join(cacheDir(), 'parca');
   if (existsSync(bin) && versionOf(bin)?.includes(PARCA_VERSION)) return undefined;
   const need = `Go ${GO_MINIMUM.join('.')} or newer`;
   const go = goVersion();
-  if (!go) return `Go is not installed: install ${need} (https://go.dev/dl/; Debian's golang package is often older) to build Parca v${PARCA_VERSION} once, or set PARCA_BIN to a Parca binary or PARCA_URL to a running Parca`;
+  if (!go)
+    return `Go is not installed: install ${need} (https://go.dev/dl/; Debian's golang package is often older) to build Parca v${PARCA_VERSION} once, or set PARCA_BIN to a Parca binary or PARCA_URL to a running Parca`;
   if (go[0] < GO_MINIMUM[0] || (go[0] === GO_MINIMUM[0] && go[1] < GO_MINIMUM[1])) {
     return `Go ${go.join('.')} is too old to build Parca v${PARCA_VERSION}: install ${need} (https://go.dev/dl/), or set PARCA_BIN to a Parca binary or PARCA_URL to a running Parca`;
   }
@@ -83,9 +85,7 @@ export function ensureParcaBinary(): string {
     // Some module proxies refuse the version listing that `go install pkg@version` asks for (to look up
     // deprecations) while serving the version itself. Download that exact version and build it in place.
     log('go install failed; building from the downloaded module instead:\n' + install.stderr.trim());
-    const info = JSON.parse(
-      execFileSync('go', ['mod', 'download', '-json', `${MODULE}@v${PARCA_VERSION}`], { env, encoding: 'utf8' }),
-    ) as { Dir: string };
+    const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `${MODULE}@v${PARCA_VERSION}`], { env, encoding: 'utf8' })) as { Dir: string };
     execFileSync('go', ['build', ...flags, '-o', bin, './cmd/parca'], { cwd: info.Dir, env, stdio: 'inherit' });
   }
   const version = versionOf(bin);

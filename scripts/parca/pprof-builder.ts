@@ -27,7 +27,16 @@ export function buildPprof(series: PlanSeries, samples: readonly PlanSample[], t
       id = BigInt(mappings.size + 1);
       mappings.set(binary, id);
       const start = 0x400000n * id;
-      profile.mapping.push({ $typeName: 'perftools.profiles.Mapping', id, memoryStart: start, memoryLimit: start + 0x100000n, fileOffset: 0n, filename: index(binary), buildId: index(`build-${id}`), hasFunctions: true });
+      profile.mapping.push({
+        $typeName: 'perftools.profiles.Mapping',
+        id,
+        memoryStart: start,
+        memoryLimit: start + 0x100000n,
+        fileOffset: 0n,
+        filename: index(binary),
+        buildId: index(`build-${id}`),
+        hasFunctions: true,
+      });
     }
     return id;
   };
@@ -36,7 +45,14 @@ export function buildPprof(series: PlanSeries, samples: readonly PlanSample[], t
     if (id === undefined) {
       id = BigInt(functions.size + 1);
       functions.set(name, id);
-      profile.function.push({ $typeName: 'perftools.profiles.Function', id, name: index(name), systemName: index(name), filename: index(`${name}.go`), startLine: 1n });
+      profile.function.push({
+        $typeName: 'perftools.profiles.Function',
+        id,
+        name: index(name),
+        systemName: index(name),
+        filename: index(`${name}.go`),
+        startLine: 1n,
+      });
     }
     return id;
   };

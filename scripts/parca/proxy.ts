@@ -44,42 +44,32 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number): void
  * Forwards to Parca. With `alter`, the whole answer body is buffered and changed first; with `cut`, the
  * connection is destroyed after the altered bytes are sent (no proper end of the response).
  */
-function forward(
-  req: IncomingMessage,
-  res: ServerResponse,
-  target: URL,
-  path: string,
-  alter?: (body: Buffer) => Uint8Array,
-  cut = false,
-): void {
+function forward(req: IncomingMessage, res: ServerResponse, target: URL, path: string, alter?: (body: Buffer) => Uint8Array, cut = false): void {
   const headers = { ...req.headers, host: target.host };
   delete headers.authorization;
-  const upstream = request(
-    { hostname: target.hostname, port: target.port, path, method: req.method, headers },
-    (reply) => {
-      const out = { ...reply.headers };
-      // The proxy, not Parca, decides CORS for its own origin.
-      for (const name of Object.keys(out)) if (name.startsWith('access-control-')) delete out[name];
-      allowCors(req, res);
-      if (!alter) {
-        res.writeHead(reply.statusCode ?? 502, out);
-        reply.pipe(res);
+  const upstream = request({ hostname: target.hostname, port: target.port, path, method: req.method, headers }, (reply) => {
+    const out = { ...reply.headers };
+    // The proxy, not Parca, decides CORS for its own origin.
+    for (const name of Object.keys(out)) if (name.startsWith('access-control-')) delete out[name];
+    allowCors(req, res);
+    if (!alter) {
+      res.writeHead(reply.statusCode ?? 502, out);
+      reply.pipe(res);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+    reply.on('end', () => {
+      const body = alter(Buffer.concat(chunks));
+      delete out['content-length'];
+      res.writeHead(reply.statusCode ?? 502, out);
+      if (cut) {
+        res.write(body, () => res.destroy());
         return;
       }
-      const chunks: Buffer[] = [];
-      reply.on('data', (chunk: Buffer) => chunks.push(chunk));
-      reply.on('end', () => {
-        const body = alter(Buffer.concat(chunks));
-        delete out['content-length'];
-        res.writeHead(reply.statusCode ?? 502, out);
-        if (cut) {
-          res.write(body, () => res.destroy());
-          return;
-        }
-        res.end(body);
-      });
-    },
-  );
+      res.end(body);
+    });
+  });
   upstream.on('error', () => {
     if (!res.headersSent) refuse(req, res, 502);
     else res.destroy();
@@ -105,7 +95,7 @@ function varint(value: number): number[] {
 function enlarge(body: Buffer): Uint8Array {
   const padding = Buffer.concat([Buffer.from([...varint((10000 << 3) | 2), ...varint(HUGE_PADDING_BYTES)]), Buffer.alloc(HUGE_PADDING_BYTES)]);
   const out: Buffer[] = [];
-  for (let at = 0; at + 5 <= body.length; ) {
+  for (let at = 0; at + 5 <= body.length;) {
     const flags = body[at]!;
     const length = body.readUInt32BE(at + 1);
     const message = body.subarray(at + 5, at + 5 + length);
@@ -146,9 +136,7 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
       case 'basic':
         return authorized(req.headers.authorization, basic) ? forward(req, res, target, path) : refuse(req, res, 401);
       case 'bearer':
-        return authorized(req.headers.authorization, `Bearer ${options.bearer}`)
-          ? forward(req, res, target, path)
-          : refuse(req, res, 401);
+        return authorized(req.headers.authorization, `Bearer ${options.bearer}`) ? forward(req, res, target, path) : refuse(req, res, 401);
       case 'tenant':
         return req.headers['x-scope-orgid'] === options.tenant ? forward(req, res, target, path) : refuse(req, res, 403);
       case 'forbidden':

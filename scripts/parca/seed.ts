@@ -6,11 +6,7 @@ import { createGrpcWebTransport } from '@connectrpc/connect-web';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import {
-  ProfileStoreService,
-  type RawProfileSeries,
-  RawProfileSeriesSchema,
-} from '../../src/gen/parca/profilestore/v1alpha1/profilestore_pb.js';
+import { ProfileStoreService, type RawProfileSeries, RawProfileSeriesSchema } from '../../src/gen/parca/profilestore/v1alpha1/profilestore_pb.js';
 import { ProfileSchema } from '../../src/gen/perftools/profiles/profile_pb.js';
 import { projectRoot } from '../paths.js';
 import { ADVERSARIAL_SERIES } from './adversarial-plan.js';
@@ -64,7 +60,13 @@ export async function seedParca(url: string, seededAtMs = Date.now()): Promise<S
   for (const [fixtureIndex, fixture] of SEED_FIXTURES.entries()) {
     const bytes = readFileSync(join(FIXTURE_DIR, fixture.file));
     for (const [instanceIndex, instance] of SEED_INSTANCES.entries()) {
-      const labels = { labels: [{ name: '__name__', value: fixture.name }, { name: 'instance', value: instance }, { name: 'job', value: fixture.job }] };
+      const labels = {
+        labels: [
+          { name: '__name__', value: fixture.name },
+          { name: 'instance', value: instance },
+          { name: 'job', value: fixture.job },
+        ],
+      };
       let batch: Uint8Array[] = [];
       let size = 0;
       const flush = async () => {
@@ -94,7 +96,13 @@ export async function seedAdversarial(url: string, seededAtMs: number): Promise<
   const client = createClient(ProfileStoreService, createGrpcWebTransport({ baseUrl: url }));
   const series = ADVERSARIAL_SERIES.map((plan) =>
     create(RawProfileSeriesSchema, {
-      labels: { labels: [{ name: '__name__', value: plan.name }, { name: 'instance', value: 'lab:6060' }, { name: 'job', value: plan.job }] },
+      labels: {
+        labels: [
+          { name: '__name__', value: plan.name },
+          { name: 'instance', value: 'lab:6060' },
+          { name: 'job', value: plan.job },
+        ],
+      },
       samples: plan.profiles.map((profile) => ({ rawProfile: gzipSync(buildPprof(plan, profile.samples, seededAtMs - profile.agoMs)) })),
     }),
   );

@@ -64,13 +64,7 @@ function installExitHook(): void {
 function configYaml(dataDir: string, selfAddress?: string): string {
   const lines = ['object_storage:', '  bucket:', '    type: "FILESYSTEM"', '    config:', `      directory: "${dataDir}"`];
   if (selfAddress) {
-    lines.push(
-      'scrape_configs:',
-      '  - job_name: "parca"',
-      '    scrape_interval: "10s"',
-      '    static_configs:',
-      `      - targets: ["${selfAddress}"]`,
-    );
+    lines.push('scrape_configs:', '  - job_name: "parca"', '    scrape_interval: "10s"', '    static_configs:', `      - targets: ["${selfAddress}"]`);
   }
   return lines.join('\n') + '\n';
 }

@@ -6,7 +6,6 @@ import { startProxy } from './proxy.js';
 import { seedParca } from './seed.js';
 import { freePort, startParca, type ParcaServer } from './server.js';
 
-
 export interface RunningTestEnv {
   env: TestEnv;
   /** Starts, stops and restarts a third Parca that tests may take down (on the same port each time). */

@@ -47,7 +47,9 @@ describe('connection to the real Parca', () => {
     const { labelNames } = await parca.labels({ ...range, profileType: CPU_TYPE, match: [] });
     expect(labelNames).to.include.members(['job', 'instance']);
     const { labelValues } = await parca.values({ labelName: 'job', ...range, profileType: CPU_TYPE, match: [] });
-    const cpuJobs = SEED_FIXTURES.filter((f) => f.name === 'process_cpu' && f.file !== 'cpu-thread-labels.pb.gz' && f.file !== 'cpu-nodejs.pb.gz' && f.file !== 'cpu-native.pb.gz').map((f) => f.job);
+    const cpuJobs = SEED_FIXTURES.filter(
+      (f) => f.name === 'process_cpu' && f.file !== 'cpu-thread-labels.pb.gz' && f.file !== 'cpu-nodejs.pb.gz' && f.file !== 'cpu-native.pb.gz',
+    ).map((f) => f.job);
     expect(labelValues).to.include.members(cpuJobs);
   });
 

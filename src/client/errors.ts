@@ -94,12 +94,7 @@ export function toParcaError(error: unknown, url: string, timeoutMs?: number): P
   }
   if (connect.code !== Code.DeadlineExceeded && connect.code !== Code.Canceled) {
     if (isCorruptMessage(connect)) {
-      return new ParcaError(
-        'decode',
-        `The answer from ${server} could not be read: it is corrupt or not from a compatible Parca (${said}).`,
-        said,
-        name,
-      );
+      return new ParcaError('decode', `The answer from ${server} could not be read: it is corrupt or not from a compatible Parca (${said}).`, said, name);
     }
     if (isNotGrpcWeb(connect)) {
       return new ParcaError(
@@ -113,8 +108,7 @@ export function toParcaError(error: unknown, url: string, timeoutMs?: number): P
     if (isCutOff(connect)) {
       return new ParcaError(
         'server',
-        `The answer from ${server} was cut off before it ended. A proxy or the server's write timeout may have ` +
-          'closed the connection; try a shorter range.',
+        `The answer from ${server} was cut off before it ended. A proxy or the server's write timeout may have ` + 'closed the connection; try a shorter range.',
         said,
         name,
       );
@@ -124,12 +118,7 @@ export function toParcaError(error: unknown, url: string, timeoutMs?: number): P
     case Code.Canceled:
       return new ParcaError('aborted', 'The request was cancelled.', undefined, name);
     case Code.DeadlineExceeded:
-      return new ParcaError(
-        'timeout',
-        `Parca at ${server} did not answer within ${timeoutMs ? `${timeoutMs / 1000} s` : 'the time allowed'}.`,
-        said,
-        name,
-      );
+      return new ParcaError('timeout', `Parca at ${server} did not answer within ${timeoutMs ? `${timeoutMs / 1000} s` : 'the time allowed'}.`, said, name);
     case Code.Unauthenticated:
       return new ParcaError(
         'unauthenticated',
@@ -138,31 +127,16 @@ export function toParcaError(error: unknown, url: string, timeoutMs?: number): P
         name,
       );
     case Code.PermissionDenied:
-      return new ParcaError(
-        'forbidden',
-        `Parca at ${server} (or a proxy in front of it) refused access with these credentials or headers.`,
-        said,
-        name,
-      );
+      return new ParcaError('forbidden', `Parca at ${server} (or a proxy in front of it) refused access with these credentials or headers.`, said, name);
     case Code.InvalidArgument:
     case Code.NotFound:
     case Code.FailedPrecondition:
     case Code.OutOfRange:
       return new ParcaError('invalid-query', `Parca rejected the query: ${said}`, said, name);
     case Code.ResourceExhausted:
-      return new ParcaError(
-        'too-large',
-        `The answer from Parca at ${server} is too large (${said}). Narrow the time range or the label selector.`,
-        said,
-        name,
-      );
+      return new ParcaError('too-large', `The answer from Parca at ${server} is too large (${said}). Narrow the time range or the label selector.`, said, name);
     case Code.Unimplemented:
-      return new ParcaError(
-        'server',
-        `${server} does not serve Parca's gRPC-Web API (the path was not found). Check the URL and any path prefix.`,
-        said,
-        name,
-      );
+      return new ParcaError('server', `${server} does not serve Parca's gRPC-Web API (the path was not found). Check the URL and any path prefix.`, said, name);
     case Code.Unavailable:
       return new ParcaError('server', `Parca at ${server} is unavailable: ${said}`, said, name);
     default:

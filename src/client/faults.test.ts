@@ -53,7 +53,11 @@ async function rawProfileTypes(route: string): Promise<{ contentType: string; fl
 
 /** A stable sort key for a profile type: its fields in a fixed order. */
 function toJsonKey(type: object): string {
-  return JSON.stringify(Object.entries(type).filter(([name]) => name !== '$typeName').sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(
+    Object.entries(type)
+      .filter(([name]) => name !== '$typeName')
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 describe('faults between the browser and Parca', () => {
@@ -67,7 +71,7 @@ describe('faults between the browser and Parca', () => {
     });
   }
 
-  it('/huge is Parca\'s own answer, its message frame padded past 64 MiB with a field decoders skip', async () => {
+  it("/huge is Parca's own answer, its message frame padded past 64 MiB with a field decoders skip", async () => {
     const [real, huge] = await Promise.all([rawProfileTypes('parca'), rawProfileTypes('huge')]);
     expect(huge.contentType).to.equal(real.contentType);
     expect(huge.flags).to.equal(0);

@@ -88,7 +88,7 @@ export class DevChecksController implements ReactiveController {
     } else if (this.#checks.needsProfileType && !host.activeQuery?.profileType) {
       devWarn(
         `<${host.localName}> has a connection but no profile type, so it shows nothing: set profile-type="…" on its ` +
-          '<parca-source> (with sync-url, the link\'s `<prefix>.type` parameter sets it too), let the user pick one ' +
+          "<parca-source> (with sync-url, the link's `<prefix>.type` parameter sets it too), let the user pick one " +
           'in a <parca-query-editor>, or set profileType in its query property.',
       );
     }

@@ -63,7 +63,9 @@ describe('development warnings', () => {
 
   it('waits for the page to settle: a connection set a moment after load is no reason to warn, one that never comes is', async () => {
     customElements.define('dev-warnings-late', class extends (customElements.get('parca-flamegraph') as typeof ParcaFlamegraphElement) {});
-    const late = await fixture<ParcaSourceElement>(html`<parca-source .clock=${clock} profile-type=${CPU_TYPE}><dev-warnings-late></dev-warnings-late></parca-source>`);
+    const late = await fixture<ParcaSourceElement>(
+      html`<parca-source .clock=${clock} profile-type=${CPU_TYPE}><dev-warnings-late></dev-warnings-late></parca-source>`,
+    );
     await (late.querySelector('dev-warnings-late') as ParcaFlamegraphElement).updateComplete;
     clock.advance(SETTLE_MS / 2);
     // As a page sets it from a config it fetched.
@@ -73,7 +75,9 @@ describe('development warnings', () => {
     expect(warnings.join('\n')).to.not.contain('has no connection');
 
     customElements.define('dev-warnings-never', class extends (customElements.get('parca-flamegraph') as typeof ParcaFlamegraphElement) {});
-    const never = await fixture<ParcaSourceElement>(html`<parca-source .clock=${clock} profile-type=${CPU_TYPE}><dev-warnings-never></dev-warnings-never></parca-source>`);
+    const never = await fixture<ParcaSourceElement>(
+      html`<parca-source .clock=${clock} profile-type=${CPU_TYPE}><dev-warnings-never></dev-warnings-never></parca-source>`,
+    );
     await (never.querySelector('dev-warnings-never') as ParcaFlamegraphElement).updateComplete;
     clock.advance(SETTLE_MS - 1);
     expect(warnings.join('\n')).to.not.contain('<dev-warnings-never> has no connection');

@@ -9,14 +9,7 @@ import type { ParcaQueryEditorElement } from '../elements/query-editor/query-edi
 import type { ParcaSourceElement } from '../elements/source/source.js';
 import { frameName } from '../model/flamegraph/names.js';
 import { nextEvent } from '../test-support/events.js';
-import {
-  BIDI_FUNCTION,
-  HOSTILE_TYPE,
-  LONG_FUNCTION,
-  MARKUP_FUNCTION,
-  MARKUP_LABEL_VALUE,
-  SCRIPT_FILE,
-} from '../test-support/hostile.js';
+import { BIDI_FUNCTION, HOSTILE_TYPE, LONG_FUNCTION, MARKUP_FUNCTION, MARKUP_LABEL_VALUE, SCRIPT_FILE } from '../test-support/hostile.js';
 import { recordScenario, seedHostileProfile, startChaosParca } from '../test-support/scenarios.js';
 
 /** Every element under `root`, shadow trees included. */
@@ -61,7 +54,10 @@ describe('hostile strings from a real Parca', function () {
     const model = graph.data!.model;
     const names = Array.from({ length: model.size }, (_, row) => frameName(model, row));
     for (const name of [MARKUP_FUNCTION, BIDI_FUNCTION, LONG_FUNCTION]) expect(names).to.include(name);
-    expect(names.some((n) => n.includes('\uFFFD')), 'invalid UTF-8 becomes U+FFFD').to.equal(true);
+    expect(
+      names.some((n) => n.includes('\uFFFD')),
+      'invalid UTF-8 becomes U+FFFD',
+    ).to.equal(true);
 
     // Hover and click the markup frame: tooltip and breadcrumb show its text.
     const row = names.indexOf(MARKUP_FUNCTION);

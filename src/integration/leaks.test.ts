@@ -33,17 +33,13 @@ const LOADED_CYCLES = 100;
 const LOADED_WARM_UP = 10;
 
 /** Markup for each element alone and for a whole page of them; grows as elements are added. */
-const explorer = (inner: string) =>
-  `<parca-source id="leak" sync-url url="${env.parcaUrl}" profile-type="${CPU_TYPE}">${inner}</parca-source>`;
+const explorer = (inner: string) => `<parca-source id="leak" sync-url url="${env.parcaUrl}" profile-type="${CPU_TYPE}">${inner}</parca-source>`;
 const subjects: [name: string, markup: string][] = [
   ['<parca-source> with sync-url', explorer('')],
   ['<parca-query-editor>', explorer('<parca-query-editor></parca-query-editor>')],
   ['<parca-metrics>', explorer('<parca-metrics></parca-metrics>')],
   ['<parca-flamegraph>', explorer('<parca-flamegraph search-field></parca-flamegraph>')],
-  [
-    'a whole explorer',
-    explorer('<parca-query-editor></parca-query-editor><parca-metrics></parca-metrics><parca-flamegraph></parca-flamegraph>'),
-  ],
+  ['a whole explorer', explorer('<parca-query-editor></parca-query-editor><parca-metrics></parca-metrics><parca-flamegraph></parca-flamegraph>')],
 ];
 
 type Updatable = Element & { updateComplete?: Promise<unknown> };
@@ -187,13 +183,11 @@ async function expectNothingLeft(name: string, cycles: number, warmUp: number, r
   const g = growth(heapBefore, heapAfter);
   const listeners = Object.fromEntries(net);
   const allowed = HEAP_NOISE_BYTES + requests * HEAP_NOISE_PER_REQUEST;
-  const failures = [
-    Object.keys(listeners).length > 0,
-    Object.keys(handles).length > 0,
-    g.heapBytes > allowed,
-    g.nodes > NODE_NOISE,
-  ].filter(Boolean).length;
-  const timers = Object.entries(handles).map(([kind, n]) => `${kind} +${n}`).join(', ') || '+0';
+  const failures = [Object.keys(listeners).length > 0, Object.keys(handles).length > 0, g.heapBytes > allowed, g.nodes > NODE_NOISE].filter(Boolean).length;
+  const timers =
+    Object.entries(handles)
+      .map(([kind, n]) => `${kind} +${n}`)
+      .join(', ') || '+0';
   const figures = `${describeGrowth(g)}; heap allowed ${mib(allowed)} (${requests} requests); timers/workers ${timers}`;
   await recordScenario(`resources: ${name}, ${cycles} cycles: ${figures}`, cycles, failures);
 

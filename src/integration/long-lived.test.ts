@@ -109,7 +109,10 @@ describe('pages that stay open', function () {
     const page = await openPage({ table: true });
     const first = page.recording.calls.filter((call) => call.window);
     const opened = first[0]!.window!;
-    expect(first.every((call) => call.window!.startMs === opened.startMs && call.window!.endMs === opened.endMs), 'one window at load').to.equal(true);
+    expect(
+      first.every((call) => call.window!.startMs === opened.startMs && call.window!.endMs === opened.endMs),
+      'one window at load',
+    ).to.equal(true);
 
     const before = page.recording.calls.length;
     page.clock.advance(10 * MINUTE);
@@ -176,7 +179,10 @@ describe('pages that stay open', function () {
     page.recording.hold();
     page.clock.advance(30_000);
     await Promise.all([graph.updateComplete, page.metrics.updateComplete]);
-    expect(page.recording.calls.some((call) => !call.settled), 'a refresh is under way').to.equal(true);
+    expect(
+      page.recording.calls.some((call) => !call.settled),
+      'a refresh is under way',
+    ).to.equal(true);
     expect(page.metrics.status).to.equal('refreshing');
     expect(page.metrics.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim()).to.equal('');
     expect(graph.shadowRoot!.querySelector('[part~="viewport"]')!.classList.contains('loading')).to.equal(false);
@@ -245,7 +251,10 @@ describe('pages that stay open', function () {
     page.graph.addEventListener('parca-load', onLoad);
     await pass(page, 5 * MINUTE);
     page.graph.removeEventListener('parca-load', onLoad);
-    check(recoveredAt !== undefined && recoveredAt - backAt <= 5 * MINUTE, `recovered ${recoveredAt === undefined ? 'never' : `${(recoveredAt - backAt) / 1000} s after Parca came back`}`);
+    check(
+      recoveredAt !== undefined && recoveredAt - backAt <= 5 * MINUTE,
+      `recovered ${recoveredAt === undefined ? 'never' : `${(recoveredAt - backAt) / 1000} s after Parca came back`}`,
+    );
     check(page.graph.data !== graph, 'newer data shown after recovery');
     check(!page.metrics.shadowRoot!.querySelector('[part~="error"]'), 'the error is gone after recovery');
     mark = page.recording.calls.length;

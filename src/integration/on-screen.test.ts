@@ -138,7 +138,8 @@ describe('what is on screen says what it shows', function () {
     if (binaries.size <= 1) expect(note!.textContent).to.contain('changes nothing');
     else expect(note).to.equal(null);
     const header = part(graph, 'table-header')!;
-    const sorted = () => [...header.querySelectorAll('[role="columnheader"]')].filter((h) => h.querySelector('.sort-mark')).map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+    const sorted = () =>
+      [...header.querySelectorAll('[role="columnheader"]')].filter((h) => h.querySelector('.sort-mark')).map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
     expect(sorted()).to.deep.equal(['Flat ▼']);
     [...header.querySelectorAll('button')].find((b) => b.textContent!.includes('Cumulative'))!.click();
     await graph.updateComplete;
@@ -184,7 +185,8 @@ describe('what is on screen says what it shows', function () {
     const copy = [...part(graph, 'export')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Copy link')!;
     copy.click();
     // The browser may allow the clipboard or not: either way the page says what happened.
-    for (let i = 0; i < 20 && !graph.shadowRoot!.querySelector('.copied, [part~="error"]'); i++) await graph.updateComplete.then(() => new Promise((r) => requestAnimationFrame(r)));
+    for (let i = 0; i < 20 && !graph.shadowRoot!.querySelector('.copied, [part~="error"]'); i++)
+      await graph.updateComplete.then(() => new Promise((r) => requestAnimationFrame(r)));
     const said = graph.shadowRoot!.querySelector('.copied, [part~="error"]')!.textContent!;
     expect(said).to.satisfy((text: string) => text.includes('Link copied') || text.includes(location.href));
   });

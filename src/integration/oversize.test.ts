@@ -11,7 +11,6 @@ const env = testEnv();
 const FAST = `${env.proxyUrl}/parca`;
 const HUGE = `${env.proxyUrl}/huge`;
 
-
 for (const tag of ['parca-flamegraph', 'parca-metrics'] as const) {
   describe(`<${tag}> given an answer past 64 MiB`, function () {
     // Each refused answer is 64 MiB on the wire.

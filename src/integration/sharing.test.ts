@@ -21,9 +21,11 @@ describe('twenty elements, one source, one query', () => {
         ${Array.from({ length: 20 }, () => html`<parca-flamegraph style="width: 600px; display: block"></parca-flamegraph>`)}
       </parca-source>`);
     const graphs = [...source.querySelectorAll('parca-flamegraph')] as ParcaFlamegraphElement[];
-    await Promise.all(graphs.map(async (graph) => {
-      while (!graph.data) await nextEvent(graph, 'parca-load');
-    }));
+    await Promise.all(
+      graphs.map(async (graph) => {
+        while (!graph.data) await nextEvent(graph, 'parca-load');
+      }),
+    );
     expect(await proxyCount(tag)).to.equal(1);
     expect(new Set(graphs.map((g) => g.data!.total)).size).to.equal(1);
   });

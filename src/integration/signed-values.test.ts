@@ -45,7 +45,9 @@ describe('negative values of a delta profile that shrank', () => {
     expect(mainFlat, 'the seeded profile has a frame that shrank').to.be.lessThan(0);
 
     const query = createQueryState({ profileType: SHRINKING_TYPE, selector: SELECTOR, range: absoluteRange(startMs, endMs) });
-    const el = await fixture<ParcaFlamegraphElement>(html`<parca-flamegraph style="display: block; width: 800px" .connection=${connection} .query=${query}></parca-flamegraph>`);
+    const el = await fixture<ParcaFlamegraphElement>(
+      html`<parca-flamegraph style="display: block; width: 800px" .connection=${connection} .query=${query}></parca-flamegraph>`,
+    );
     await nextEvent(el, 'parca-load');
     await el.updateComplete;
     await el.drawComplete;
@@ -90,13 +92,16 @@ describe('negative values of a delta profile that shrank', () => {
     const index = series.values.indexOf(lowest);
     const loaded = nextEvent(graph, 'parca-load');
     metrics.dispatchEvent(
-      new ParcaPointSelectEvent({
-        timestampMs: Math.round(metrics.data!.timestamps[index]! * 1000),
-        durationMs: series.durationsMs[index]!,
-        windowMs: metrics.stepSeconds * 1000,
-        selector: series.key,
-        labels: Object.fromEntries(series.labels.map((l) => [l.name, l.value])),
-      }, SHRINKING_TYPE),
+      new ParcaPointSelectEvent(
+        {
+          timestampMs: Math.round(metrics.data!.timestamps[index]! * 1000),
+          durationMs: series.durationsMs[index]!,
+          windowMs: metrics.stepSeconds * 1000,
+          selector: series.key,
+          labels: Object.fromEntries(series.labels.map((l) => [l.name, l.value])),
+        },
+        SHRINKING_TYPE,
+      ),
     );
     await loaded;
     await graph.updateComplete;

@@ -19,7 +19,6 @@ const TIMEOUT_MS = 400;
 /** The first try and the query controller's two retries (a timeout is transient). */
 const MAX_ATTEMPTS = 3;
 
-
 /** A fresh tag on the slow route, so counts are this test's alone. */
 function slowRoute(): { tag: string; url: string } {
   const tag = `slow-${crypto.randomUUID()}`;

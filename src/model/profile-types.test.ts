@@ -1,13 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseProfileTypeId } from './profile-type.js';
-import {
-  filterProfileTypeGroups,
-  groupProfileTypes,
-  profileNameLabel,
-  profileTypeLabel,
-  profileTypeOptions,
-  withChosenProfileType,
-} from './profile-types.js';
+import { filterProfileTypeGroups, groupProfileTypes, profileNameLabel, profileTypeLabel, profileTypeOptions, withChosenProfileType } from './profile-types.js';
 
 const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta';
 const SAMPLES = 'process_cpu:samples:count:cpu:nanoseconds:delta';

@@ -32,10 +32,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** `2026-11-25T10:05:00` in the local time zone, to the second: the value format of datetime-local. */
 export function toLocalInputValue(ms: number): string {
   const d = new Date(ms);
-  return (
-    `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
-  );
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` + `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** The instant a datetime-local value names (local time); undefined when it is empty or not a date. */

@@ -1,9 +1,7 @@
 // Time ranges as people write them (`now-1h`, `now`, ISO-8601) and as requests need them (epoch ms).
 
 /** A bound relative to the moment a query runs, or a fixed instant. */
-export type TimeBound =
-  | { readonly kind: 'relative'; readonly offsetMs: number }
-  | { readonly kind: 'absolute'; readonly ms: number };
+export type TimeBound = { readonly kind: 'relative'; readonly offsetMs: number } | { readonly kind: 'absolute'; readonly ms: number };
 
 export interface TimeRange {
   readonly from: TimeBound;
@@ -90,7 +88,6 @@ export function resolveRange(range: TimeRange, nowMs: number = Date.now()): Reso
 }
 
 export function sameRange(a: TimeRange, b: TimeRange): boolean {
-  const same = (x: TimeBound, y: TimeBound) =>
-    x.kind === y.kind && (x.kind === 'relative' ? x.offsetMs === (y as typeof x).offsetMs : x.ms === (y as typeof x).ms);
+  const same = (x: TimeBound, y: TimeBound) => x.kind === y.kind && (x.kind === 'relative' ? x.offsetMs === (y as typeof x).offsetMs : x.ms === (y as typeof x).ms);
   return same(a.from, b.from) && same(a.to, b.to);
 }

@@ -74,16 +74,7 @@ export function formatPercent(part: number, whole: number): string {
   return `${sign}${Number(abs.toFixed(abs < 10 ? 2 : 1))}%`;
 }
 
-export type MetricUnitKind =
-  | 'cores'
-  | 'duration-per-second'
-  | 'bytes-per-second'
-  | 'count-per-second'
-  | 'per-second'
-  | 'duration'
-  | 'bytes'
-  | 'count'
-  | 'other';
+export type MetricUnitKind = 'cores' | 'duration-per-second' | 'bytes-per-second' | 'count-per-second' | 'per-second' | 'duration' | 'bytes' | 'count' | 'other';
 
 /** What a metrics chart plots in. */
 export interface MetricUnit {

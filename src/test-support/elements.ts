@@ -25,9 +25,11 @@ export async function mountUnderSource(tag: 'parca-flamegraph' | 'parca-metrics'
   const { startMs, endMs } = seededRange();
   const source = await fixture<ParcaSourceElement>(html`
     <parca-source url=${url} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${isoTime(startMs)} to=${isoTime(endMs)}>
-      ${tag === 'parca-flamegraph'
-        ? html`<parca-flamegraph style="display: block; width: 800px"></parca-flamegraph>`
-        : html`<parca-metrics style="display: block; width: 800px"></parca-metrics>`}
+      ${
+        tag === 'parca-flamegraph'
+          ? html`<parca-flamegraph style="display: block; width: 800px"></parca-flamegraph>`
+          : html`<parca-metrics style="display: block; width: 800px"></parca-metrics>`
+      }
     </parca-source>`);
   return { source, el: source.querySelector(tag) as ChartOrGraph };
 }

@@ -1,19 +1,6 @@
 // Builds flame graph records with the same columns, types and compression as Parca's, for edge cases a real
 // server does not produce on demand (and for benchmarks). The shape follows a record read from Parca v0.28.0.
-import {
-  CompressionType,
-  type DataType,
-  binary,
-  bool,
-  dictionary,
-  int,
-  int32,
-  int64,
-  list,
-  tableFromArrays,
-  tableToIPC,
-  uint32,
-} from '@uwdata/flechette';
+import { CompressionType, type DataType, binary, bool, dictionary, int, int32, int64, list, tableFromArrays, tableToIPC, uint32 } from '@uwdata/flechette';
 import { registerLz4Codec } from './lz4-codec.js';
 
 export type Width = 8 | 16 | 32 | 64;

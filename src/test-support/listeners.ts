@@ -12,9 +12,13 @@ export async function netListeners(targets: EventTarget[], run: () => Promise<vo
         net.set(type, (net.get(type) ?? 0) + 1);
         // A listener added with a signal is removed by the browser when the signal aborts.
         const signal = typeof options === 'object' ? options.signal : undefined;
-        signal?.addEventListener('abort', () => {
-          if (live.delete(listener)) net.set(type, (net.get(type) ?? 0) - 1);
-        }, { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            if (live.delete(listener)) net.set(type, (net.get(type) ?? 0) - 1);
+          },
+          { once: true },
+        );
       }
       return add.call(this, type, listener, options);
     };

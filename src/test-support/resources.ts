@@ -30,10 +30,13 @@ function trackPair<A extends unknown[], H>(
   return [
     (callback, ...rest) => {
       if (typeof callback !== 'function') return schedule(callback, ...rest);
-      const handle = schedule((...args: never[]) => {
-        if (once) live.delete(handle);
-        callback(...args);
-      }, ...rest);
+      const handle = schedule(
+        (...args: never[]) => {
+          if (once) live.delete(handle);
+          callback(...args);
+        },
+        ...rest,
+      );
       const stack = where();
       if (!byHarness(stack)) live.set(handle, { kind, stack });
       return handle;

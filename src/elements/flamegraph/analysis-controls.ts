@@ -85,8 +85,9 @@ function renderGroupBy(view: OptionsView) {
         <option value="label" ?selected=${chosen === 'label'}>A label…</option>
         ${chosen === 'custom' ? html`<option value="custom" selected>${current}</option>` : nothing}
       </select></label
-    >${chosen === 'label'
-      ? html`<input
+    >${
+      chosen === 'label'
+        ? html`<input
           type="text"
           aria-label="Label to group by"
           placeholder="thread_name"
@@ -96,7 +97,8 @@ function renderGroupBy(view: OptionsView) {
             view.onGroupBy(name ? `labels.${name}` : '');
           }}
         />`
-      : nothing}${view.groupNote ? html`<span class="group-note">${view.groupNote}</span>` : nothing}`;
+        : nothing
+    }${view.groupNote ? html`<span class="group-note">${view.groupNote}</span>` : nothing}`;
 }
 
 /** The row of option controls (shown with the `controls` attribute). */
@@ -122,15 +124,17 @@ export function renderOptions(view: OptionsView) {
         ><input type="checkbox" .checked=${view.diffing} @change=${(e: Event) => view.onBaselineToggle((e.target as HTMLInputElement).checked)} />
         Compare with ${view.diffing ? view.baselineText : 'the previous period'}</label
       >
-      ${view.diffing
-        ? html`<label part="diff-absolute"
+      ${
+        view.diffing
+          ? html`<label part="diff-absolute"
               ><input type="checkbox" .checked=${view.absolute} @change=${(e: Event) => view.onAbsolute((e.target as HTMLInputElement).checked)} />
               Absolute</label
             >
             <select part="diff-palette" aria-label="Diff colors" @change=${(e: Event) => view.onPalette((e.target as HTMLSelectElement).value as DiffPalette)}>
               ${DIFF_PALETTES.map((p) => html`<option value=${p} ?selected=${p === view.palette}>${p === 'red-green' ? 'Red / green' : 'Blue / orange'}</option>`)}
             </select>`
-        : nothing}
+          : nothing
+      }
     </span>
     <span part="export">
       <button type="button" @click=${view.onExportPng}>PNG</button>
@@ -184,14 +188,17 @@ export function renderFilters(view: FiltersView) {
           </button></span
         >`,
     )}
-    ${view.filters.length > 0 && totals
-      ? html`<span part="filtered" role="status"
+    ${
+      view.filters.length > 0 && totals
+        ? html`<span part="filtered" role="status"
           >${formatPercent(totals.filtered, totals.total + totals.filtered)} filtered out (${formatValue(totals.filtered, totals.unit)} of
           ${formatValue(totals.total + totals.filtered, totals.unit)})</span
         >`
-      : nothing}
-    ${view.editable
-      ? html`<form part="filter-form" @submit=${onSubmit}>
+        : nothing
+    }
+    ${
+      view.editable
+        ? html`<form part="filter-form" @submit=${onSubmit}>
           <select name="scope" aria-label="Filter kind">
             <option value="stack">Stacks where</option>
             <option value="frame">Only frames where</option>
@@ -205,7 +212,8 @@ export function renderFilters(view: FiltersView) {
           <input name="value" type="text" aria-label="Filter value" placeholder="value" required />
           <button type="submit">Add filter</button>
         </form>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
@@ -263,45 +271,53 @@ export function renderAnalysis(host: AnalysisHost) {
   const state = host.controlState;
   const filters = [...options.filters];
   const link = host.viewLink();
-  return html`${host.controls
-    ? renderOptions({
-        invert: host.invert,
-        labelAlign: host.labelAlign,
-        onLabelAlign: (align) => host.userChange(() => (host.labelAlign = LABEL_ALIGNS.includes(align) ? align : 'left')),
-        table: host.table,
-        groupBy: host.groupBy,
-        diffing: !!options.baseline,
-        absolute: host.diffAbsolute,
-        palette: host.diffPalette,
-        baselineText: baselineText(host),
-        canExport: !host.record && !!host.activeConnection,
-        onInvert: (invert) => host.userChange(() => (host.invert = invert)),
-        onTable: (table) => (host.table = table),
-        onGroupBy: (text) => {
-          state.groupByLabel = false;
-          host.userChange(() => (host.groupBy = text.split(',').map((v) => v.trim()).filter((v) => v !== '')));
-        },
-        onBaselineToggle: (on) => host.userChange(() => toggleBaseline(host, on)),
-        onAbsolute: (absolute) => host.userChange(() => (host.diffAbsolute = absolute)),
-        onPalette: (palette) => (host.diffPalette = DIFF_PALETTES.includes(palette) ? palette : 'red-green'),
-        onExportPng: () => host.perform(() => download(() => host.toPNG(), 'flamegraph.png')),
-        onExportPprof: () => host.perform(() => download(() => host.exportPprof(), 'profile.pb.gz')),
-        onCopyLink: link
-          ? () =>
-              host.perform(async () => {
-                await copyText(link);
-                state.copied = true;
-              })
-          : undefined,
-        copied: state.copied,
-        groupNote: groupNote(host),
-        groupByLabel: state.groupByLabel,
-        onGroupByLabel: () => {
-          state.groupByLabel = true;
-          host.requestUpdate();
-        },
-      })
-    : nothing}
+  return html`${
+    host.controls
+      ? renderOptions({
+          invert: host.invert,
+          labelAlign: host.labelAlign,
+          onLabelAlign: (align) => host.userChange(() => (host.labelAlign = LABEL_ALIGNS.includes(align) ? align : 'left')),
+          table: host.table,
+          groupBy: host.groupBy,
+          diffing: !!options.baseline,
+          absolute: host.diffAbsolute,
+          palette: host.diffPalette,
+          baselineText: baselineText(host),
+          canExport: !host.record && !!host.activeConnection,
+          onInvert: (invert) => host.userChange(() => (host.invert = invert)),
+          onTable: (table) => (host.table = table),
+          onGroupBy: (text) => {
+            state.groupByLabel = false;
+            host.userChange(
+              () =>
+                (host.groupBy = text
+                  .split(',')
+                  .map((v) => v.trim())
+                  .filter((v) => v !== '')),
+            );
+          },
+          onBaselineToggle: (on) => host.userChange(() => toggleBaseline(host, on)),
+          onAbsolute: (absolute) => host.userChange(() => (host.diffAbsolute = absolute)),
+          onPalette: (palette) => (host.diffPalette = DIFF_PALETTES.includes(palette) ? palette : 'red-green'),
+          onExportPng: () => host.perform(() => download(() => host.toPNG(), 'flamegraph.png')),
+          onExportPprof: () => host.perform(() => download(() => host.exportPprof(), 'profile.pb.gz')),
+          onCopyLink: link
+            ? () =>
+                host.perform(async () => {
+                  await copyText(link);
+                  state.copied = true;
+                })
+            : undefined,
+          copied: state.copied,
+          groupNote: groupNote(host),
+          groupByLabel: state.groupByLabel,
+          onGroupByLabel: () => {
+            state.groupByLabel = true;
+            host.requestUpdate();
+          },
+        })
+      : nothing
+  }
   ${renderFilters({
     filters,
     editable: host.controls,
@@ -334,7 +350,9 @@ function groupNote(host: AnalysisHost): string {
   }
   if (binaries.size > 1) return '';
   const [only] = binaries;
-  return only ? `Every frame is in one binary (${baseName(only)}): grouping by binary changes nothing.` : 'No frame names a binary: grouping by binary changes nothing.';
+  return only
+    ? `Every frame is in one binary (${baseName(only)}): grouping by binary changes nothing.`
+    : 'No frame names a binary: grouping by binary changes nothing.';
 }
 
 /** The baseline control: the previous period of the same length as the shown range, or no baseline. */

@@ -26,7 +26,9 @@ const ROW_HEIGHT = 20;
 interface Setup {
   selector?: string;
   range?: { startMs: number; endMs: number };
-  props?: Partial<Pick<ParcaFlamegraphElement, 'invert' | 'groupBy' | 'filters' | 'baselineFrom' | 'baselineTo' | 'diffAbsolute' | 'diffPalette' | 'controls' | 'trimThreshold'>>;
+  props?: Partial<
+    Pick<ParcaFlamegraphElement, 'invert' | 'groupBy' | 'filters' | 'baselineFrom' | 'baselineTo' | 'diffAbsolute' | 'diffPalette' | 'controls' | 'trimThreshold'>
+  >;
   connection?: ParcaConnection;
 }
 
@@ -237,9 +239,7 @@ describe('<parca-flamegraph> analysis', () => {
     expect(parts(el, 'legend-swatch').length).to.equal(el.diffColors.length);
     // The tooltip says what the frame was, is, and how it changed.
     const bounds = canvasOf(el).getBoundingClientRect();
-    canvasOf(el).dispatchEvent(
-      new PointerEvent('pointermove', { bubbles: true, clientX: bounds.left + span.x * width + 4, clientY: bounds.top + ROW_HEIGHT + 5 }),
-    );
+    canvasOf(el).dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: bounds.left + span.x * width + 4, clientY: bounds.top + ROW_HEIGHT + 5 }));
     await el.updateComplete;
     const tooltip = part(el, 'tooltip')!.textContent!;
     expect(tooltip).to.contain('Baseline').and.contain('Comparison').and.contain('Change');
@@ -257,7 +257,11 @@ describe('<parca-flamegraph> analysis', () => {
   it('in a relative diff of several jobs, some frames grow and others shrink', async () => {
     const full = seededRange();
     const middle = Math.round((full.startMs + full.endMs) / 2);
-    const { data } = await loaded({ selector: '{}', range: { startMs: middle, endMs: full.endMs }, props: { baselineFrom: isoTime(full.startMs), baselineTo: isoTime(middle) } });
+    const { data } = await loaded({
+      selector: '{}',
+      range: { startMs: middle, endMs: full.endMs },
+      props: { baselineFrom: isoTime(full.startMs), baselineTo: isoTime(middle) },
+    });
     const levels = rowsAt(data.model, 1).map((row) => diffLevel(relativeChange(data.model.cumulative[row]!, data.model.diff[row]!)));
     expect(levels.some((l) => l > 0)).to.equal(true);
     expect(levels.some((l) => l < 0)).to.equal(true);
@@ -277,7 +281,10 @@ describe('<parca-flamegraph> analysis', () => {
     // One job against its own previous half hour: its composition changed (seed-plan's drift), so frames show it.
     const model = el.data!.model;
     const levels = [...Array(model.size).keys()].slice(1).map((row) => diffLevel(relativeChange(model.cumulative[row]!, model.diff[row]!)));
-    expect(levels.some((level) => level !== 0), 'some frame changed').to.equal(true);
+    expect(
+      levels.some((level) => level !== 0),
+      'some frame changed',
+    ).to.equal(true);
     expect(el.data!.isDiff).to.equal(true);
     expect(part(el, 'legend')).to.not.equal(null);
     next = flamegraphSettled(el);

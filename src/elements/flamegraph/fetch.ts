@@ -34,7 +34,8 @@ export interface FlamegraphData {
 /** The shown window: the picked point of a metrics series when there is one, else the query's window. */
 export function windowOf(query: QueryState): ProfileWindow {
   const window = profileWindow(query);
-  if (!window) throw new ParcaError('invalid-query', `The time range ${formatTimeBound(query.range.from)} to ${formatTimeBound(query.range.to)} ends before it starts.`);
+  if (!window)
+    throw new ParcaError('invalid-query', `The time range ${formatTimeBound(query.range.from)} to ${formatTimeBound(query.range.to)} ends before it starts.`);
   return window;
 }
 
@@ -122,7 +123,11 @@ export async function fetchFlamegraph(
       throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of an Arrow flame graph.`);
     }
     const arrow = response.report.value;
-    return { ...(await decodeDataSliced({ bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed }, signal)), isDiff, request: timing };
+    return {
+      ...(await decodeDataSliced({ bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed }, signal)),
+      isDiff,
+      request: timing,
+    };
   } catch (error) {
     if (isNoData(error)) return { model: emptyModel(), unit: 'count', total: 0, filtered: 0, trimmed: 0, decodeMs: 0, isDiff };
     throw error;

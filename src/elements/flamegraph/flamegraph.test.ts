@@ -66,7 +66,9 @@ describe('<parca-flamegraph>', () => {
     expect(data.model.size).to.be.greaterThan(10);
     expect(data.unit).to.equal('nanoseconds');
     // With trimming on, the root holds what was kept; the response's total also counts what was trimmed.
-    expect(data.model.total).to.be.at.most(data.total).and.at.least(data.total * 0.9);
+    expect(data.model.total)
+      .to.be.at.most(data.total)
+      .and.at.least(data.total * 0.9);
     expect(data.trimmed).to.be.greaterThan(0);
     expect(part(el, 'note')!.textContent).to.contain('trimmed');
     expect(event).to.include({ nodeCount: data.model.size, total: data.total });

@@ -131,10 +131,14 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   #optionsError = '';
   readonly #data = new GraphData(this);
   readonly #view = new GraphView(this);
-  readonly #canvas = new GraphCanvas(this, () => this.#scene(), (width) => {
-    const widthClass = widthClassOf(width);
-    if (widthClass !== this.widthClass) this.widthClass = widthClass;
-  });
+  readonly #canvas = new GraphCanvas(
+    this,
+    () => this.#scene(),
+    (width) => {
+      const widthClass = widthClassOf(width);
+      if (widthClass !== this.widthClass) this.widthClass = widthClass;
+    },
+  );
   readonly #sandwich = new SandwichView(this, () => new (this.constructor as typeof ParcaFlamegraphElement)());
   readonly #table = new TableView(this, this.#data, (name) => this.userChange(() => this.#view.pick(name)));
   readonly #input = new GraphInput(this, {
@@ -399,18 +403,23 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   #scene() {
     const data = this.data;
     const view = this.#view;
-    return { model: data?.model, focus: view.focus, orientation: this.orientation, look: this.frameLook, matches: view.search?.mask, hovered: view.hovered, selected: view.selected, diff: !!data?.isDiff };
+    return {
+      model: data?.model,
+      focus: view.focus,
+      orientation: this.orientation,
+      look: this.frameLook,
+      matches: view.search?.mask,
+      hovered: view.hovered,
+      selected: view.selected,
+      diff: !!data?.isDiff,
+    };
   }
-
-
 
   /** Asks for the sandwich of the row's function: this graph shows it, or the sandwich this graph is part of. */
   #askSandwich(row: number): void {
     const name = this.data?.model.functionName.value(row) ?? '';
     if (name) this.dispatchEvent(new ParcaSandwichSelectEvent(name));
   }
-
-
 }
 
 /** Listeners typed from the element's own events (src/events/event-maps.ts). */

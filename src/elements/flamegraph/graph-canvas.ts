@@ -66,10 +66,14 @@ export class GraphCanvas {
     onWidth: (width: number) => void,
   ) {
     this.#look = new ThemeController(host, () => this.readTheme());
-    new SizeController(host, () => this.viewport, ({ width }) => {
-      onWidth(width);
-      this.schedule();
-    });
+    new SizeController(
+      host,
+      () => this.viewport,
+      ({ width }) => {
+        onWidth(width);
+        this.schedule();
+      },
+    );
     this.#frame = new FrameController(host, () => this.#draw());
   }
 
@@ -185,7 +189,23 @@ export class GraphCanvas {
     const ratio = globalThis.devicePixelRatio || 1;
     // The size the first picture gives its viewport comes back through the resize observer: the same picture
     // again would cost a frame, so a frame whose inputs are those of the last one is skipped.
-    const inputs = [canvas, model, scene.focus, scene.orientation, scene.matches, scene.hovered, scene.selected, scene.diff, ...Object.values(scene.look), theme, this.#diffPalette, width, height, ratio, viewport.scrollTop];
+    const inputs = [
+      canvas,
+      model,
+      scene.focus,
+      scene.orientation,
+      scene.matches,
+      scene.hovered,
+      scene.selected,
+      scene.diff,
+      ...Object.values(scene.look),
+      theme,
+      this.#diffPalette,
+      width,
+      height,
+      ratio,
+      viewport.scrollTop,
+    ];
     if (this.#drawn && inputs.length === this.#drawn.length && inputs.every((value, i) => value === this.#drawn![i])) return false;
     this.#drawn = inputs;
     canvas.style.height = `${height}px`;

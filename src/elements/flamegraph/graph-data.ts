@@ -61,7 +61,17 @@ export class GraphData implements ReactiveController {
       run: ([connection, query, trim, options], signal) => fetchFlamegraph(connection, query, trim, signal, options),
       sourceName: () => host.sourceName,
       isRefresh: ([c1, q1, t1, o1], [c2, q2, t2, o2]) => c1 === c2 && t1 === t2 && o1 === o2 && isRefreshOf(q1, q2),
-      loadEvent: (data, durationMs) => new ParcaFlamegraphLoadEvent(host.sourceName, durationMs, data.total, data.trimmed, data.model.size, data.decodeMs, data.request?.fetchMs, data.request?.sentAt),
+      loadEvent: (data, durationMs) =>
+        new ParcaFlamegraphLoadEvent(
+          host.sourceName,
+          durationMs,
+          data.total,
+          data.trimmed,
+          data.model.size,
+          data.decodeMs,
+          data.request?.fetchMs,
+          data.request?.sentAt,
+        ),
     });
     this.#samples = new QueryController(host, {
       args: () => {

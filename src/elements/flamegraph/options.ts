@@ -13,7 +13,13 @@ import type { Orientation } from './renderer.js';
 
 /** `group-by="binary, labels.api"` ⇄ ['binary', 'labels.api']. */
 export const listConverter = {
-  fromAttribute: (value: string | null): string[] => (value ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : []),
+  fromAttribute: (value: string | null): string[] =>
+    value
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '')
+      : [],
   toAttribute: (value: readonly string[]): string => value.join(', '),
 };
 
@@ -56,7 +62,10 @@ export interface FrameLook {
  * @csspart label-align - The control that aligns frame names left or right (with `controls`).
  */
 export abstract class FlamegraphOptionsElement extends ParcaElement {
-  protected static override readonly devChecks = { needsProfileType: true, oneOf: { orientation: ['icicle', 'flame'], colorBy: COLOR_BY, labelAlign: LABEL_ALIGNS } };
+  protected static override readonly devChecks = {
+    needsProfileType: true,
+    oneOf: { orientation: ['icicle', 'flame'], colorBy: COLOR_BY, labelAlign: LABEL_ALIGNS },
+  };
 
   /** `icicle` (root on top, default) or `flame` (root at the bottom). */
   @property({ reflect: true }) orientation: Orientation = 'icicle';

@@ -82,7 +82,10 @@ describe('<parca-flamegraph> sandwich', () => {
     for (const graph of [callers, callees]) {
       const model = graph.data!.model;
       const top = [...Array(model.size).keys()].filter((row) => model.depth[row] === 1);
-      expect(top.map((row) => frameName(model, row)), 'the function is the only frame under the root').to.deep.equal([FUNCTION]);
+      expect(
+        top.map((row) => frameName(model, row)),
+        'the function is the only frame under the root',
+      ).to.deep.equal([FUNCTION]);
       expect(model.cumulative[top[0]!]).to.be.greaterThan(0);
     }
     // Every caller / callee the sandwich shows is a parent / child of the function somewhere in the whole graph.
@@ -115,9 +118,10 @@ describe('<parca-flamegraph> sandwich', () => {
     await sandwichGraphs(el);
 
     const closed = nextEvent(el, 'parca-view-change');
-    part(el, 'sandwich')!.querySelector<ParcaFlamegraphElement>('[part~="sandwich-callees"]')!.shadowRoot!.querySelector('canvas')!.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }),
-    );
+    part(el, 'sandwich')!
+      .querySelector<ParcaFlamegraphElement>('[part~="sandwich-callees"]')!
+      .shadowRoot!.querySelector('canvas')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
     expect((await closed).view.sandwich).to.equal('');
     await el.updateComplete;
     expect(part(el, 'sandwich')).to.equal(null);
@@ -149,7 +153,13 @@ describe('<parca-flamegraph> sandwich', () => {
     const bounds = canvas.getBoundingClientRect();
     const changed = nextEvent(el, 'parca-view-change');
     canvas.dispatchEvent(
-      new MouseEvent('contextmenu', { clientX: bounds.left + rect.x + rect.width / 2, clientY: bounds.top + rect.y + rect.height / 2, bubbles: true, composed: true, cancelable: true }),
+      new MouseEvent('contextmenu', {
+        clientX: bounds.left + rect.x + rect.width / 2,
+        clientY: bounds.top + rect.y + rect.height / 2,
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
     );
     expect((await changed).view.sandwich).to.equal(caller);
     expect(el.sandwich).to.equal(caller);

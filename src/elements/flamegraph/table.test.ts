@@ -52,7 +52,9 @@ describe('function table', () => {
       const range = seededRange();
       const reference = await pprofReference(createConnection({ url: env.parcaUrl }), `${profileType}${selector}`, range.startMs, range.endMs);
       const shown = tableByName(el);
-      expect([...shown.keys()].sort()).to.deep.equal([...reference.functions.keys()].map((name) => (name.startsWith('0x') ? [...shown.keys()].find((k) => k.endsWith(name)) ?? name : name)).sort());
+      expect([...shown.keys()].sort()).to.deep.equal(
+        [...reference.functions.keys()].map((name) => (name.startsWith('0x') ? ([...shown.keys()].find((k) => k.endsWith(name)) ?? name) : name)).sort(),
+      );
       for (const [name, totals] of reference.functions) {
         const key = name.startsWith('0x') ? [...shown.keys()].find((k) => k.endsWith(name))! : name;
         expect(shown.get(key), name).to.deep.equal(totals);

@@ -36,8 +36,9 @@ export function renderToolbar(view: ToolbarView) {
   const { result, model, path } = view;
   if (!view.searchField && !result && path.length === 0 && !view.sandwichable) return nothing;
   return html`<div part="toolbar">
-    ${view.searchField
-      ? html`<input
+    ${
+      view.searchField
+        ? html`<input
           part="search-field"
           type="search"
           aria-label="Search frames"
@@ -50,14 +51,18 @@ export function renderToolbar(view: ToolbarView) {
             view.onStep(e.shiftKey ? -1 : 1);
           }}
         />`
-      : nothing}
-    ${view.searchField && result?.count
-      ? html`<button part="search-previous" @click=${() => view.onStep(-1)}>Previous match</button>
+        : nothing
+    }
+    ${
+      view.searchField && result?.count
+        ? html`<button part="search-previous" @click=${() => view.onStep(-1)}>Previous match</button>
           <button part="search-next" @click=${() => view.onStep(1)}>Next match</button>`
-      : nothing}
+        : nothing
+    }
     ${result && model ? html`<span part="search-summary" role="status">${result.error ?? view.summary}</span>` : nothing}
-    ${path.length > 0 && model
-      ? html`<nav part="breadcrumb" aria-label="Focused frame">
+    ${
+      path.length > 0 && model
+        ? html`<nav part="breadcrumb" aria-label="Focused frame">
           <ol>
             ${path.map(
               (row) =>
@@ -68,15 +73,19 @@ export function renderToolbar(view: ToolbarView) {
           </ol>
           <button part="reset" @click=${() => view.onFocus(0)}>Reset</button>
         </nav>`
-      : nothing}
-    ${view.sandwichable
-      ? html`<button part="sandwich-button" title=${view.sandwichable} @click=${view.onSandwich}>Callers and callees</button>`
-      : nothing}
+        : nothing
+    }
+    ${view.sandwichable ? html`<button part="sandwich-button" title=${view.sandwichable} @click=${view.onSandwich}>Callers and callees</button>` : nothing}
   </div>`;
 }
 
 /** "n matching frames, x% of total", led by "k of" while the selected (or focused) frame is a match. */
-export function searchSummary(result: SearchResult, stepStart: number, total: number, picked?: { name: string; cumulative: number; total: number; unit: string }): string {
+export function searchSummary(
+  result: SearchResult,
+  stepStart: number,
+  total: number,
+  picked?: { name: string; cumulative: number; total: number; unit: string },
+): string {
   const index = result.indexOf(stepStart);
   const frames = `${index >= 0 ? `${index + 1} of ` : ''}${result.count} matching ${result.count === 1 ? 'frame' : 'frames'}`;
   // A function picked in the table: the table's figure, from every sample (the graph may have trimmed some).
@@ -95,14 +104,16 @@ export function renderTooltip(data: FlamegraphData, row: number) {
       <dd>${formatValue(details.cumulative, data.unit)} (${formatPercent(details.cumulative, total)})</dd>
       <dt>Flat</dt>
       <dd>${formatValue(details.flat, data.unit)} (${formatPercent(details.flat, total)})</dd>
-      ${data.isDiff
-        ? html`<dt>Baseline</dt>
+      ${
+        data.isDiff
+          ? html`<dt>Baseline</dt>
             <dd>${formatValue(details.cumulative - details.diff, data.unit)}</dd>
             <dt>Comparison</dt>
             <dd>${formatValue(details.cumulative, data.unit)}</dd>
             <dt>Change</dt>
             <dd>${details.diff > 0 ? '+' : ''}${formatValue(details.diff, data.unit)} (${formatChange(relativeChange(details.cumulative, details.diff))})</dd>`
-        : nothing}
+          : nothing
+      }
       ${where ? html`<dt>File</dt><dd>${where}</dd>` : nothing}
       ${details.binary ? html`<dt>Binary</dt><dd>${baseName(details.binary)}</dd>` : nothing}
       ${details.buildId ? html`<dt>Build id</dt><dd>${details.buildId}</dd>` : nothing}

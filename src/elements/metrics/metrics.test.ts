@@ -144,7 +144,7 @@ describe('<parca-metrics>', () => {
     expect(el.data!.unit.kind).to.equal('bytes');
   });
 
-  it('narrows the source\'s range when the user drags across the chart, and goes back on double-click', async () => {
+  it("narrows the source's range when the user drags across the chart, and goes back on double-click", async () => {
     const { root, el } = await mount();
     const initial = root.query.range;
     const selected = nextEvent(el, ParcaRangeSelectEvent.eventName);
@@ -214,7 +214,7 @@ describe('<parca-metrics>', () => {
     expect(part(el, 'baseline-note')).to.equal(null);
   });
 
-  it('fires parca-point-select with the series\' labels when the user clicks a point', async () => {
+  it("fires parca-point-select with the series' labels when the user clicks a point", async () => {
     const { el } = await mount();
     const { series, index, timestampMs } = tallestPoint(el);
     const { left, top } = el.plot!.position(index, series.values[index]!);

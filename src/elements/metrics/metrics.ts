@@ -342,14 +342,14 @@ export class ParcaMetricsElement extends ParcaElement {
         ${legend.common.length > 0 ? html`<span part="common-labels">${formatLabels(legend.common)}</span>` : nothing}
         ${note ? html`<span part="note">${note}</span>` : nothing}
         <span part="status" role="status">${statusText(this.activeQuery, this.#query.status, data)}</span>
-        ${this.history.length > 0
-          ? html`<button part="reset" @click=${() => this.#back()} title="Or double-click the chart">Previous range</button>`
-          : nothing}
-        ${isDeltaType(type)
-          ? html`<label part="raw-toggle"
+        ${this.history.length > 0 ? html`<button part="reset" @click=${() => this.#back()} title="Or double-click the chart">Previous range</button>` : nothing}
+        ${
+          isDeltaType(type)
+            ? html`<label part="raw-toggle"
               ><input type="checkbox" .checked=${this.raw} @change=${this.#onRawChange} /> Raw totals</label
             >`
-          : nothing}
+            : nothing
+        }
       </div>
       ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
       ${hidden ? nothing : renderBaselineNote(this.#baseline(), this.timeZone, () => this.dispatchEvent(new ParcaBaselineSelectEvent(undefined)))}
@@ -370,17 +370,19 @@ export class ParcaMetricsElement extends ParcaElement {
         <div part="marker" hidden></div>
         <div part="tooltip" hidden></div>
       </div>
-      ${data && !hidden
-        ? renderLegend({
-            data,
-            legend,
-            showAll: this.showAll,
-            visible: this.#visibleKeys,
-            colors: this.#view.colors,
-            onClick: this.#onLegendClick,
-            onToggleShowAll: this.#toggleShowAll,
-          })
-        : nothing}
+      ${
+        data && !hidden
+          ? renderLegend({
+              data,
+              legend,
+              showAll: this.showAll,
+              visible: this.#visibleKeys,
+              colors: this.#view.colors,
+              onClick: this.#onLegendClick,
+              onToggleShowAll: this.#toggleShowAll,
+            })
+          : nothing
+      }
       <div part="live" class="visually-hidden" aria-live="polite">${this.announcement}</div>
       <div class="table"></div>
     `;

@@ -52,11 +52,15 @@ export class PlotView implements ReactiveController {
     private readonly options: PlotViewOptions,
   ) {
     this.#look = new ThemeController(host);
-    this.#sizes = new SizeController(host, () => this.#part('chart'), ({ width, height }) => {
-      options.resized(width);
-      this.#plot?.setSize(width, height);
-      this.placeBands();
-    });
+    this.#sizes = new SizeController(
+      host,
+      () => this.#part('chart'),
+      ({ width, height }) => {
+        options.resized(width);
+        this.#plot?.setSize(width, height);
+        this.placeBands();
+      },
+    );
     host.addController(this);
   }
 

@@ -107,11 +107,7 @@ export class MetricsPlot {
    */
   update(input: PlotInput): boolean {
     const current = this.#input;
-    if (
-      input.data.series.length !== current.data.series.length ||
-      input.format.timeZone !== current.format.timeZone ||
-      !sameTheme(input.theme, current.theme)
-    ) {
+    if (input.data.series.length !== current.data.series.length || input.format.timeZone !== current.format.timeZone || !sameTheme(input.theme, current.theme)) {
       return false;
     }
     this.#input = input;
@@ -212,7 +208,11 @@ export class MetricsPlot {
       axes: [
         axis({
           size: 44,
-          values: (_u, splits, _axis, _space, incr) => this.#input.format.ticks(splits.map((s) => s * 1000), incr * 1000),
+          values: (_u, splits, _axis, _space, incr) =>
+            this.#input.format.ticks(
+              splits.map((s) => s * 1000),
+              incr * 1000,
+            ),
         }),
         axis({
           values: (_u, splits) => splits.map((v) => this.#input.format.value(v)),
@@ -221,16 +221,14 @@ export class MetricsPlot {
       ],
       series: [
         {},
-        ...data.series.map(
-          (s, i): uPlot.Series => ({
-            label: s.key,
-            stroke: (_u, si) => this.#input.colors[si - 1]!,
-            width: SERIES_WIDTH,
-            paths: linePaths,
-            show: visible[i] ?? true,
-            points: { size: 6, show: (_u: uPlot, si: number, i0: number, i1: number) => this.#showPoints(si, i0, i1) },
-          }),
-        ),
+        ...data.series.map((s, i): uPlot.Series => ({
+          label: s.key,
+          stroke: (_u, si) => this.#input.colors[si - 1]!,
+          width: SERIES_WIDTH,
+          paths: linePaths,
+          show: visible[i] ?? true,
+          points: { size: 6, show: (_u: uPlot, si: number, i0: number, i1: number) => this.#showPoints(si, i0, i1) },
+        })),
       ],
       hooks: {
         setCursor: [(u) => this.callbacks.hover(u.cursor.idx ?? undefined, u.cursor.left ?? -1, u.cursor.top ?? -1)],

@@ -65,13 +65,15 @@ export function renderLegend({ data, legend, showAll, visible, colors, onClick, 
         </button>
       </li>`,
     )}
-    ${more > 0
-      ? html`<li>
+    ${
+      more > 0
+        ? html`<li>
           <button part="show-all" @click=${onToggleShowAll}>
             ${showAll ? `Show top ${legend.top}` : `Show all ${legend.entries.length}`}
           </button>
         </li>`
-      : nothing}
+        : nothing
+    }
   </ul>`;
 }
 

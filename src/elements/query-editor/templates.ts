@@ -45,8 +45,9 @@ export function renderProfileType(view: ProfileTypeView) {
   return html`
     <div part="profile-type">
       <label part="profile-type-label" for="type">Profile type</label>
-      ${searchable
-        ? html`<input
+      ${
+        searchable
+          ? html`<input
             id="type-filter"
             part="profile-type-filter"
             type="search"
@@ -57,7 +58,8 @@ export function renderProfileType(view: ProfileTypeView) {
             .value=${live(view.typeFilter)}
             @input=${(e: Event) => view.onFilter((e.target as HTMLInputElement).value)}
           />`
-        : nothing}
+          : nothing
+      }
       <select
         id="type"
         part="profile-type-select"
@@ -131,10 +133,11 @@ export function renderSelector(view: SelectorView) {
         @blur=${view.onBlur}
       />
       <ul id="listbox" part="listbox" role="listbox" aria-label="Suggestions" ?hidden=${!visible}>
-        ${visible
-          ? view.suggestions.map(
-              (suggestion, i) =>
-                html`<li
+        ${
+          visible
+            ? view.suggestions.map(
+                (suggestion, i) =>
+                  html`<li
                   id="option-${i}"
                   part=${i === activeIndex ? 'option option-active' : 'option'}
                   role="option"
@@ -144,14 +147,17 @@ export function renderSelector(view: SelectorView) {
                 >
                   ${suggestion}
                 </li>`,
-            )
-          : nothing}
+              )
+            : nothing
+        }
       </ul>
-      ${result.ok
-        ? view.edited
-          ? html`<p part="draft-note" role="status">Edited: the views show the query as it was until you press Run.</p>`
-          : nothing
-        : renderSelectorError(view.selector, result.error.offset, result.error.end, result.error.reason)}
+      ${
+        result.ok
+          ? view.edited
+            ? html`<p part="draft-note" role="status">Edited: the views show the query as it was until you press Run.</p>`
+            : nothing
+          : renderSelectorError(view.selector, result.error.offset, result.error.end, result.error.reason)
+      }
     </div>
   `;
 }

@@ -174,7 +174,9 @@ describe('<parca-source>', () => {
 
   it('reaches elements that were there before the source was defined', async () => {
     const tag = 'late-parca-source';
-    const root = await fixture(html`<div><late-parca-source id="late" url=${env.parcaUrl} profile-type="late:x:y:z:w"><test-consumer></test-consumer></late-parca-source></div>`);
+    const root = await fixture(
+      html`<div><late-parca-source id="late" url=${env.parcaUrl} profile-type="late:x:y:z:w"><test-consumer></test-consumer></late-parca-source></div>`,
+    );
     const child = consumer(root);
     expect(child.activeQuery).to.equal(undefined);
     customElements.define(tag, class extends ParcaSourceElement {});
@@ -184,7 +186,7 @@ describe('<parca-source>', () => {
     expect(child.activeQuery!.profileType).to.equal('late:x:y:z:w');
   });
 
-  it('lets an element\'s own connection and query win over its source\'s', async () => {
+  it("lets an element's own connection and query win over its source's", async () => {
     const el = await fixture<ParcaSourceElement>(html`<parca-source url=${env.parcaUrl} profile-type="src:x:y:z:w"><test-consumer></test-consumer></parca-source>`);
     const child = consumer(el);
     const { createQueryState } = await import('../../model/query-state.js');

@@ -116,7 +116,7 @@ function readType(r: Reader, typeId: number, table: number, children: Field[]): 
 }
 
 function readField(r: Reader, table: number, depth = 0): Field {
-  if (depth > MAX_NESTING) fail('the record\'s fields nest too deeply');
+  if (depth > MAX_NESTING) fail("the record's fields nest too deeply");
   const get = r.table(table);
   const children = r.vector(get(5), 4, (at) => readField(r, r.child(at), depth + 1));
   let type = readType(r, r.uint8(get(2)), get(3) ? r.child(get(3)) : 0, children);

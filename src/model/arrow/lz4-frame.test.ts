@@ -55,7 +55,14 @@ describe('LZ4 frame decoder', () => {
   });
 
   it('round-trips data through its own compressor, compressed and stored', () => {
-    for (const [length, alphabet] of [[0, 4], [1, 4], [13, 2], [1000, 3], [70_000, 26], [200_000, 2]] as const) {
+    for (const [length, alphabet] of [
+      [0, 4],
+      [1, 4],
+      [13, 2],
+      [1000, 3],
+      [70_000, 26],
+      [200_000, 2],
+    ] as const) {
       const data = sample(length, length + alphabet, alphabet);
       for (const uncompressed of [false, true]) {
         const packed = compressLz4Frame(data, { uncompressed, contentSize: true });

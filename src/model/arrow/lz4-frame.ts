@@ -106,7 +106,7 @@ function decodeBlock(input: Reader, end: number, out: Output, frameStart: number
     if (literals > end - sp) throw new Lz4FormatError(`LZ4 block truncated: ${literals} literals announced, ${end - sp} bytes left`);
     if (literals > limit - dp) throw new Lz4FormatError(`LZ4 data decompresses to more than the expected ${limit} bytes`);
     if (literals < SHORT_COPY) {
-      for (const stop = sp + literals; sp < stop; ) dst[dp++] = src[sp++]!;
+      for (const stop = sp + literals; sp < stop;) dst[dp++] = src[sp++]!;
     } else {
       dst.set(src.subarray(sp, sp + literals), dp);
       sp += literals;
@@ -134,7 +134,7 @@ function decodeBlock(input: Reader, end: number, out: Output, frameStart: number
     let from = dp - offset;
     if (length < SHORT_COPY) {
       // Byte by byte is also what an overlapping match (offset < length) needs: it repeats what it writes.
-      for (const stop = dp + length; dp < stop; ) dst[dp++] = dst[from++]!;
+      for (const stop = dp + length; dp < stop;) dst[dp++] = dst[from++]!;
     } else if (offset >= length) {
       dst.copyWithin(dp, from, from + length);
       dp += length;

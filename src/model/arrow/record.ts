@@ -274,7 +274,8 @@ export class RecordReader {
       return { length: record.length, body: record.body, compressed: !!record.compression, columns, loaded: new Map() };
     });
     this.size = this.#batches.reduce((sum, batch) => sum + batch.length, 0);
-    for (const batch of this.#batches) for (const slot of batch.columns.values()) if (slot.length !== batch.length) fail('a column is shorter or longer than its batch');
+    for (const batch of this.#batches)
+      for (const slot of batch.columns.values()) if (slot.length !== batch.length) fail('a column is shorter or longer than its batch');
   }
 
   has(name: string): boolean {
@@ -355,7 +356,11 @@ export class RecordReader {
   flags(name: string): Uint8Array {
     if (!this.has(name)) return new Uint8Array(this.size);
     if (this.#type(name).typeId !== Type.Bool) fail(`column ${name} is not boolean`);
-    return this.#each(name, (batch, slot) => flagsOf(batch, slot, name), (size) => new Uint8Array(size));
+    return this.#each(
+      name,
+      (batch, slot) => flagsOf(batch, slot, name),
+      (size) => new Uint8Array(size),
+    );
   }
 
   strings(name: string): StringColumn {
@@ -364,7 +369,11 @@ export class RecordReader {
     if (type.typeId === Type.Dictionary) {
       const dictionary = this.#dictionaries.get(type.id) ?? EMPTY_DICTIONARY;
       const count = dictionary.count;
-      const keys = this.#each(name, (batch, slot) => dictionaryKeys(batch, slot, type.indices, count, name), (size) => new Int32Array(size));
+      const keys = this.#each(
+        name,
+        (batch, slot) => dictionaryKeys(batch, slot, type.indices, count, name),
+        (size) => new Int32Array(size),
+      );
       return dictionaryColumn(keys, dictionary);
     }
     if (isBinary(type)) {

@@ -11,12 +11,34 @@ export const COLOR_BY: readonly ColorBy[] = ['binary', 'package', 'file'];
 
 /** Light-mode defaults: soft fills that keep dark text readable. */
 export const LIGHT_PALETTE: readonly string[] = [
-  '#f2b8a2', '#f5cf8a', '#c9dc8e', '#9fd9b4', '#94d3d6', '#a9c4ef', '#c3b4ee', '#e6b1d8', '#e8c2a4', '#b9d1a8', '#a8c9d9', '#d7b8c9',
+  '#f2b8a2',
+  '#f5cf8a',
+  '#c9dc8e',
+  '#9fd9b4',
+  '#94d3d6',
+  '#a9c4ef',
+  '#c3b4ee',
+  '#e6b1d8',
+  '#e8c2a4',
+  '#b9d1a8',
+  '#a8c9d9',
+  '#d7b8c9',
 ];
 
 /** Dark-mode defaults: deeper fills that keep light text readable on a dark page. */
 export const DARK_PALETTE: readonly string[] = [
-  '#8a4a36', '#86632a', '#5f7330', '#2f7350', '#286c70', '#3b5b8f', '#5b4b8f', '#80457a', '#7d5a3d', '#4f6b3f', '#3f6478', '#6f4a5e',
+  '#8a4a36',
+  '#86632a',
+  '#5f7330',
+  '#2f7350',
+  '#286c70',
+  '#3b5b8f',
+  '#5b4b8f',
+  '#80457a',
+  '#7d5a3d',
+  '#4f6b3f',
+  '#3f6478',
+  '#6f4a5e',
 ];
 
 /**

@@ -191,14 +191,29 @@ function expectSameModel(actual: FlamegraphModel, expected: FlamegraphModel, lab
   expect(actual.size, label).to.equal(expected.size);
   expect(actual.maxDepth, label).to.equal(expected.maxDepth);
   expect(actual.total, label).to.equal(expected.total);
-  const arrays = ['cumulative', 'flat', 'diff', 'valueOffset', 'depth', 'parent', 'childStart', 'childIndex', 'labelsOnly', 'inlined', 'locationLine', 'functionStartLine'] as const;
+  const arrays = [
+    'cumulative',
+    'flat',
+    'diff',
+    'valueOffset',
+    'depth',
+    'parent',
+    'childStart',
+    'childIndex',
+    'labelsOnly',
+    'inlined',
+    'locationLine',
+    'functionStartLine',
+  ] as const;
   for (const name of arrays) expect(Array.from(actual[name]), `${label}: ${name}`).to.deep.equal(Array.from(expected[name]));
   const strings = ['functionName', 'functionSystemName', 'functionFileName', 'mappingFile', 'mappingBuildId'] as const;
   for (const name of strings) {
     expect(actual[name].keyCount, `${label}: ${name} keys`).to.equal(expected[name].keyCount);
     for (let row = 0; row < actual.size; row++) {
       if (actual[name].key(row) !== expected[name].key(row) || actual[name].value(row) !== expected[name].value(row)) {
-        expect(`${actual[name].key(row)} ${actual[name].value(row)}`, `${label}: ${name} at row ${row}`).to.equal(`${expected[name].key(row)} ${expected[name].value(row)}`);
+        expect(`${actual[name].key(row)} ${actual[name].value(row)}`, `${label}: ${name} at row ${row}`).to.equal(
+          `${expected[name].key(row)} ${expected[name].value(row)}`,
+        );
       }
     }
   }

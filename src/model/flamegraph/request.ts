@@ -2,12 +2,7 @@
 // (invert, group by, filters, diff baseline). Pure: no network, no DOM.
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
-import {
-  ProfileDiffSelection_Mode,
-  QueryRequest_Mode,
-  QueryRequest_ReportType,
-  type QueryRequestSchema,
-} from '../../gen/parca/query/v1alpha1/query_pb.js';
+import { ProfileDiffSelection_Mode, QueryRequest_Mode, QueryRequest_ReportType, type QueryRequestSchema } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import type { TimeBound, TimeRange } from '../time-range.js';
 import { type FrameFilter, toFilterMessage } from './filters.js';
 
@@ -80,12 +75,7 @@ function merge(window: ProfileWindow) {
 }
 
 /** The request for `reportType` over `window` with the analysis options. */
-export function buildQueryRequest(
-  window: ProfileWindow,
-  options: AnalysisOptions,
-  reportType: QueryRequest_ReportType,
-  trimPercent?: number,
-): QueryRequestInit {
+export function buildQueryRequest(window: ProfileWindow, options: AnalysisOptions, reportType: QueryRequest_ReportType, trimPercent?: number): QueryRequestInit {
   const common: QueryRequestInit = {
     reportType,
     ...(trimPercent !== undefined && reportType === QueryRequest_ReportType.FLAMEGRAPH_ARROW ? { nodeTrimThreshold: trimPercent } : {}),

@@ -63,9 +63,15 @@ describe('flame graph search', () => {
 
     it('tells where a match is in that order, before and after ordering them all', () => {
       const fresh = searchFlamegraph(model, '/main|other/');
-      expect([5, 2, 4, 1, 0].map((row) => fresh.indexOf(row)), 'unordered').to.deep.equal([0, 1, 2, -1, -1]);
+      expect(
+        [5, 2, 4, 1, 0].map((row) => fresh.indexOf(row)),
+        'unordered',
+      ).to.deep.equal([0, 1, 2, -1, -1]);
       void fresh.rows;
-      expect([5, 2, 4, 1, 0].map((row) => fresh.indexOf(row)), 'ordered').to.deep.equal([0, 1, 2, -1, -1]);
+      expect(
+        [5, 2, 4, 1, 0].map((row) => fresh.indexOf(row)),
+        'ordered',
+      ).to.deep.equal([0, 1, 2, -1, -1]);
     });
 
     it('steps to the next and previous match, wrapping around', () => {

@@ -7,18 +7,16 @@ type Values = (number | null | undefined)[];
 
 /** A chart over times 0, 60, 120… s, one series per row of values. */
 function chart(...rows: Values[]): ChartData {
-  const series = rows.map(
-    (values, s): ChartSeries => ({
-      key: `{s="${s}"}`,
-      labels: [{ name: 's', value: String(s) }],
-      values,
-      durationsMs: new Float64Array(values.length),
-      counts: new Int32Array(values.length),
-      peak: Math.max(0, ...values.filter((v): v is number => v != null)),
-      trough: 0,
-      points: values.filter((v) => v != null).length,
-    }),
-  );
+  const series = rows.map((values, s): ChartSeries => ({
+    key: `{s="${s}"}`,
+    labels: [{ name: 's', value: String(s) }],
+    values,
+    durationsMs: new Float64Array(values.length),
+    counts: new Int32Array(values.length),
+    peak: Math.max(0, ...values.filter((v): v is number => v != null)),
+    trough: 0,
+    points: values.filter((v) => v != null).length,
+  }));
   return { timestamps: Float64Array.from(rows[0]!, (_, i) => i * 60), series, unit: metricUnit('', false), perSecond: false };
 }
 
@@ -37,11 +35,11 @@ describe('metrics keyboard cursor', () => {
     expect(cursorAction(data, order, state(), 'Home', false)).to.deep.include({ to: at(1, 0) });
   });
 
-  it('starts again when the cursor\'s series is hidden', () => {
+  it("starts again when the cursor's series is hidden", () => {
     expect(cursorAction(data, [0], state(at(1, 0)), 'ArrowRight', false)).to.deep.include({ to: at(0, 3) });
   });
 
-  it('moves left and right over the series\' points, skipping gaps and staying at either end', () => {
+  it("moves left and right over the series' points, skipping gaps and staying at either end", () => {
     expect(cursorAction(data, order, state(at(1, 0)), 'ArrowRight', false)).to.deep.include({ to: at(1, 2) });
     expect(cursorAction(data, order, state(at(1, 2)), 'ArrowRight', false)).to.deep.include({ to: at(1, 2) });
     expect(cursorAction(data, order, state(at(0, 1)), 'ArrowLeft', false)).to.deep.include({ to: at(0, 0) });
@@ -70,7 +68,7 @@ describe('metrics keyboard cursor', () => {
     expect(cursorAction(data, order, state(at(0, 2), 3), 'ArrowUp', false)).to.deep.include({ anchor: 3 });
   });
 
-  it('picks the cursor\'s point on Enter, or the range from the anchor to it', () => {
+  it("picks the cursor's point on Enter, or the range from the anchor to it", () => {
     expect(cursorAction(data, order, state(at(0, 1)), 'Enter', false)).to.deep.equal({ kind: 'pick', point: at(0, 1) });
     expect(cursorAction(data, order, state(at(0, 1), 1), 'Enter', false)).to.deep.equal({ kind: 'pick', point: at(0, 1) });
     expect(cursorAction(data, order, state(at(0, 1), 3), 'Enter', false)).to.deep.equal({ kind: 'range', startMs: 180_000, endMs: 60_000 });

@@ -3,8 +3,14 @@ import { selectorWithLabels, formatLabels, labelSetKey, labelsRecord, parseLabel
 
 describe('metrics labels', () => {
   it('keys a label set the same whatever the order', () => {
-    const a = labelSetKey([{ name: 'job', value: 'fib' }, { name: 'instance', value: 'host-a:6060' }]);
-    const b = labelSetKey([{ name: 'instance', value: 'host-a:6060' }, { name: 'job', value: 'fib' }]);
+    const a = labelSetKey([
+      { name: 'job', value: 'fib' },
+      { name: 'instance', value: 'host-a:6060' },
+    ]);
+    const b = labelSetKey([
+      { name: 'instance', value: 'host-a:6060' },
+      { name: 'job', value: 'fib' },
+    ]);
     expect(a).to.equal(b);
     expect(a).to.equal('{instance="host-a:6060",job="fib"}');
     expect(labelSetKey([])).to.equal('{}');
@@ -15,7 +21,10 @@ describe('metrics labels', () => {
   });
 
   it('gives labels as a record and as text', () => {
-    const labels = [{ name: 'instance', value: 'x' }, { name: 'job', value: 'y' }];
+    const labels = [
+      { name: 'instance', value: 'x' },
+      { name: 'job', value: 'y' },
+    ];
     expect(labelsRecord(labels)).to.deep.equal({ instance: 'x', job: 'y' });
     expect(formatLabels(labels)).to.equal('instance=x, job=y');
   });
@@ -25,7 +34,7 @@ describe('metrics labels', () => {
     expect(parseLabelNames('')).to.deep.equal([]);
   });
 
-  it('adds a series\' labels to a query selector', () => {
+  it("adds a series' labels to a query selector", () => {
     const labels = [{ name: 'job', value: 'fib' }];
     expect(selectorWithLabels('{}', labels)).to.equal('{job="fib"}');
     expect(selectorWithLabels('{instance=~"host-.*"}', labels)).to.equal('{instance=~"host-.*",job="fib"}');

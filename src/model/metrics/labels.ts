@@ -36,7 +36,14 @@ export function formatLabels(labels: readonly SeriesLabel[]): string {
 
 /** Label names given as `a, b,c` (an attribute) as a clean list without blanks or repeats. */
 export function parseLabelNames(text: string | null | undefined): string[] {
-  return [...new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      (text ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 /**

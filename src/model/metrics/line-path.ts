@@ -31,14 +31,7 @@ function finishColumn(sink: PathSink, x: number, minY: number, maxY: number, las
  * Traces `ys` against `xs` from `from` to `to` (inclusive) into `sink`, in whole pixels. `undefined` values
  * are skipped (the line joins its neighbours); `null` breaks the line (a gap).
  */
-export function traceLine(
-  xs: ArrayLike<number>,
-  ys: ArrayLike<number | null | undefined>,
-  from: number,
-  to: number,
-  frame: LineFrame,
-  sink: PathSink,
-): void {
+export function traceLine(xs: ArrayLike<number>, ys: ArrayLike<number | null | undefined>, from: number, to: number, frame: LineFrame, sink: PathSink): void {
   const { left, top, width, height, xMin, yMin } = frame;
   const kx = frame.xMax > xMin ? width / (frame.xMax - xMin) : 0;
   const ky = frame.yMax > yMin ? height / (frame.yMax - yMin) : 0;

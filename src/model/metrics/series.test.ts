@@ -105,7 +105,7 @@ describe('metrics series from QueryRange', () => {
     expect(fib[0]!.key).to.equal(labelSetKey([...fib[0]!.labels].reverse()));
   });
 
-  it('joins a line over other series\' timestamps instead of breaking it or drawing zeros', async () => {
+  it("joins a line over other series' timestamps instead of breaking it or drawing zeros", async () => {
     // Asked at 1 s, the two instances' points (seed-plan: a few seconds apart) interleave, so each series misses
     // the other's times.
     const fine = await queryRange(CPU_TYPE, ['instance', 'job'], 1);
@@ -204,7 +204,7 @@ describe('metrics series from QueryRange', () => {
     expect(sortedUnion([])).to.have.length(0);
   });
 
-  it('finds the series nearest a value and steps between a series\' points', () => {
+  it("finds the series nearest a value and steps between a series' points", () => {
     const data = toChartData(cpu, { delta: true });
     const series = data.series[0]!;
     const first = series.values.findIndex((v) => v != null);

@@ -2,9 +2,7 @@
 // person recognises (1 s, 5 s, 1 min, 5 min, ...), never below 1 s (Parca breaks on a missing or zero step).
 
 /** Steps a chart's axis reads well at, in seconds; beyond the last, whole days. */
-const NICE_STEPS_S = [
-  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
-] as const;
+const NICE_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400] as const;
 
 export const DEFAULT_PX_PER_POINT = 10;
 /** Widths are grouped into classes this wide, so small resizes do not re-query. */

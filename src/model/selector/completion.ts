@@ -129,7 +129,7 @@ function betweenTokens(tokens: Token[], cursor: number): CompletionContext {
 function decodedPrefix(text: string, token: Token, cursor: number): string {
   const raw = text.slice(token.start, cursor);
   const [head] = tokenize(`${raw}"`);
-  return head?.kind === 'string' && !head.problem && head.end === raw.length + 1 ? head.value ?? '' : raw.slice(1);
+  return head?.kind === 'string' && !head.problem && head.end === raw.length + 1 ? (head.value ?? '') : raw.slice(1);
 }
 
 export interface CompletionEdit {

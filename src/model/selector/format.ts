@@ -13,6 +13,7 @@ const NAMED_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': 
 
 /** A double-quoted string literal; other control characters become \xHH, everything else stays as is. */
 export function quoteValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they get escaped
   const body = value.replace(/[\\"\n\r\t\x00-\x1f\x7f]/g, (c) => NAMED_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return `"${body}"`;
 }

@@ -16,11 +16,4 @@ export {
 } from './parse.js';
 export { escapeRegex, formatMatcher, formatSelector, quoteValue } from './format.js';
 export { regexProblem } from './regex.js';
-export {
-  applyCompletion,
-  completionContext,
-  filterSuggestions,
-  operatorSuggestions,
-  type CompletionContext,
-  type CompletionEdit,
-} from './completion.js';
+export { applyCompletion, completionContext, filterSuggestions, operatorSuggestions, type CompletionContext, type CompletionEdit } from './completion.js';

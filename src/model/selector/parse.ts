@@ -17,9 +17,7 @@ export interface Selector {
   readonly matchers: readonly LabelMatcher[];
 }
 
-export type SelectorParseResult =
-  | { readonly ok: true; readonly selector: Selector }
-  | { readonly ok: false; readonly error: SelectorProblem };
+export type SelectorParseResult = { readonly ok: true; readonly selector: Selector } | { readonly ok: false; readonly error: SelectorProblem };
 
 /** Thrown by parseSelectorOrThrow; carries where and why. */
 export class SelectorSyntaxError extends Error {

@@ -27,7 +27,7 @@ function translate(source: string): string | { reason: string } {
   let out = '';
   let inClass = false;
   let classStart = -1;
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const c = source[i]!;
     const rest = source.slice(i);
     if (c === '\\') {

@@ -17,12 +17,7 @@ export function App({ onReady }: { onReady: (source: ParcaSourceElement, graph: 
     <ParcaSource ref={source} profileType={PROFILE_TYPE} onParcaSourceChange={(e) => heard.current.push(`${e.type}:${e.cause}`)}>
       <ParcaQueryEditor onParcaQuerySubmit={(e) => heard.current.push(`${e.type}:${e.query.selector}`)} />
       <ParcaMetrics onParcaRangeSelect={(e) => heard.current.push(`${e.type}:${String(e.range.from)}`)} />
-      <ParcaFlamegraph
-        ref={graph}
-        query={query}
-        searchField
-        onParcaLoad={(e) => heard.current.push(`${e.type}:${e.total ?? 'no total'}`)}
-      />
+      <ParcaFlamegraph ref={graph} query={query} searchField onParcaLoad={(e) => heard.current.push(`${e.type}:${e.total ?? 'no total'}`)} />
     </ParcaSource>
   );
 }

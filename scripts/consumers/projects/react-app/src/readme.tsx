@@ -7,8 +7,11 @@ const connection = createConnection({ url: 'https://parca.internal' });
 
 export function Explorer() {
   return (
-    <ParcaSource connection={connection} profileType="process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta"
-                 onParcaSourceChange={(e) => console.log(e.cause, e.query.window)}>
+    <ParcaSource
+      connection={connection}
+      profileType="process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta"
+      onParcaSourceChange={(e) => console.log(e.cause, e.query.window)}
+    >
       <ParcaQueryEditor />
       <ParcaMetrics onParcaPointSelect={(e) => console.log(e.point?.timestampMs)} />
       <ParcaFlamegraph searchField onParcaLoad={(e) => console.log(e.total, e.nodeCount)} />
