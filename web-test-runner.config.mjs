@@ -3,10 +3,13 @@ import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath, chromiumProblem, parcaProblem, report } from './scripts/prerequisites.mjs';
 import { importTs, root } from './scripts/run-ts.mjs';
+import { chromeArgs } from './scripts/test-runner/chrome.mjs';
+import { reactAsModules } from './scripts/test-runner/react-modules.mjs';
+import { summaryReporter } from './scripts/test-runner/summary-reporter.mjs';
 
 // PARCA_OFFLINE=1 (npm run test:model): tests that need no server, with no Parca started.
 const offline = process.env.PARCA_OFFLINE === '1';
@@ -29,81 +32,6 @@ const scenarios = [];
 
 // Inline JSON in a script element: `<` is escaped so no value can close the element.
 const envScript = JSON.stringify(running.env).replace(/</g, '\\u003c');
-
-/** Counts the tests that really ran, for the plain `N passed, N failed` line scripts/test.mjs prints. */
-function summaryReporter() {
-  return {
-    onTestRunFinished({ sessions }) {
-      let passed = 0;
-      let failed = 0;
-      let skipped = 0;
-      const failures = [];
-      const walk = (suite, path) => {
-        for (const test of suite.tests ?? []) {
-          if (test.skipped) skipped++;
-          else if (test.passed) passed++;
-          else {
-            failed++;
-            failures.push([...path, test.name].join(' › '));
-          }
-        }
-        for (const child of suite.suites ?? []) walk(child, [...path, child.name]);
-      };
-      for (const session of sessions) {
-        if (session.testResults) walk(session.testResults, [session.testFile.replace(root + '/', '')]);
-        // A file that failed to load ran no tests: count it as a failure, not as nothing.
-        if (!session.passed && (!session.testResults || session.errors?.length)) {
-          failed++;
-          failures.push(`${session.testFile}: ${session.errors?.map((e) => e.message).join('; ') ?? 'failed'}`);
-        }
-      }
-      mkdirSync(join(summaryFile, '..'), { recursive: true });
-      writeFileSync(summaryFile, JSON.stringify({ passed, failed, skipped, failures }, null, 2));
-    },
-  };
-}
-
-/** Serves `react`, `react-dom` and `react-dom/client` as ES modules sharing one React, bundled by esbuild. */
-async function reactAsModules() {
-  const { build } = await import('esbuild');
-  const dir = join(root, 'node_modules', '.cache', 'parca-elements', `react-${process.pid}`);
-  const entries = { react: 'react', 'react-dom': 'react-dom', 'react-dom-client': 'react-dom/client' };
-  mkdirSync(join(dir, 'src'), { recursive: true });
-  for (const [name, specifier] of Object.entries(entries)) {
-    writeFileSync(join(dir, 'src', `${name}.js`), `import m from '${specifier}';\nexport default m;\n`);
-  }
-  await build({
-    entryPoints: Object.keys(entries).map((name) => join(dir, 'src', `${name}.js`)),
-    outdir: join(dir, 'out'),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    define: { 'process.env.NODE_ENV': '"development"' },
-    nodePaths: [join(root, 'node_modules')],
-    logLevel: 'warning',
-  });
-  const served = Object.fromEntries(Object.entries(entries).map(([name, specifier]) => [specifier, `/${join(dir, 'out', `${name}.js`).slice(root.length + 1)}`]));
-  return {
-    name: 'react-as-modules',
-    resolveImport({ source }) {
-      return served[source];
-    },
-    serverStop() {
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-const chromeArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 export default {
   rootDir: root,
@@ -161,5 +89,5 @@ export default {
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head><script>window.__PARCA_TEST_ENV__ = ${envScript};</script></head>` +
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
-  reporters: [(await import('@web/test-runner')).defaultReporter(), summaryReporter()],
+  reporters: [(await import('@web/test-runner')).defaultReporter(), summaryReporter(summaryFile)],
 };
