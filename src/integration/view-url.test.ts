@@ -11,7 +11,7 @@ import { absoluteRange } from '../model/time-range.js';
 import { readRangeParams } from '../model/url-state.js';
 import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
 import { isoTime, flamegraphSettled } from '../test-support/elements.js';
-import { clickFrame, graphSettled } from '../test-support/harness.js';
+import { clickFrame } from '../test-support/harness.js';
 
 const env = testEnv();
 const FIB = 'github.com/polarsignals/pprof-example-app-go/fib.Fibonacci';
@@ -72,10 +72,10 @@ describe('flame graph view in the URL', () => {
     history.pushState = (...args) => (steps.push++, pushState.apply(history, args));
     history.replaceState = (...args) => (steps.replace++, replaceState.apply(history, args));
     clickFrame(el, 'main.calculateFib');
-    await graphSettled(el);
+    await el.settled;
     expect(el.focusPath).to.deep.equal(['main.calculateFib']);
     clickFrame(el, FIB);
-    await graphSettled(el);
+    await el.settled;
     let params = new URLSearchParams(location.search);
     expect(params.getAll('s.focus')).to.deep.equal(['main.calculateFib', FIB]);
     expect(steps.push, 'each focus is a step back').to.equal(2);

@@ -1,8 +1,6 @@
-// What element tests do to an element, written once: find its parts, read its canvas, click a frame, press a key,
-// wait until what it shows is drawn. One harness per element kind, on top of the parts every element has.
+// What element tests do to an element, written once: find its parts, read its canvas, click a frame, press a key.
+// Waiting is each element's own `settled` (requests settled, update applied, canvas drawn).
 import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
-import type { ParcaMetricsElement } from '../elements/metrics/metrics.js';
-import type { ParcaQueryEditorElement } from '../elements/query-editor/query-editor.js';
 import { frameName } from '../model/flamegraph/names.js';
 
 /** The first element of a shadow root marked with this part name. */
@@ -13,11 +11,6 @@ export function part<T extends Element = HTMLElement>(el: Element, name: string)
 /** Every element of a shadow root marked with this part name. */
 export function parts<T extends Element = HTMLElement>(el: Element, name: string): T[] {
   return [...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
-}
-
-/** A part's text with its whitespace collapsed ('' when the part is absent). */
-export function partText(el: Element, name: string): string {
-  return (part(el, name)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Presses a key on `target` (by default the element's focused part or the element), as a user would. */
@@ -49,7 +42,7 @@ export function pixelAt(el: Element, x: number, y: number): number[] {
 }
 
 /** The widest drawn row with this function name, or -1. */
-export function rowNamed(el: ParcaFlamegraphElement, name: string): number {
+function rowNamed(el: ParcaFlamegraphElement, name: string): number {
   const model = el.data?.model;
   let best = -1;
   for (let row = 0; model && row < model.size; row++) {
@@ -67,29 +60,4 @@ export function clickFrame(el: ParcaFlamegraphElement, frame: number | string, t
   const box = canvas.getBoundingClientRect();
   const init = { clientX: box.left + rect.x + rect.width / 2, clientY: box.top + rect.y + rect.height / 2, bubbles: true, composed: true, cancelable: true };
   canvas.dispatchEvent(type.startsWith('pointer') ? new PointerEvent(type, init) : new MouseEvent(type, init));
-}
-
-/** Resolves once the graph's requests have settled and what they brought is drawn. */
-export async function graphSettled(el: ParcaFlamegraphElement): Promise<void> {
-  await el.settled;
-  await el.updateComplete;
-  await el.drawComplete;
-}
-
-// ---- the chart and the editor -----------------------------------------------------------------------------
-
-/** Resolves once the chart's request has settled and its answer is shown. */
-export async function chartSettled(el: ParcaMetricsElement): Promise<void> {
-  await el.settled;
-  await el.updateComplete;
-}
-
-/** Types into the editor's selector field as a user does (the caret at the end). */
-export async function typeSelector(el: ParcaQueryEditorElement, text: string): Promise<void> {
-  const input = part<HTMLInputElement>(el, 'selector-input')!;
-  input.focus();
-  input.value = text;
-  input.setSelectionRange(text.length, text.length);
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
 }

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../define/flamegraph.js';
 import { buildFlamegraphRecord, randomTreeSpec } from '../../test-support/flamegraph-record.js';
-import { graphSettled, part } from '../../test-support/harness.js';
+import { part } from '../../test-support/harness.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
 
 /** Lets `count` animation frames pass (the resize observer's report comes between frames). */
@@ -12,7 +12,7 @@ async function frames(count: number): Promise<void> {
 }
 
 async function shown(el: ParcaFlamegraphElement): Promise<void> {
-  await graphSettled(el);
+  await el.settled;
   await frames(4);
 }
 

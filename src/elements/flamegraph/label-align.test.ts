@@ -6,7 +6,7 @@ import { ParcaViewChangeEvent } from '../../events/view-change.js';
 import { frameName } from '../../model/flamegraph/names.js';
 import { EMPTY_VIEW, readViewParams, writeViewParams } from '../../model/flamegraph/view-state.js';
 import { nextEvent } from '../../test-support/events.js';
-import { graphSettled, part, pixelAt, rgbaOf } from '../../test-support/harness.js';
+import { part, pixelAt, rgbaOf } from '../../test-support/harness.js';
 import type { ParcaFlamegraphElement } from './flamegraph.js';
 
 const TEXT = '#102030';
@@ -22,7 +22,7 @@ async function savedGraph(attributes: { labelAlign?: string; controls?: boolean 
     ?controls=${attributes.controls}
     .record=${{ bytes: new Uint8Array(bytes), unit: meta.unit, total: BigInt(meta.total) }}
   ></parca-flamegraph>`);
-  await graphSettled(el);
+  await el.settled;
   return el;
 }
 
