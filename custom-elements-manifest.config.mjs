@@ -1,5 +1,5 @@
 // Generates custom-elements.json (the package's `customElements` field) from the elements' JSDoc.
-// `npm run manifest` writes it; the test command checks it is current (scripts/manifest.mjs --check).
+// `npm run manifest` writes it; the test command checks it is current (scripts/build/manifest.mjs --check).
 
 /**
  * The analyzer also lists `dispatchEvent(new X(arg))` calls as events named after nothing or after `arg`; the

@@ -1,5 +1,5 @@
 // ESLint flat config: typescript-eslint's recommended rules everywhere, lit's and wc's recommended rules on the
-// elements. Run by `npm run lint` and by the test command (scripts/test.mjs).
+// elements. Run by `npm run lint` and by the test command (scripts/test/run.mjs).
 import js from '@eslint/js';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/', '**/node_modules/', '**/coverage/', '**/.cache/', 'src/gen/', 'scripts/bench/peers/', 'scripts/*.tmp.mjs', 'scripts/*.tmp.ts'],
+    ignores: ['**/dist/', '**/node_modules/', '**/coverage/', '**/.cache/', 'src/gen/', 'scripts/bench/peers/', 'scripts/**/*.tmp.mjs', 'scripts/**/*.tmp.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

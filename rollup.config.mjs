@@ -3,7 +3,7 @@
 // function table and the sandwich need is a chunk beside it, which the browser loads on their first use.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { binaryFormatOnly, compactTemplates, TERSER_OPTIONS, embeddedDescriptors, noDefaultValues } from './scripts/bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, TERSER_OPTIONS, embeddedDescriptors, noDefaultValues } from './scripts/build/bundle-plugins.mjs';
 
 export default {
   input: 'dist/bundle.js',

@@ -5,11 +5,12 @@ import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumPath, chromiumProblem, parcaProblem, report } from './scripts/prerequisites.mjs';
-import { importTs, root } from './scripts/run-ts.mjs';
-import { chromeArgs } from './scripts/test-runner/chrome.mjs';
-import { reactAsModules } from './scripts/test-runner/react-modules.mjs';
-import { summaryReporter } from './scripts/test-runner/summary-reporter.mjs';
+import { root } from './scripts/paths.mjs';
+import './scripts/register-ts.mjs';
+import { chromiumPath, chromiumProblem, parcaProblem, report } from './scripts/test/prerequisites.mjs';
+import { chromeArgs } from './scripts/test/test-runner/chrome.mjs';
+import { reactAsModules } from './scripts/test/test-runner/react-modules.mjs';
+import { summaryReporter } from './scripts/test/test-runner/summary-reporter.mjs';
 
 // PARCA_OFFLINE=1 (npm run test:model): tests that need no server, with no Parca started.
 const offline = process.env.PARCA_OFFLINE === '1';
@@ -17,8 +18,8 @@ const offline = process.env.PARCA_OFFLINE === '1';
 // A bare machine: one line on what to install, before a launcher or a Go build can end in a stack trace.
 if (!report([chromiumProblem(), offline ? undefined : await parcaProblem()])) process.exit(1);
 
-const { freePort } = await importTs('scripts/parca/server.ts');
-const { startTestEnv } = await importTs('scripts/parca/test-env.ts');
+const { freePort } = await import('./scripts/parca/server.ts');
+const { startTestEnv } = await import('./scripts/parca/test-env.ts');
 
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://localhost:${port}`;
@@ -64,7 +65,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
     {
       name: 'parca-test-env',
-      // Reliability tests report what they tried (scenario, cases, failures); scripts/test.mjs prints the table.
+      // Reliability tests report what they tried (scenario, cases, failures); scripts/test/run.mjs prints the table.
       // Fault tests take a third Parca down and bring it back: `chaos-parca-start` answers its URL.
       async executeCommand({ command, payload, session }) {
         if (command === 'record-scenario') {

@@ -1,2 +1,2 @@
-/** Served by scripts/demo-server.ts: the Parca the demo talks to. */
+/** Served by scripts/demo/server.ts: the Parca the demo talks to. */
 export declare const parcaUrl: string;

@@ -1,5 +1,5 @@
-// The project's root folder. Scripts run as bundles from a cache folder (see run-ts.mjs), so their own
-// import.meta.url does not say where the project is; run-ts.mjs records it in the environment instead.
-import { resolve } from 'node:path';
+// The project's root folder, for the scripts' TypeScript (paths.mjs says the same for their .mjs files).
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const projectRoot: string = resolve(process.env.PARCA_ELEMENTS_ROOT ?? process.cwd());
+export const projectRoot: string = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -3,3 +3,5 @@ import './define/source.js';
 import './define/query-editor.js';
 import './define/metrics.js';
 import './define/flamegraph.js';
+import './define/function-table.js';
+import './define/calltree.js';

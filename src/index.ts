@@ -9,6 +9,9 @@ export { ParcaSourceElement } from './elements/source/source.js';
 export { ParcaQueryEditorElement } from './elements/query-editor/query-editor.js';
 export { ParcaMetricsElement } from './elements/metrics/metrics.js';
 export { ParcaFlamegraphElement } from './elements/flamegraph/flamegraph.js';
+export { ParcaFunctionTableElement } from './elements/function-table/function-table.js';
+export { ParcaCalltreeElement } from './elements/calltree/calltree.js';
+export { ProfileViewElement } from './elements/profile-view.js';
 
 // Events
 export { ParcaQuerySubmitEvent, type QuerySubmission } from './events/query-submit.js';
@@ -24,7 +27,16 @@ export { ParcaSourceChangeEvent, type SourceChangeCause } from './events/source-
 export { ParcaLoadEvent } from './events/load.js';
 export { ParcaFlamegraphLoadEvent } from './events/flamegraph-load.js';
 export { ParcaErrorEvent } from './events/error.js';
-export type { ParcaFlamegraphEvents, ParcaMetricsEvents, ParcaQueryEditorEvents, ParcaSourceEvents, ElementEventMap, ListenerMethods } from './events/event-maps.js';
+export type {
+  ParcaCalltreeEvents,
+  ParcaFlamegraphEvents,
+  ParcaFunctionTableEvents,
+  ParcaMetricsEvents,
+  ParcaQueryEditorEvents,
+  ParcaSourceEvents,
+  ElementEventMap,
+  ListenerMethods,
+} from './events/event-maps.js';
 
 // Errors and the connection
 export { ParcaError, type ParcaErrorKind } from './client/errors.js';
@@ -50,7 +62,9 @@ export type { QueryStatus } from './controllers/query-controller.js';
 export type { SelectorParseResult, SelectorProblem } from './model/selector/index.js';
 export type { ChartData, ChartSeries } from './model/metrics/series.js';
 export type { MetricUnit } from './model/units.js';
-export type { FlamegraphData, FlamegraphRecordInput, TableData } from './elements/flamegraph/fetch.js';
+export type { FlamegraphData, FlamegraphRecordInput } from './elements/flamegraph/fetch.js';
+export type { FunctionTableData } from './elements/function-table/table-data.js';
+export type { ShownColumn } from './elements/function-table/table-template.js';
 export type { FunctionTable } from './model/flamegraph/table.js';
 export type { FrameDetails } from './model/flamegraph/details.js';
 export type { FlamegraphView } from './model/flamegraph/view-state.js';

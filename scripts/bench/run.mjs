@@ -13,7 +13,8 @@ import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { importTs, root } from '../run-ts.mjs';
+import '../register-ts.mjs';
+import { root } from '../paths.mjs';
 
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
 const quick = process.env.BENCH_QUICK === '1';
@@ -49,7 +50,7 @@ const loadBefore = loadavg();
 mkdirSync(dataDir, { recursive: true });
 let trees = [];
 if (wanted('flamegraph')) {
-  const { writeTrees } = await importTs('scripts/bench/trees.ts');
+  const { writeTrees } = await import('./trees.ts');
   trees = writeTrees(dataDir, TREES);
 }
 

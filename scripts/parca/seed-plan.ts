@@ -2,7 +2,7 @@
 // so a test can name what it expects to find without repeating it.
 
 export interface SeedFixture {
-  /** File in scripts/fixtures/pprof. */
+  /** File in scripts/parca/fixtures/pprof. */
   readonly file: string;
   /** The `__name__` label: Parca's profile name. */
   readonly name: string;

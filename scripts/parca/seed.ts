@@ -13,7 +13,7 @@ import { ADVERSARIAL_SERIES } from './adversarial-plan.js';
 import { buildPprof } from './pprof-builder.js';
 import { SEED_DURATION_MS, SEED_FIXTURES, SEED_INSTANCES, SEED_SPAN_MS, seedDrift, seedScale, seedTimes } from './seed-plan.js';
 
-export const FIXTURE_DIR = join(projectRoot, 'scripts', 'fixtures', 'pprof');
+export const FIXTURE_DIR = join(projectRoot, 'scripts', 'parca', 'fixtures', 'pprof');
 
 /**
  * One profile as Parca should store it: the fixture with new time, duration and values scaled by `scale` (and,

@@ -12,8 +12,8 @@ export interface SourceState {
   readonly connection: ParcaConnection | undefined;
   readonly query: QueryState;
   /**
-   * Flame graph views read from the page URL (`sync-url`), by flame graph `id` ('' for one without). Replaced
-   * only when the URL is read (load, back/forward), so a flame graph applies it exactly then.
+   * The shared views of the profile by `view-id` ('' for the main one): read from the page URL (`sync-url`) and
+   * replaced whenever a user changes one, so every element of that id applies it.
    */
   readonly views?: ReadonlyMap<string, FlamegraphView> | undefined;
   /** Whether the source keeps its state in the page URL (`sync-url`): the URL is then a link to the view. */

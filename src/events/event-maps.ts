@@ -51,6 +51,20 @@ export interface ParcaFlamegraphEvents {
   'parca-sandwich-select': ParcaSandwichSelectEvent;
 }
 
+/** The events `<parca-function-table>` fires. */
+export interface ParcaFunctionTableEvents {
+  'parca-load': ParcaLoadEvent;
+  'parca-error': ParcaErrorEvent;
+  'parca-view-change': ParcaViewChangeEvent;
+}
+
+/** The events `<parca-calltree>` fires; its `parca-load` carries the graph's sizes. */
+export interface ParcaCalltreeEvents {
+  'parca-load': ParcaFlamegraphLoadEvent;
+  'parca-error': ParcaErrorEvent;
+  'parca-view-change': ParcaViewChangeEvent;
+}
+
 /** An element's own events over the DOM's: its classes win where both name an event. */
 export type ElementEventMap<Own> = Own & Omit<HTMLElementEventMap, keyof Own>;
 

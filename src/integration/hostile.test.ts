@@ -42,7 +42,8 @@ describe('hostile strings from a real Parca', function () {
       <parca-source url=${url} profile-type=${HOSTILE_TYPE} from=${new Date(atMs - 3_600_000).toISOString()} to=${new Date(atMs).toISOString()}>
         <parca-query-editor></parca-query-editor>
         <parca-metrics style="width: 700px"></parca-metrics>
-        <parca-flamegraph table style="width: 700px"></parca-flamegraph>
+        <parca-flamegraph style="width: 700px"></parca-flamegraph>
+        <parca-function-table style="width: 700px"></parca-function-table>
       </parca-source>`);
     const editor = source.querySelector('parca-query-editor') as ParcaQueryEditorElement;
     const metrics = source.querySelector('parca-metrics') as ParcaMetricsElement;
@@ -76,9 +77,10 @@ describe('hostile strings from a real Parca', function () {
     expect(graph.shadowRoot!.querySelector('[part~="breadcrumb"]')!.textContent).to.contain(MARKUP_FUNCTION);
 
     // The function table lists it as text; its sandwich view names it as text.
-    while (!graph.functionTable) await nextEvent(graph, 'parca-load');
-    await graph.updateComplete;
-    const tableNames = [...graph.shadowRoot!.querySelectorAll('[part~="table-body"] button')].map((b) => b.textContent!.trim());
+    const table = source.querySelector('parca-function-table')!;
+    while (!table.functionTable) await nextEvent(table, 'parca-load');
+    await table.updateComplete;
+    const tableNames = [...table.shadowRoot!.querySelectorAll('.table-row [title]')].map((b) => b.textContent!.trim());
     expect(tableNames).to.include(MARKUP_FUNCTION);
     graph.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sandwich-button"]')!.click();
     await graph.updateComplete;

@@ -39,6 +39,8 @@ const subjects: [name: string, markup: string][] = [
   ['<parca-query-editor>', explorer('<parca-query-editor></parca-query-editor>')],
   ['<parca-metrics>', explorer('<parca-metrics></parca-metrics>')],
   ['<parca-flamegraph>', explorer('<parca-flamegraph search-field></parca-flamegraph>')],
+  ['<parca-function-table>', explorer('<parca-function-table></parca-function-table>')],
+  ['<parca-calltree>', explorer('<parca-calltree></parca-calltree>')],
   ['a whole explorer', explorer('<parca-query-editor></parca-query-editor><parca-metrics></parca-metrics><parca-flamegraph></parca-flamegraph>')],
 ];
 
@@ -127,8 +129,9 @@ describe('attach/detach cycles', function () {
   }
 
   it(`a whole explorer showing data: ${LOADED_CYCLES} cycles leave no listener, timer, worker or memory behind`, async () => {
-    // Each cycle waits for the chart and the flame graph to arrive and be drawn: uPlot, the decoded graph,
-    // observers and the accessible table all come and go.
+    // Each cycle waits for the chart, the flame graph, the function table and the call tree to arrive and be
+    // drawn: uPlot, the decoded graph (shared by graph and tree), the samples, observers and the accessible table
+    // all come and go.
     const { startMs, endMs } = seededRange(env);
     const host = document.createElement('div');
     document.body.append(host);
@@ -137,14 +140,22 @@ describe('attach/detach cycles', function () {
       `<parca-source url="${env.parcaUrl}" profile-type="${CPU_TYPE}" selector='{job="fib"}' ` +
       `from="${new Date(startMs).toISOString()}" to="${new Date(endMs).toISOString()}">` +
       '<parca-query-editor></parca-query-editor><parca-metrics style="display: block; width: 600px"></parca-metrics>' +
-      '<parca-flamegraph style="display: block; width: 600px"></parca-flamegraph></parca-source>';
+      '<parca-flamegraph style="display: block; width: 600px"></parca-flamegraph>' +
+      '<parca-function-table></parca-function-table><parca-calltree></parca-calltree></parca-source>';
     const loadedCycle = async () => {
       const copy = template.content.cloneNode(true) as DocumentFragment;
       const metrics = copy.querySelector('parca-metrics') as ParcaMetricsElement;
       const graph = copy.querySelector('parca-flamegraph') as ParcaFlamegraphElement;
+      const table = copy.querySelector('parca-function-table')!;
+      const tree = copy.querySelector('parca-calltree')!;
       host.append(copy);
-      await Promise.all([arrived(metrics, () => !!metrics.data), arrived(graph, () => !!graph.data)]);
-      await Promise.all([metrics.updateComplete, graph.updateComplete]);
+      await Promise.all([
+        arrived(metrics, () => !!metrics.data),
+        arrived(graph, () => !!graph.data),
+        arrived(table, () => !!table.functionTable),
+        arrived(tree, () => !!tree.data),
+      ]);
+      await Promise.all([metrics.updateComplete, graph.updateComplete, table.updateComplete, tree.updateComplete]);
       host.replaceChildren();
     };
     try {

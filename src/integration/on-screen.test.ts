@@ -8,7 +8,8 @@ import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.j
 import type { ParcaMetricsElement } from '../elements/metrics/metrics.js';
 import type { ParcaQueryEditorElement } from '../elements/query-editor/query-editor.js';
 import type { ParcaSourceElement } from '../elements/source/source.js';
-import { TABLE_ROW_HEIGHT } from '../elements/flamegraph/function-table.js';
+import { TABLE_ROW_HEIGHT } from '../elements/function-table/table-template.js';
+import type { ParcaFunctionTableElement } from '../elements/function-table/function-table.js';
 import { ParcaQuerySubmitEvent } from '../events/query-submit.js';
 import { frameName } from '../model/flamegraph/names.js';
 import { sortTable } from '../model/flamegraph/table.js';
@@ -29,14 +30,16 @@ async function explorer(attributes: { table?: boolean } = {}) {
     <parca-source id="screen" sync-url=${PREFIX} url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}'
       from=${new Date(startMs).toISOString()} to=${new Date(endMs).toISOString()}>
       <parca-metrics style="display: block; width: 800px"></parca-metrics>
-      <parca-flamegraph ?table=${attributes.table ?? false} search-field controls style="display: block; width: 900px"></parca-flamegraph>
+      <parca-flamegraph search-field controls style="display: block; width: 900px"></parca-flamegraph>
+      ${attributes.table ? html`<parca-function-table style="display: block; width: 900px"></parca-function-table>` : ''}
     </parca-source>`);
   const metrics = source.querySelector('parca-metrics') as ParcaMetricsElement;
   const graph = source.querySelector('parca-flamegraph') as ParcaFlamegraphElement;
+  const table = source.querySelector('parca-function-table') as ParcaFunctionTableElement;
   while (!metrics.data) await nextEvent(metrics, 'parca-load');
-  await Promise.all([metrics.settled, graph.settled]);
+  await Promise.all([metrics.settled, graph.settled, table?.settled]);
   await Promise.all([metrics.updateComplete, graph.updateComplete]);
-  return { source, metrics, graph };
+  return { source, metrics, graph, table };
 }
 
 describe('what is on screen says what it shows', function () {
@@ -86,7 +89,7 @@ describe('what is on screen says what it shows', function () {
   });
 
   it('a table pick is the selection every action uses, and the function has one number in the table, the search summary and the export', async () => {
-    const { graph } = await explorer({ table: true });
+    const { graph, table: tableElement } = await explorer({ table: true });
     const model = graph.data!.model;
     const rowOf = (name: string) => [...Array(model.size).keys()].find((row) => frameName(model, row) === name && graph.frameRect(row))!;
     // A frame is selected first...
@@ -95,17 +98,18 @@ describe('what is on screen says what it shows', function () {
     expect(part(graph, 'selection')!.textContent).to.contain('math/big.nat.add');
     // ...then a row of the table is picked: it becomes the selection.
     const picked = 'math/big.karatsuba';
-    const table = graph.functionTable!;
+    const table = tableElement.functionTable!;
     const tableRow = [...Array(table.table.size).keys()].find((row) => table.table.functionName.value(row) === picked)!;
     const cumulative = table.table.cumulative[tableRow]!;
     // Scrolled to its row (only rows in view are in the DOM), as a user would.
-    const body = part(graph, 'table-body')!;
+    const body = part(tableElement, 'table-body')!;
     body.scrollTop = [...sortTable(table.table, 'flat', true)].indexOf(tableRow) * TABLE_ROW_HEIGHT;
     body.dispatchEvent(new Event('scroll'));
-    await graph.updateComplete;
-    const button = [...graph.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="table-body"] button')].find((b) => b.textContent!.trim() === picked);
-    expect(button, 'the row is in view').to.exist;
-    button!.click();
+    await tableElement.updateComplete;
+    const line = [...tableElement.shadowRoot!.querySelectorAll<HTMLElement>('.table-row')].find((r) => r.querySelector('[title]')!.textContent!.trim() === picked);
+    expect(line, 'the row is in view').to.exist;
+    line!.click();
+    await tableElement.updateComplete;
     await graph.updateComplete;
     expect(part(graph, 'selection')!.textContent).to.contain(picked);
     expect(part(graph, 'search-summary')!.textContent).to.contain(formatPercent(cumulative, table.total));
@@ -126,7 +130,7 @@ describe('what is on screen says what it shows', function () {
   });
 
   it('says when grouping by binary changes nothing, marks the sorted column and confirms nothing it did not do', async () => {
-    const { graph } = await explorer({ table: true });
+    const { graph, table } = await explorer({ table: true });
     const select = part(graph, 'group-by')!.querySelector('select')!;
     select.value = 'binary';
     const grouped = nextEvent(graph, 'parca-load');
@@ -137,12 +141,12 @@ describe('what is on screen says what it shows', function () {
     const note = part(graph, 'options')!.querySelector('.group-note');
     if (binaries.size <= 1) expect(note!.textContent).to.contain('changes nothing');
     else expect(note).to.equal(null);
-    const header = part(graph, 'table-header')!;
+    const header = part(table, 'table-header')!;
     const sorted = () =>
       [...header.querySelectorAll('[role="columnheader"]')].filter((h) => h.querySelector('.sort-mark')).map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
     expect(sorted()).to.deep.equal(['Flat ▼']);
     [...header.querySelectorAll('button')].find((b) => b.textContent!.includes('Cumulative'))!.click();
-    await graph.updateComplete;
+    await table.updateComplete;
     expect(sorted()).to.deep.equal(['Cumulative ▼']);
   });
 

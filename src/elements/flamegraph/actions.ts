@@ -20,10 +20,10 @@ export async function download(make: () => Promise<Blob>, filename: string): Pro
 }
 
 /** Puts `text` on the clipboard; when the browser does not allow it, the error says the text itself. */
-export async function copyText(text: string): Promise<void> {
+export async function copyText(text: string, what = 'the link'): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
-    throw new ParcaError('export', `The browser did not allow copying; the link is ${text}`);
+    throw new ParcaError('export', `The browser did not allow copying; ${what} is ${text}`);
   }
 }

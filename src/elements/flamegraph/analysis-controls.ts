@@ -28,7 +28,6 @@ import { styleProps } from '../directives/style-props.js';
 
 export interface OptionsView {
   readonly invert: boolean;
-  readonly table: boolean;
   /** The group-by list as the page wrote it. */
   readonly groupBy: readonly string[];
   readonly diffing: boolean;
@@ -40,7 +39,6 @@ export interface OptionsView {
   readonly labelAlign: LabelAlign;
   readonly onLabelAlign: (align: LabelAlign) => void;
   readonly onInvert: (invert: boolean) => void;
-  readonly onTable: (table: boolean) => void;
   readonly onGroupBy: (text: string) => void;
   readonly onBaselineToggle: (on: boolean) => void;
   readonly onAbsolute: (absolute: boolean) => void;
@@ -107,10 +105,6 @@ export function renderOptions(view: OptionsView) {
     <label part="invert"
       ><input type="checkbox" .checked=${view.invert} @change=${(e: Event) => view.onInvert((e.target as HTMLInputElement).checked)} /> Invert call
       stacks</label
-    >
-    <label part="table-toggle"
-      ><input type="checkbox" .checked=${view.table} @change=${(e: Event) => view.onTable((e.target as HTMLInputElement).checked)} /> Function
-      table</label
     >
     ${renderGroupBy(view)}
     <label part="label-align"
@@ -237,7 +231,6 @@ export function renderLegend(palette: readonly string[], absolute: boolean) {
 export interface AnalysisHost extends HTMLElement {
   invert: boolean;
   labelAlign: LabelAlign;
-  table: boolean;
   groupBy: string[];
   filters: FrameFilter[];
   baselineQuery: QueryState | undefined;
@@ -277,7 +270,6 @@ export function renderAnalysis(host: AnalysisHost) {
           invert: host.invert,
           labelAlign: host.labelAlign,
           onLabelAlign: (align) => host.userChange(() => (host.labelAlign = LABEL_ALIGNS.includes(align) ? align : 'left')),
-          table: host.table,
           groupBy: host.groupBy,
           diffing: !!options.baseline,
           absolute: host.diffAbsolute,
@@ -285,7 +277,6 @@ export function renderAnalysis(host: AnalysisHost) {
           baselineText: baselineText(host),
           canExport: !host.record && !!host.activeConnection,
           onInvert: (invert) => host.userChange(() => (host.invert = invert)),
-          onTable: (table) => (host.table = table),
           onGroupBy: (text) => {
             state.groupByLabel = false;
             host.userChange(

@@ -6,7 +6,6 @@ import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb
 import { type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, emptyModel } from '../../model/flamegraph/decode.js';
 import { type FlamegraphOptions, NO_OPTIONS } from '../../model/flamegraph/options.js';
 import { type AnalysisOptions, type ProfileWindow, buildQueryRequest } from '../../model/flamegraph/request.js';
-import type { FunctionTable } from '../../model/flamegraph/table.js';
 import type { ProfileSamples } from '../../model/pprof/views.js';
 import { parseProfileTypeId } from '../../model/profile-type.js';
 import { type QueryState, profileWindow, queryString } from '../../model/query-state.js';
@@ -134,11 +133,82 @@ export async function fetchFlamegraph(
   }
 }
 
-export interface TableData {
-  readonly table: FunctionTable;
-  readonly unit: string;
-  readonly total: number;
-  readonly isDiff: boolean;
+/** One flame graph request that several views of a query use: the graph and a call tree beside it. */
+interface SharedGraph {
+  readonly connection: ParcaConnection;
+  readonly options: string;
+  readonly trimPercent: number;
+  readonly promise: Promise<FlamegraphData>;
+  readonly abort: AbortController;
+  users: number;
+}
+
+/** Requests by query (a refresh or a new query is another state object, so old answers go with it). */
+const sharedGraphs = new WeakMap<QueryState, SharedGraph[]>();
+
+/**
+ * fetchFlamegraph, shared by the views of one query: a request for the same query and options joins one in
+ * flight or answered whose trim threshold is the same or finer (`trimPercent` undefined: any), so a call tree
+ * beside a graph costs no second request or decode. The request is cancelled when every view that asked for it
+ * has; a failed one is not kept.
+ */
+export function sharedFlamegraph(
+  connection: ParcaConnection,
+  query: QueryState,
+  trimPercent: number | undefined,
+  fallbackTrim: number,
+  signal: AbortSignal,
+  options: FlamegraphOptions = NO_OPTIONS,
+): Promise<FlamegraphData> {
+  const key = JSON.stringify(options);
+  let list = sharedGraphs.get(query);
+  if (!list) sharedGraphs.set(query, (list = []));
+  const graphs = list;
+  const drop = (graph: SharedGraph) => {
+    const index = graphs.indexOf(graph);
+    if (index >= 0) graphs.splice(index, 1);
+  };
+  let graph = graphs.find((g) => g.connection === connection && g.options === key && (trimPercent === undefined || g.trimPercent <= trimPercent));
+  if (!graph) {
+    const abort = new AbortController();
+    const trim = trimPercent ?? fallbackTrim;
+    const made: SharedGraph = {
+      connection,
+      options: key,
+      trimPercent: trim,
+      abort,
+      users: 0,
+      promise: fetchFlamegraph(connection, query, trim, abort.signal, options),
+    };
+    made.promise.catch(() => drop(made));
+    graphs.push(made);
+    graph = made;
+  }
+  const joined = graph;
+  joined.users++;
+  return new Promise<FlamegraphData>((resolve, reject) => {
+    const onAbort = () => {
+      if (--joined.users === 0) {
+        joined.abort.abort();
+        drop(joined);
+      }
+      reject(new ParcaError('aborted', 'The request was cancelled.'));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    joined.promise.then(
+      (data) => {
+        signal.removeEventListener('abort', onAbort);
+        joined.users--;
+        resolve(data);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        joined.users--;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /**
@@ -148,18 +218,18 @@ export interface TableData {
  */
 export interface ProfileData {
   readonly samples: ProfileSamples;
-  /** The module loaded for them, with the table's template. */
-  readonly views: OnDemand;
+  /** The module loaded for them. */
+  readonly views: SampleViews;
   readonly unit: string;
   /** The sum of the comparison's (or the only) samples. */
   readonly total: number;
   readonly isDiff: boolean;
 }
 
-type OnDemand = typeof import('./on-demand.js');
+type SampleViews = typeof import('../../model/pprof/views.js');
 
 /** The pprof samples of one window with the filters, decoded. */
-async function samplesOf(views: OnDemand, connection: ParcaConnection, window: ProfileWindow, filters: AnalysisOptions['filters'], signal: AbortSignal) {
+async function samplesOf(views: SampleViews, connection: ParcaConnection, window: ProfileWindow, filters: AnalysisOptions['filters'], signal: AbortSignal) {
   const request = buildQueryRequest(window, { invert: false, groupBy: [], filters, absolute: false }, QueryRequest_ReportType.PPROF);
   let bytes: unknown;
   try {
@@ -179,8 +249,8 @@ async function samplesOf(views: OnDemand, connection: ParcaConnection, window: P
 /** The query's samples (and a baseline's) for the function table and the sandwich. */
 export async function fetchProfile(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal: AbortSignal): Promise<ProfileData> {
   const analysis = resolveOptions(query, options);
-  // Loaded on first use: pages that never open the table or a sandwich never download it.
-  const views = await import('./on-demand.js');
+  // Loaded on first use: pages that never show the table or a sandwich never download it.
+  const views = await import('../../model/pprof/views.js');
   const [profile, baseline] = await Promise.all([
     samplesOf(views, connection, windowOf(query), analysis.filters, signal),
     analysis.baseline ? samplesOf(views, connection, analysis.baseline, analysis.filters, signal) : undefined,

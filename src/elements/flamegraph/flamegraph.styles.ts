@@ -20,7 +20,6 @@ export const flamegraphStyles = [
     --_row-height: var(--parca-flamegraph-row-height, 20px);
     --_label-font: var(--parca-flamegraph-font, 12px ui-monospace, SFMono-Regular, Menlo, monospace);
     --_max-height: var(--parca-flamegraph-max-height, 640px);
-    --_table-height: var(--parca-flamegraph-table-height, 320px);
     --_diff-growth: var(--parca-flamegraph-diff-growth-color, #dc2626);
     --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #16a34a);
   }
@@ -83,58 +82,6 @@ export const flamegraphStyles = [
   }
   [part='toolbar'] {
     min-height: 1.5em;
-  }
-  [part='table-header'],
-  .table-row {
-    display: grid;
-    grid-template-columns: minmax(12ch, 1fr) repeat(2, 18ch);
-    gap: 0.5em;
-    align-items: center;
-  }
-  .diff [part='table-header'],
-  .diff .table-row {
-    grid-template-columns: minmax(12ch, 1fr) repeat(4, 15ch);
-  }
-  [part='table-header'] {
-    border-bottom: 1px solid var(--_border);
-  }
-  [part='table-header'] button,
-  .table-row button {
-    border: none;
-    padding: 0;
-    max-width: 100%;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    text-align: start;
-  }
-  [part='table-body'] {
-    overflow: auto;
-    max-height: var(--_table-height);
-  }
-  .table-rows {
-    position: relative;
-  }
-  .table-row {
-    position: absolute;
-    inset-inline: 0;
-    height: 24px;
-  }
-  [part='table-header'] [role='columnheader']:not(:first-child) {
-    text-align: end;
-  }
-  .table-row [role='cell'] {
-    overflow: hidden;
-    white-space: nowrap;
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  .table-row [role='cell']:first-child {
-    text-align: start;
-  }
-  .table-row[aria-current='true'] {
-    outline: 2px solid var(--_accent);
-    outline-offset: -2px;
   }
   [part='sandwich'] {
     display: grid;

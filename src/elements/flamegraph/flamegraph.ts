@@ -7,12 +7,9 @@ import { property, state } from 'lit/decorators.js';
 import { ParcaError } from '../../client/errors.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaSandwichSelectEvent } from '../../events/sandwich-select.js';
-import { ParcaViewChangeEvent } from '../../events/view-change.js';
 import { pathTo } from '../../model/flamegraph/layout.js';
-import { type FlamegraphOptions, NO_OPTIONS, keepEqual, optionsOf } from '../../model/flamegraph/options.js';
-import { nameOfExactSearch } from '../../model/flamegraph/search.js';
 import type { FlamegraphView } from '../../model/flamegraph/view-state.js';
-import type { FlamegraphData, FlamegraphRecordInput, TableData } from './fetch.js';
+import type { FlamegraphData, FlamegraphRecordInput } from './fetch.js';
 import { flamegraphStyles } from './flamegraph.styles.js';
 import { GraphCanvas, widthClassOf } from './graph-canvas.js';
 import { GraphData } from './graph-data.js';
@@ -20,7 +17,6 @@ import { GraphInput } from './graph-input.js';
 import { GraphView } from './graph-view.js';
 import { FlamegraphOptionsElement } from './options.js';
 import { SandwichView } from './sandwich-view.js';
-import { TableView } from './table-view.js';
 import { renderPoint, renderSelection, renderTooltip, renderToolbar, renderViewport, searchSummary, statusText, trimNote } from './templates.js';
 import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-maps.js';
 
@@ -46,9 +42,9 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * function's callers above it and its callees below it, as two flame graphs; the same on a frame of either graph
  * centres the sandwich on that function; Escape or the Back button leaves.
  *
- * With `table`, Parca's function table sits under the graph: sortable, only the rows in view in the DOM; picking
- * a function highlights it in the graph. Under a source with `sync-url`, focus, search, sandwich and options
- * live in the page URL (see `parca-view-change`), so Copy link (or the address bar) shares the view.
+ * Under a source, the graph shares its view (focus, search, options) with the source's other views of the same
+ * `view-id` (a function picked in `<parca-function-table>` or `<parca-calltree>` is highlighted here); with
+ * `sync-url` the view lives in the page URL (see `parca-view-change`), so Copy link (or the address bar) shares it.
  *
  * @tagname parca-flamegraph
  * @summary An interactive, canvas-drawn flame graph of a merged profile.
@@ -64,7 +60,7 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @csspart point - Says which one profile is shown when a point was picked on a chart.
  * @csspart point-clear - Goes back from the picked point to the whole range.
  * @csspart toolbar - The row above the graph: search field, search summary, breadcrumb.
- * @csspart selection - Names the selected frame in full with its values (click, arrow keys or a table pick).
+ * @csspart selection - Names the selected frame in full with its values (click, arrow keys or a pick in another view).
  * @csspart search-field - The built-in search input (with `search-field`).
  * @csspart search-summary - How many frames match the search and the share of the total they cover; "k of n"
  *   while stepping through them.
@@ -84,9 +80,6 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @csspart viewport - The scrolling area around the canvas.
  * @csspart canvas - The focusable canvas the graph is drawn on.
  * @csspart tooltip - Details of the hovered frame.
- * @csspart table - The function table (with `table`): flat and cumulative values per function.
- * @csspart table-header - The table's header row; its buttons sort by a column (again: reverse).
- * @csspart table-body - The table's scrolling rows (only those in view are in the DOM).
  * @cssprop --parca-flamegraph-palette - Comma-separated frame colors (a hash of the binary, package or file picks one).
  * @cssprop --parca-flamegraph-neutral-color - Frames with nothing to color by, such as the root.
  * @cssprop --parca-flamegraph-muted-color - Ancestors of the focused frame and frames that do not match a search.
@@ -96,7 +89,6 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @cssprop --parca-flamegraph-row-height - Height of a frame row (default 20px).
  * @cssprop --parca-flamegraph-font - Font of frame labels.
  * @cssprop --parca-flamegraph-max-height - Height beyond which the graph scrolls (default 640px).
- * @cssprop --parca-flamegraph-table-height - Height beyond which the function table scrolls (default 320px).
  * @cssprop --parca-color-text - Text color.
  * @cssprop --parca-color-muted - Secondary text color.
  * @cssprop --parca-color-accent - Outline of the hovered and keyboard-selected frame.
@@ -127,8 +119,6 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   /** The analysis controls' own state (analysis-controls.ts). @internal */
   readonly controlState = { copied: false, groupByLabel: false };
 
-  #options: FlamegraphOptions = NO_OPTIONS;
-  #optionsError = '';
   readonly #data = new GraphData(this);
   readonly #view = new GraphView(this);
   readonly #canvas = new GraphCanvas(
@@ -140,7 +130,6 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     },
   );
   readonly #sandwich = new SandwichView(this, () => new (this.constructor as typeof ParcaFlamegraphElement)());
-  readonly #table = new TableView(this, this.#data, (name) => this.userChange(() => this.#view.pick(name)));
   readonly #input = new GraphInput(this, {
     view: this.#view,
     canvas: () => this.#canvas.canvas,
@@ -157,14 +146,6 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   /** The graph shown now (from the server, from `record`, or given by a sandwich); none while the query asks for metrics only. */
   get data(): FlamegraphData | undefined {
     return this.#data.value;
-  }
-
-  /**
-   * The function table shown (with `table`): flat and cumulative values per function, each sample counted once per
-   * function as pprof does, computed from Parca's pprof answer; for pages that draw their own.
-   */
-  get functionTable(): TableData | undefined {
-    return this.table ? this.#data.table : undefined;
   }
 
   /**
@@ -209,8 +190,8 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   }
 
   /** What the graph shows, as plain values: what `parca-view-change` reports and a source keeps in the URL. */
-  get view(): FlamegraphView {
-    return { focus: this.focusPath, ...this.viewFields() };
+  override get view(): FlamegraphView {
+    return Object.freeze({ ...super.view, focus: this.focusPath });
   }
 
   /** Shows the whole graph again. */
@@ -225,11 +206,6 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
    */
   stepSearch(direction: 1 | -1): number {
     return this.#view.step(direction, false);
-  }
-
-  /** What the request asks beyond the shared query (invert, group by, filters, baseline). */
-  get options(): FlamegraphOptions {
-    return this.#options;
   }
 
   /** The diff palette in use, slot 0 neutral (for legends drawn by the page). */
@@ -256,14 +232,14 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     return this.#data.pprof();
   }
 
-  /** Whether the samples are needed: the function table or a sandwich is shown. @internal */
+  /** Whether the samples are needed: a sandwich is shown. @internal */
   get wantsSamples(): boolean {
-    return this.table || this.#sandwich.shown;
+    return this.#sandwich.shown;
   }
 
   /** Whether the on-demand module is needed besides: controls, filter chips or a diff legend. @internal */
   get wantsOnDemand(): boolean {
-    return this.controls || this.#options.filters.length > 0 || !!this.#options.baseline;
+    return this.controls || this.options.filters.length > 0 || !!this.options.baseline;
   }
 
   /** The trim threshold in percent, once the width is known. @internal */
@@ -292,7 +268,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   /** Tells the page (and a source with `sync-url`) that a user changed the view. @internal */
   viewChanged(): void {
     this.controlState.copied = false;
-    if (!this.sandwichSide) this.dispatchEvent(new ParcaViewChangeEvent(this.view, this.id));
+    if (!this.sandwichSide) this.reportView();
     this.requestUpdate();
   }
 
@@ -315,17 +291,15 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     super.willUpdate(changed);
     // The host is laid out by now: its width picks the first request's trim threshold.
     if (!this.hasUpdated) this.widthClass = widthClassOf(this.clientWidth);
-    const restored = this.sandwichSide ? undefined : this.applySourceViews(this.sourceController.state?.views, () => this.focusPath);
+    const restored = this.sandwichSide ? undefined : this.applySourceView(() => this.focusPath);
     if (restored) this.#view.pendingFocus = restored.focus;
-    const { options, errors } = optionsOf(this, this.activeQuery?.baseline);
-    this.#options = keepEqual(this.#options, options);
-    this.#optionsError = errors.join(' ');
+    this.readOptions();
     if (changed.has('record')) this.#data.decodeRecord(this.record);
     this.#sandwich.sync(this.#data.sandwich(this.sandwich));
     const shown = this.#view.update({
       data: this.data,
       query: this.activeQuery,
-      ask: [this.#options, this.activeQuery, this.trimPercent],
+      ask: [this.options, this.activeQuery, this.trimPercent],
       settled: this.#data.graphSettled,
       searchChanged: changed.has('search'),
     });
@@ -365,12 +339,12 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
         ${query?.point && !this.record && !this.sandwichSide ? renderPoint(query.point, () => this.dispatchEvent(new ParcaPointSelectEvent(undefined))) : nothing}
         ${this.#renderToolbar()} ${onDemand && (this.wantsOnDemand || data?.isDiff) ? onDemand.renderAnalysis(this) : nothing}
         ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
-        ${this.#optionsError ? html`<div part="error" role="alert">${this.#optionsError}</div>` : nothing}
+        ${this.optionsErrors.length ? html`<div part="error" role="alert">${this.optionsErrors.join(' ')}</div>` : nothing}
         ${inSandwich ? this.#sandwich.render(this.#data.samplesLoading) : status ? html`<div part="status">${status}</div>` : nothing}
         ${data && data.trimmed !== 0 && !inSandwich ? html`<div part="note">${trimNote(data)}</div>` : nothing}
         ${renderViewport({ loading, hidden: inSandwich, height: rows * this.#canvas.theme.rowHeight, input: this.#input, onFocus: () => this.#view.focusCanvas() })}
         ${data && !inSandwich && this.#view.selected > 0 && this.#view.selected < data.model.size ? renderSelection(data, this.#view.selected) : nothing}
-        ${data && !inSandwich && this.#view.hovered >= 0 && this.#input.pointer ? renderTooltip(data, this.#view.hovered) : nothing} ${this.table ? this.#table.render() : nothing}
+        ${data && !inSandwich && this.#view.hovered >= 0 && this.#input.pointer ? renderTooltip(data, this.#view.hovered) : nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this.#view.announcement}</div>
       </div>
     `;
@@ -381,12 +355,11 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     const view = this.#view;
     const inSandwich = this.#sandwich.shown;
     const result = view.search;
-    const picked = this.#table.rowOf(nameOfExactSearch(this.search));
     return renderToolbar({
       searchField: this.searchField,
       search: this.search,
       result,
-      summary: result && data ? searchSummary(result, view.stepStart, data.model.total, picked) : '',
+      summary: result && data ? searchSummary(result, view.stepStart, data.model.total) : '',
       model: data?.model,
       path: data && view.focus > 0 && !inSandwich ? pathTo(data.model, view.focus) : [],
       focus: view.focus,

@@ -1,6 +1,5 @@
 // Everything a flame graph shows comes through here: the graph (Parca's Arrow record for the query and options, or
-// a saved `record`, or a sandwich side built from samples), the query's samples behind the function table and the
-// sandwich, and the module those need, loaded on first use. One request of each kind at a time; the last good
+// a saved `record`, or a sandwich side built from samples), the query's samples behind the sandwich, and the module those need, loaded on first use. One request of each kind at a time; the last good
 // value stays through loading, refreshes and errors.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ParcaConnection } from '../../client/connection.js';
@@ -8,9 +7,8 @@ import { ParcaError } from '../../client/errors.js';
 import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import { type FlamegraphOptions, samplesOptions } from '../../model/flamegraph/options.js';
-import { type TableColumn, sortTable } from '../../model/flamegraph/table.js';
 import { type QueryState, isRefreshOf } from '../../model/query-state.js';
-import { type FlamegraphData, type FlamegraphRecordInput, type ProfileData, type TableData, fetchFlamegraph, fetchPprof, fetchProfile } from './fetch.js';
+import { type FlamegraphData, type FlamegraphRecordInput, type ProfileData, fetchPprof, fetchProfile, sharedFlamegraph } from './fetch.js';
 import { RecordDecoder } from './record-decoder.js';
 
 type OnDemand = typeof import('./on-demand.js');
@@ -24,9 +22,9 @@ export interface GraphDataHost extends ReactiveControllerHost, HTMLElement {
   /** Set on a sandwich's graphs: the graph is given, not asked for. */
   readonly sandwichData: FlamegraphData | undefined;
   readonly sandwichSide: string;
-  /** Whether the element shows a sandwich (so needs the samples) or the function table. */
+  /** Whether the element shows a sandwich (so needs the samples). */
   readonly wantsSamples: boolean;
-  /** Whether the element shows anything of the on-demand module besides the table (controls, chips, a legend). */
+  /** Whether the element shows anything of the on-demand module (controls, chips, a legend). */
   readonly wantsOnDemand: boolean;
   /** The trim threshold in percent, or undefined before the width is known. */
   readonly trimPercent: number | undefined;
@@ -43,8 +41,8 @@ export class GraphData implements ReactiveController {
   #samplesOptions: FlamegraphOptions;
   #onDemand: OnDemand | undefined;
   #onDemandLoading: Promise<void> | undefined;
-  /** Figures computed from one samples answer: the table, its row order, and sandwiches. */
-  #derived: { from?: ProfileData; table?: TableData; order?: { key: unknown[]; order: Uint32Array }; sandwich?: { name: string; graphs: SandwichGraphs } } = {};
+  /** The sandwich last computed from one samples answer. */
+  #derived: { from?: ProfileData; sandwich?: { name: string; graphs: SandwichGraphs } } = {};
 
   constructor(private readonly host: GraphDataHost) {
     host.addController(this);
@@ -58,7 +56,7 @@ export class GraphData implements ReactiveController {
         if (host.record || host.sandwichSide || !connection || !query?.profileType || query.kind === 'metrics' || trim === undefined) return undefined;
         return [connection, query, trim, host.options] as const;
       },
-      run: ([connection, query, trim, options], signal) => fetchFlamegraph(connection, query, trim, signal, options),
+      run: ([connection, query, trim, options], signal) => sharedFlamegraph(connection, query, trim, trim, signal, options),
       sourceName: () => host.sourceName,
       isRefresh: ([c1, q1, t1, o1], [c2, q2, t2, o2]) => c1 === c2 && t1 === t2 && o1 === o2 && isRefreshOf(q1, q2),
       loadEvent: (data, durationMs) =>
@@ -144,25 +142,6 @@ export class GraphData implements ReactiveController {
   /** The module of what the graph needs only on demand, once loaded. */
   get onDemand(): OnDemand | undefined {
     return this.#onDemand;
-  }
-
-  /** The function table of the samples, computed once per answer. */
-  get table(): TableData | undefined {
-    const samples = this.samples;
-    if (!samples) return undefined;
-    if (this.#derived.from !== samples || !this.#derived.table) {
-      this.#derived = { from: samples, table: { table: samples.samples.table(), unit: samples.unit, total: samples.total, isDiff: samples.isDiff } };
-    }
-    return this.#derived.table;
-  }
-
-  /** The table's rows in the order of a column, computed once per table and sort. */
-  order(column: TableColumn, descending: boolean): Uint32Array | undefined {
-    const table = this.table?.table;
-    if (!table) return undefined;
-    const key = [table, column, descending];
-    if (!this.#derived.order || this.#derived.order.key.some((k, i) => k !== key[i])) this.#derived.order = { key, order: sortTable(table, column, descending) };
-    return this.#derived.order.order;
   }
 
   /** The callers and callees graphs of `name`, built from the samples (none for a diff, which has no sandwich). */

@@ -5,9 +5,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
+import { widestRowOf } from '../../model/flamegraph/calltree.js';
 import { frameName } from '../../model/flamegraph/names.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
-import { type SearchResult, exactNameSearch, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
+import { type SearchResult, nameOfExactSearch, searchFlamegraph, stepMatch } from '../../model/flamegraph/search.js';
 import { focusPathOf, rowOfFocusPath } from '../../model/flamegraph/view-state.js';
 import { isRefreshOf, type QueryState } from '../../model/query-state.js';
 import { formatPercent, formatValue } from '../../model/units.js';
@@ -76,6 +77,9 @@ export class GraphView {
       this.pendingFocus = undefined;
     }
     if (changed || searchChanged) this.search = data && this.host.search.trim() ? searchFlamegraph(data.model, this.host.search) : undefined;
+    // A function picked in another view (an exact-name search) selects its widest frame here too.
+    const picked = searchChanged ? nameOfExactSearch(this.host.search) : '';
+    if (picked && data) this.selected = widestRowOf(data.model, picked);
     return !changed ? 'same' : refreshed ? 'refresh' : 'new';
   }
 
@@ -149,22 +153,6 @@ export class GraphView {
     this.host.scrollToRow(row);
     this.choose(row, !byUser);
     return row;
-  }
-
-  /**
-   * A function picked in the table becomes the selection every action uses (Callers and callees, Enter): its
-   * widest frame is selected and every frame of it highlighted.
-   */
-  pick(name: string): void {
-    this.host.search = exactNameSearch(name);
-    const model = this.model;
-    if (!model) return;
-    let widest = -1;
-    for (let row = 1; row < model.size; row++) {
-      if (model.functionName.value(row) === name && (widest < 0 || model.cumulative[row]! > model.cumulative[widest]!)) widest = row;
-    }
-    this.selected = widest;
-    if (widest > 0) this.announce(widest, 'Selected ');
   }
 
   /** The canvas got keyboard focus: select the focused frame so the arrow keys start there. */

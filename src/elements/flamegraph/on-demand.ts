@@ -1,6 +1,3 @@
-// What a flame graph needs only once someone asks for more than the graph, loaded then: the function table and
-// the sandwich (reading the query's samples, the figures computed from them, the table's template), and the
-// analysis controls, filter chips and diff legend.
-export { ProfileSamples, decodePprof, gunzipIfNeeded, profileTotal } from '../../model/pprof/views.js';
-export { renderTable } from './function-table.js';
+// What a flame graph needs only once someone asks for more than the graph, loaded then: the analysis controls,
+// filter chips and diff legend. (The samples behind a sandwich load with model/pprof/views.ts.)
 export { renderAnalysis } from './analysis-controls.js';

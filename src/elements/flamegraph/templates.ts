@@ -80,16 +80,9 @@ export function renderToolbar(view: ToolbarView) {
 }
 
 /** "n matching frames, x% of total", led by "k of" while the selected (or focused) frame is a match. */
-export function searchSummary(
-  result: SearchResult,
-  stepStart: number,
-  total: number,
-  picked?: { name: string; cumulative: number; total: number; unit: string },
-): string {
+export function searchSummary(result: SearchResult, stepStart: number, total: number): string {
   const index = result.indexOf(stepStart);
   const frames = `${index >= 0 ? `${index + 1} of ` : ''}${result.count} matching ${result.count === 1 ? 'frame' : 'frames'}`;
-  // A function picked in the table: the table's figure, from every sample (the graph may have trimmed some).
-  if (picked) return `${frames}; ${picked.name}: ${formatValue(picked.cumulative, picked.unit)}, ${formatPercent(picked.cumulative, picked.total)} of total`;
   return `${frames}, ${formatPercent(result.value, total)} of total`;
 }
 

@@ -1,5 +1,5 @@
 // Visual baselines of <parca-flamegraph>: a profile recorded from the real Parca (demo/data, written by
-// scripts/record-demo-profile.ts), drawn at a fixed CSS size, device pixel ratio and theme, compared pixel by
+// scripts/demo/record-profile.ts), drawn at a fixed CSS size, device pixel ratio and theme, compared pixel by
 // pixel with PNGs in ./baselines. (Re)create them with UPDATE_BASELINES=1 (see HOW_TO_UPDATE).
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';

@@ -100,11 +100,11 @@ export class ParcaSourceElement extends LitElement {
   /** Where "now" and timers come from (tests let hours pass with a fake one). */
   @property({ attribute: false }) clock: Clock = systemClock;
   /**
-   * Keeps the query, range, picked point, baseline and its flame graphs' views (focus, search, sandwich, options)
+   * Keeps the query, range, picked point, baseline and its profile views (focus, search, sandwich, options)
    * in the page URL, restored on load and on back/forward. The value is the key prefix; when empty, the
    * source's `id`, else `parca`. Keys: `<prefix>.type/.selector/.kind/.from/.to`,
-   * `<prefix>.point/.point.duration/.point.step/.point.series`, `<prefix>.base.from/.to`, `<prefix>.refresh`, and per flame graph
-   * `<prefix>[.<id>].focus/.search/.sandwich/.invert/.group/.filters/.bfrom/.bto/.abs`.
+   * `<prefix>.point/.point.duration/.point.step/.point.series`, `<prefix>.base.from/.to`, `<prefix>.refresh`, and per view
+   * `<prefix>[.<view-id>].focus/.search/.sandwich/.invert/.group/.filters/.bfrom/.bto/.abs`.
    */
   @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
 
@@ -127,7 +127,7 @@ export class ParcaSourceElement extends LitElement {
   #query: QueryState = createQueryState({ now: 0 });
   #range: TimeRange = DEFAULT_RANGE;
   #refreshMs = 0;
-  /** Flame graph views as last read from the URL (shared through the context). */
+  /** The views of the profile by `view-id`, as read from the URL or last changed by a user (shared through the context). */
   #views: ReadonlyMap<string, FlamegraphView> | undefined;
   /** A point and baseline read from the URL, applied with the query they came with. */
   #restored: { point: PointSelection | undefined; baseline: TimeRange | undefined } | undefined;
@@ -321,13 +321,16 @@ export class ParcaSourceElement extends LitElement {
     this.#url.write(this.#query, this.#refreshMs);
   };
 
+  // Every view of that id applies the change; the map is replaced, so the context tells them.
   #onViewChange = (event: ParcaViewChangeEvent): void => {
+    this.#views = new Map(this.#views).set(event.viewId, event.view);
+    this.#provide();
     this.#url.viewChanged(event.viewId, event.view, this.#query, this.#refreshMs);
   };
 
   // ---- the page URL ----
 
-  /** Takes what the URL says into the properties; the next update applies it. Flame graph views are shared as read. */
+  /** Takes what the URL says into the properties; the next update applies it. The URL's views replace the shared ones. */
   #restoreFromUrl(): void {
     const saved = this.#url.read(this.selector);
     if (!saved) return;

@@ -2,7 +2,7 @@
 // graph loads on first use: a page that never opens either never downloads it.
 import { decodePprof, gunzipIfNeeded, type PprofProfile } from './decode.js';
 import { functionTable, profileTotal } from './functions.js';
-import { type Sandwich, sandwichOf } from './sandwich.js';
+import { type Neighbour, type Sandwich, neighboursOf, sandwichOf } from './sandwich.js';
 import type { FunctionTable } from '../flamegraph/table.js';
 
 export { decodePprof, gunzipIfNeeded, profileTotal };
@@ -28,5 +28,10 @@ export class ProfileSamples {
     let sandwich = this.#sandwiches.get(name);
     if (!sandwich) this.#sandwiches.set(name, (sandwich = sandwichOf(this.profile, name)));
     return sandwich;
+  }
+
+  /** The direct callers and callees of `name` (see neighboursOf). */
+  neighbours(name: string): { callers: Neighbour[]; callees: Neighbour[] } {
+    return neighboursOf(this.sandwich(name));
   }
 }

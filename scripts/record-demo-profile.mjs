@@ -1,4 +1,0 @@
-import { importTs } from './run-ts.mjs';
-
-const { recordDemoProfile } = await importTs('scripts/record-demo-profile.ts');
-await recordDemoProfile();

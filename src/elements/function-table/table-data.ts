@@ -1,0 +1,120 @@
+// What a function table shows comes through here: the query's samples (Parca's pprof answer, so each function
+// has pprof's one number), the table computed from them, its order for a sort, the rows a search keeps and the
+// lines with expanded callers and callees, each computed once per input.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ParcaConnection } from '../../client/connection.js';
+import type { ParcaError } from '../../client/errors.js';
+import { QueryController } from '../../controllers/query-controller.js';
+import { type FlamegraphOptions, samplesOptions } from '../../model/flamegraph/options.js';
+import { type TableLine, rowsMatching, tableLines } from '../../model/flamegraph/table-rows.js';
+import { type FunctionTable, type TableColumn, sortTable, tableRowName } from '../../model/flamegraph/table.js';
+import type { Neighbour } from '../../model/pprof/sandwich.js';
+import { type QueryState, isRefreshOf } from '../../model/query-state.js';
+import { type ProfileData, fetchProfile } from '../flamegraph/fetch.js';
+
+/** The function table of a query: one row per function, values as pprof counts them. */
+export interface FunctionTableData {
+  readonly table: FunctionTable;
+  readonly unit: string;
+  /** What percentages are of: the sum of every sample. */
+  readonly total: number;
+  readonly isDiff: boolean;
+}
+
+export interface TableDataHost extends ReactiveControllerHost, HTMLElement {
+  readonly activeConnection: ParcaConnection | undefined;
+  readonly activeQuery: QueryState | undefined;
+  readonly sourceName: string | undefined;
+  readonly options: FlamegraphOptions;
+}
+
+type Neighbours = { callers: Neighbour[]; callees: Neighbour[] };
+
+export class TableData implements ReactiveController {
+  readonly #samples: QueryController<readonly [ParcaConnection, QueryState, FlamegraphOptions], ProfileData>;
+  #options: FlamegraphOptions;
+  #derived: { from?: ProfileData; table?: FunctionTableData; order?: Memo<Uint32Array>; rows?: Memo<Uint32Array>; lines?: Memo<TableLine[]> } = {};
+
+  constructor(private readonly host: TableDataHost) {
+    host.addController(this);
+    this.#options = samplesOptions(host.options);
+    this.#samples = new QueryController(host, {
+      args: () => {
+        const connection = host.activeConnection;
+        const query = host.activeQuery;
+        if (!connection || !query?.profileType || query.kind === 'metrics') return undefined;
+        return [connection, query, this.#options] as const;
+      },
+      run: ([connection, query, options], signal) => fetchProfile(connection, query, options, signal),
+      sourceName: () => host.sourceName,
+      isRefresh: ([c1, q1, o1], [c2, q2, o2]) => c1 === c2 && o1 === o2 && isRefreshOf(q1, q2),
+    });
+  }
+
+  hostUpdate(): void {
+    // Before the request reads its inputs: the table depends on filters and the baseline only.
+    const next = samplesOptions(this.host.options);
+    if (JSON.stringify(next) !== JSON.stringify(this.#options)) this.#options = next;
+  }
+
+  get samples(): ProfileData | undefined {
+    return this.host.activeQuery?.kind === 'metrics' ? undefined : this.#samples.value;
+  }
+
+  get error(): ParcaError | undefined {
+    return this.#samples.error;
+  }
+
+  get loading(): boolean {
+    return this.#samples.status === 'loading';
+  }
+
+  get settled(): Promise<void> {
+    return this.#samples.settled;
+  }
+
+  /** The table of the samples, computed once per answer. */
+  get table(): FunctionTableData | undefined {
+    const samples = this.samples;
+    if (!samples) return undefined;
+    if (this.#derived.from !== samples || !this.#derived.table) {
+      this.#derived = { from: samples, table: { table: samples.samples.table(), unit: samples.unit, total: samples.total, isDiff: samples.isDiff } };
+    }
+    return this.#derived.table;
+  }
+
+  /** The rows in the order of a column that a search keeps, and the lines with the expanded rows' neighbours. */
+  lines(sort: { column: TableColumn; descending: boolean }, search: string, expanded: ReadonlySet<number>): TableLine[] {
+    const data = this.table;
+    if (!data) return [];
+    const derived = this.#derived;
+    const order = memo(derived.order, [data.table, sort.column, sort.descending], () => sortTable(data.table, sort.column, sort.descending));
+    const rows = memo(derived.rows, [order.value, search], () => rowsMatching(data.table, order.value, search));
+    const lines = memo(derived.lines, [rows.value, ...expanded], () => {
+      const neighbours = new Map<number, Neighbours | undefined>();
+      for (const row of expanded) neighbours.set(row, this.neighbours(row));
+      return tableLines(rows.value, neighbours);
+    });
+    Object.assign(derived, { order, rows, lines });
+    return lines.value;
+  }
+
+  /** The direct callers and callees of a row's function (none in a diff, whose samples are two profiles). */
+  neighbours(row: number): Neighbours | undefined {
+    const samples = this.samples;
+    const data = this.table;
+    if (!samples || !data) return undefined;
+    return samples.samples.neighbours(tableRowName(data.table, row));
+  }
+}
+
+interface Memo<T> {
+  readonly key: readonly unknown[];
+  readonly value: T;
+}
+
+/** `previous` when its key equals `key` item by item, else a new value. */
+function memo<T>(previous: Memo<T> | undefined, key: readonly unknown[], make: () => T): Memo<T> {
+  if (previous && previous.key.length === key.length && previous.key.every((k, i) => k === key[i])) return previous;
+  return { key, value: make() };
+}
