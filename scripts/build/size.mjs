@@ -73,7 +73,7 @@ for (const [name, input, budget] of entries) {
   const size = await gzippedSize(input);
   if (!total) total = size;
   if (budget !== undefined && size.gzip > budget) over.push(`${name}: ${kb(size.gzip)} of ${kb(budget)}`);
-  console.log(name.padEnd(28), kb(size.min).padStart(10), kb(size.gzip).padStart(10), (budget === undefined ? '' : kb(budget)).padStart(10));
+  console.log([name.padEnd(28), kb(size.min).padStart(10), kb(size.gzip).padStart(10), (budget === undefined ? '' : kb(budget)).padStart(10)].join(' ').trimEnd());
   for (const chunk of size.lazy) console.log(`  + on first use: ${chunk.name}`.padEnd(40), kb(chunk.gzip).padStart(10));
 }
 // Development warnings (src/dev.ts) must be compiled out of what production pages load.
