@@ -7,6 +7,7 @@ export { ParcaMetricsElement } from './elements/metrics/metrics.js';
 export { ParcaFlamegraphElement } from './elements/flamegraph/flamegraph.js';
 export { ParcaFunctionTableElement } from './elements/function-table/function-table.js';
 export { ParcaCalltreeElement } from './elements/calltree/calltree.js';
+export { ParcaSandwichElement } from './elements/sandwich/sandwich.js';
 export { createConnection } from './client/connection.js';
 export { ParcaError } from './client/errors.js';
 export { createQueryState, withQuery, refreshQuery, queryString } from './model/query-state.js';

@@ -5,3 +5,4 @@ import './define/metrics.js';
 import './define/flamegraph.js';
 import './define/function-table.js';
 import './define/calltree.js';
+import './define/sandwich.js';

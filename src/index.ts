@@ -31,6 +31,7 @@ export type {
   ParcaCalltreeEvents,
   ParcaFlamegraphEvents,
   ParcaFunctionTableEvents,
+  ParcaSandwichEvents,
   ParcaMetricsEvents,
   ParcaQueryEditorEvents,
   ParcaSourceEvents,
@@ -63,7 +64,7 @@ export type { SelectorParseResult, SelectorProblem } from './model/selector/inde
 export type { ChartData, ChartSeries } from './model/metrics/series.js';
 export type { MetricUnit } from './model/units.js';
 export type { FlamegraphData, FlamegraphRecordInput } from './elements/flamegraph/fetch.js';
-export type { FunctionTableData } from './elements/function-table/table-data.js';
+export type { FunctionTableData } from './elements/samples-data.js';
 export type { ShownColumn } from './elements/function-table/table-template.js';
 export type { FunctionTable } from './model/flamegraph/table.js';
 export type { FrameDetails } from './model/flamegraph/details.js';

@@ -23,13 +23,18 @@ const shared = [
 ];
 const baseRule = themeText.slice(themeText.indexOf('css`', themeText.indexOf('export const baseStyles')));
 
+// The frame canvas's tokens (flamegraph.styles.ts, `graphTokens`), read by every element that adopts them.
+const graphText = readFileSync(join(root, 'src', 'elements', 'flamegraph', 'flamegraph.styles.ts'), 'utf8');
+const graphTokens = graphText.slice(0, graphText.indexOf('export const flamegraphStyles'));
+
 let problems = 0;
 for (const [folder, { tag, props }] of documented) {
   const used = new Set();
   let texts = '';
-  for (const file of readdirSync(join(root, folder))) {
-    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-    const text = readFileSync(join(root, folder, file), 'utf8');
+  const files = readdirSync(join(root, folder)).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+  const sources = files.map((file) => readFileSync(join(root, folder, file), 'utf8'));
+  if (sources.some((text) => text.includes('...graphTokens'))) sources.push(graphTokens);
+  for (const text of sources) {
     texts += text;
     // Read in CSS (`var(--parca-…)`), declared through themeStyles (`token: '--parca-…'`), or read by script
     // (`getPropertyValue('--parca-…')`).

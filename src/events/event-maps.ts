@@ -58,6 +58,13 @@ export interface ParcaFunctionTableEvents {
   'parca-view-change': ParcaViewChangeEvent;
 }
 
+/** The events `<parca-sandwich>` fires. */
+export interface ParcaSandwichEvents {
+  'parca-load': ParcaLoadEvent;
+  'parca-error': ParcaErrorEvent;
+  'parca-view-change': ParcaViewChangeEvent;
+}
+
 /** The events `<parca-calltree>` fires; its `parca-load` carries the graph's sizes. */
 export interface ParcaCalltreeEvents {
   'parca-load': ParcaFlamegraphLoadEvent;

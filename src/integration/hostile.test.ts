@@ -3,6 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
+import type { ParcaSandwichElement } from '../elements/sandwich/sandwich.js';
 import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
 import type { ParcaMetricsElement } from '../elements/metrics/metrics.js';
 import type { ParcaQueryEditorElement } from '../elements/query-editor/query-editor.js';
@@ -85,12 +86,13 @@ describe('hostile strings from a real Parca', function () {
     graph.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sandwich-button"]')!.click();
     await graph.updateComplete;
     expect(graph.sandwich).to.equal(MARKUP_FUNCTION);
-    expect(graph.shadowRoot!.querySelector('[part~="sandwich-header"]')!.textContent).to.contain(MARKUP_FUNCTION);
-    const callees = graph.shadowRoot!.querySelector<ParcaFlamegraphElement>('[part~="sandwich-callees"]')!;
     await graph.settled;
-    await graph.updateComplete;
-    await callees.updateComplete;
-    expect(frameName(callees.data!.model, 1)).to.equal(MARKUP_FUNCTION);
+    const sandwich = graph.shadowRoot!.querySelector<ParcaSandwichElement>('[part~="sandwich"]')!;
+    while (!sandwich.callees) await nextEvent(sandwich, 'parca-load');
+    await sandwich.updateComplete;
+    expect(sandwich.shadowRoot!.querySelector('[part~="header"]')!.textContent).to.contain(MARKUP_FUNCTION);
+    expect(frameName(sandwich.callees!.model, 1)).to.equal(MARKUP_FUNCTION);
+    expect(sandwich.shadowRoot!.querySelector('script, img')).to.equal(null);
 
     // The legend and the accessible table show the markup label value as text.
     await metrics.updateComplete;

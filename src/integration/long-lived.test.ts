@@ -25,6 +25,8 @@ interface Page {
   editor: ParcaQueryEditorElement;
   metrics: ParcaMetricsElement;
   graph: ParcaFlamegraphElement;
+  /** The function table and the call tree, when asked for. */
+  views: (HTMLElement & { settled: Promise<void>; updateComplete: Promise<boolean> })[];
   clock: FakeClock;
   recording: ReturnType<typeof recordingConnection>;
 }
@@ -38,13 +40,15 @@ async function openPage(options: { url?: string; refresh?: string; from?: string
       from=${options.from ?? 'now-1h'} to="now" refresh=${options.refresh ?? ''}>
       <parca-query-editor></parca-query-editor>
       <parca-metrics style="display: block; width: 800px"></parca-metrics>
-      <parca-flamegraph ?table=${options.table ?? false} style="display: block; width: 800px"></parca-flamegraph>
+      <parca-flamegraph style="display: block; width: 800px"></parca-flamegraph>
+      ${options.table ? html`<parca-function-table></parca-function-table><parca-calltree></parca-calltree>` : ''}
     </parca-source>`);
   const page = {
     source,
     editor: source.querySelector('parca-query-editor')!,
     metrics: source.querySelector('parca-metrics')!,
     graph: source.querySelector('parca-flamegraph')!,
+    views: [source.querySelector('parca-function-table'), source.querySelector('parca-calltree')].filter((el) => el !== null),
     clock,
     recording,
   };
@@ -57,7 +61,7 @@ async function openPage(options: { url?: string; refresh?: string; from?: string
  * it got: the page is at rest until the clock moves again.
  */
 async function settle(page: Page): Promise<void> {
-  const elements = [page.editor, page.metrics, page.graph];
+  const elements = [page.editor, page.metrics, page.graph, ...page.views];
   for (let round = 0; round < 100; round++) {
     await Promise.all(elements.map((el) => el.settled));
     await Promise.all(elements.map((el) => el.updateComplete));
@@ -124,7 +128,7 @@ describe('pages that stay open', function () {
     const now = page.clock.now();
     const after = callsSince(page, before);
     // Exactly one new request per element: the editor's types, the chart's series (with the label names it sums
-    // by), the graph and its function table.
+    // by), the graph and the function table; the call tree reads the graph's answer and asks nothing.
     expect(after.map((call) => call.method).sort()).to.deep.equal(['labels', 'profileTypes', 'query', 'query', 'queryRange']);
     for (const call of after) expect(call.window, call.method).to.deep.equal({ startMs: now - HOUR, endMs: now });
     expect(page.source.query.window).to.deep.equal({ startMs: now - HOUR, endMs: now });

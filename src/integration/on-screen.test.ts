@@ -10,6 +10,7 @@ import type { ParcaQueryEditorElement } from '../elements/query-editor/query-edi
 import type { ParcaSourceElement } from '../elements/source/source.js';
 import { TABLE_ROW_HEIGHT } from '../elements/function-table/table-template.js';
 import type { ParcaFunctionTableElement } from '../elements/function-table/function-table.js';
+import type { ParcaSandwichElement } from '../elements/sandwich/sandwich.js';
 import { ParcaQuerySubmitEvent } from '../events/query-submit.js';
 import { frameName } from '../model/flamegraph/names.js';
 import { sortTable } from '../model/flamegraph/table.js';
@@ -121,12 +122,10 @@ describe('what is on screen says what it shows', function () {
     await graph.updateComplete;
     expect(graph.sandwich).to.equal(picked);
     await graph.settled;
-    await graph.updateComplete;
-    for (const side of ['sandwich-callers', 'sandwich-callees']) {
-      const inner = part<ParcaFlamegraphElement>(graph, side)!;
-      expect(inner.search, side).to.equal('');
-      expect(inner.data!.model.total, side).to.equal(cumulative);
-    }
+    const sandwich = part<ParcaSandwichElement>(graph, 'sandwich')!;
+    while (!sandwich.callers) await nextEvent(sandwich, 'parca-load');
+    await sandwich.settled;
+    for (const side of ['callers', 'callees'] as const) expect(sandwich[side]!.model.total, side).to.equal(cumulative);
   });
 
   it('says when grouping by binary changes nothing, marks the sorted column and confirms nothing it did not do', async () => {

@@ -9,31 +9,40 @@ const colors = themeStyles([
   { name: '--_match', token: '--parca-flamegraph-match-color', light: '#f5a623', dark: '#c77d0a' },
 ]);
 
+/** The tokens a canvas of frames reads (GraphCanvas): colors, row height, label font; shared by the sandwich. */
+export const graphTokens = [
+  colors,
+  css`
+    :host {
+      --_row-height: var(--parca-flamegraph-row-height, 20px);
+      --_label-font: var(--parca-flamegraph-font, 12px ui-monospace, SFMono-Regular, Menlo, monospace);
+      --_max-height: var(--parca-flamegraph-max-height, 640px);
+      --_diff-growth: var(--parca-flamegraph-diff-growth-color, #dc2626);
+      --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #16a34a);
+    }
+    @media (forced-colors: active) {
+      :host {
+        --_palette: Canvas;
+        --_neutral: Canvas;
+        --_muted-frame: Canvas;
+        --_match: Highlight;
+      }
+    }
+    :host([diff-palette='blue-orange']) {
+      --_diff-growth: var(--parca-flamegraph-diff-growth-color, #e66100);
+      --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #1d6ec2);
+    }
+  `,
+];
+
 export const flamegraphStyles = [
   ...baseStyles,
-  colors,
+  ...graphTokens,
   css`
   :host {
     display: block;
     position: relative;
     --_font-size: var(--parca-font-size, 13px);
-    --_row-height: var(--parca-flamegraph-row-height, 20px);
-    --_label-font: var(--parca-flamegraph-font, 12px ui-monospace, SFMono-Regular, Menlo, monospace);
-    --_max-height: var(--parca-flamegraph-max-height, 640px);
-    --_diff-growth: var(--parca-flamegraph-diff-growth-color, #dc2626);
-    --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #16a34a);
-  }
-  @media (forced-colors: active) {
-    :host {
-      --_palette: Canvas;
-      --_neutral: Canvas;
-      --_muted-frame: Canvas;
-      --_match: Highlight;
-    }
-  }
-  :host([diff-palette='blue-orange']) {
-    --_diff-growth: var(--parca-flamegraph-diff-growth-color, #e66100);
-    --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #1d6ec2);
   }
   [part='toolbar'],
   [part='options'],

@@ -1,8 +1,9 @@
-// The flame graph element: a shell that wires its parts. What it shows comes from GraphData (requests, decode,
-// samples), what a user looks at from GraphView (focus, selection, search), the picture from GraphCanvas, the
-// sandwich from SandwichView, the controls from analysis-controls.ts (loaded on first use), and the parts around
-// the canvas from templates.ts. Its option properties are in options.ts.
+// The flame graph element: a shell that wires its parts. What it shows comes from GraphData (requests, decode),
+// what a user looks at from GraphView (focus, selection, search), the picture from GraphCanvas, the controls from
+// analysis-controls.ts and the sandwich (a <parca-sandwich>) from the on-demand module, and the parts around the
+// canvas from templates.ts. Its option properties are in options.ts.
 import { type PropertyValues, html, nothing } from 'lit';
+import type { ParcaViewChangeEvent } from '../../events/view-change.js';
 import { property, state } from 'lit/decorators.js';
 import { ParcaError } from '../../client/errors.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
@@ -16,7 +17,6 @@ import { GraphData } from './graph-data.js';
 import { GraphInput } from './graph-input.js';
 import { GraphView } from './graph-view.js';
 import { FlamegraphOptionsElement } from './options.js';
-import { SandwichView } from './sandwich-view.js';
 import { renderPoint, renderSelection, renderTooltip, renderToolbar, renderViewport, searchSummary, statusText, trimNote } from './templates.js';
 import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-maps.js';
 
@@ -39,8 +39,9 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * relative change. `toPNG()` and `exportPprof()` export the view and the query. Every change re-queries once.
  *
  * Sandwich: `sandwich` (or "Callers and callees" on a selected frame, or a right-click on a frame) shows the
- * function's callers above it and its callees below it, as two flame graphs; the same on a frame of either graph
- * centres the sandwich on that function; Escape or the Back button leaves.
+ * function's callers above it and its callees below it in place of the graph, through a `<parca-sandwich>` (part
+ * `sandwich`); a click on a frame of either of its graphs centres it on that function; Escape or Back returns.
+ * Under a source the function is shared: a `<parca-sandwich>` elsewhere on the page shows it too.
  *
  * Under a source, the graph shares its view (focus, search, options) with the source's other views of the same
  * `view-id` (a function picked in `<parca-function-table>` or `<parca-calltree>` is highlighted here); with
@@ -69,11 +70,8 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @csspart breadcrumb - The path from the root to the focused frame.
  * @csspart reset - The button that shows the whole graph again.
  * @csspart sandwich-button - Shows the selected frame's callers and callees.
- * @csspart sandwich - The sandwich view: a header and the two graphs.
- * @csspart sandwich-header - Names the function and holds the way back.
- * @csspart sandwich-exit - Leaves the sandwich view.
- * @csspart sandwich-callers - The callers graph (a parca-flamegraph, root at the bottom).
- * @csspart sandwich-callees - The callees graph (a parca-flamegraph).
+ * @csspart sandwich - The sandwich shown in place of the graph (a parca-sandwich: style its own parts through it).
+ * @csspart sandwich-exit - Goes back from the sandwich to the graph.
  * @csspart note - Says how much value Parca trimmed away as too small to show.
  * @csspart status - Loading, empty and no-query messages.
  * @csspart error - What went wrong with the last request.
@@ -103,16 +101,6 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
 
   /** A saved record to show instead of querying (bytes of FlamegraphArrow.record, with unit and totals). */
   @property({ attribute: false }) record: FlamegraphRecordInput | undefined;
-  /**
-   * Set on the two graphs of a sandwich view: which side this one draws. Not for pages.
-   * @internal
-   */
-  @property({ attribute: false }) sandwichSide: '' | 'callers' | 'callees' = '';
-  /**
-   * What one of a sandwich's graphs shows, built by the sandwich from the query's samples. Not for pages.
-   * @internal
-   */
-  @property({ attribute: false }) sandwichData: FlamegraphData | undefined;
 
   @state() private widthClass = 0;
   @state() private actionError: ParcaError | undefined;
@@ -129,7 +117,6 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
       if (widthClass !== this.widthClass) this.widthClass = widthClass;
     },
   );
-  readonly #sandwich = new SandwichView(this, () => new (this.constructor as typeof ParcaFlamegraphElement)());
   readonly #input = new GraphInput(this, {
     view: this.#view,
     canvas: () => this.#canvas.canvas,
@@ -137,23 +124,26 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     model: () => this.data?.model,
     sandwichable: () => !this.record && !this.data?.isDiff,
     askSandwich: (row) => this.#askSandwich(row),
-    inSandwich: () => this.#sandwich.shown,
-    exitSandwich: () => this.#sandwich.exit(),
+    inSandwich: () => this.#inSandwich,
+    exitSandwich: () => this.#exitSandwich(),
     redraw: () => this.#canvas.schedule(),
   });
   #scrollToEnd = false;
 
-  /** The graph shown now (from the server, from `record`, or given by a sandwich); none while the query asks for metrics only. */
+  /** The graph shown now (from the server or from `record`); none while the query asks for metrics only. */
   get data(): FlamegraphData | undefined {
     return this.#data.value;
   }
 
   /**
-   * Settles when what the latest requests (graph, and samples for the table or sandwich) brought is on screen:
-   * the requests settled, the update applied and the canvas drawn. The one readiness promise of every element.
+   * Settles when what the latest request brought is on screen: the request settled, the update applied and the
+   * canvas drawn (and, while a sandwich is shown, the sandwich settled). The one readiness promise of every element.
    */
   get settled(): Promise<void> {
-    return this.#data.settled.then(() => this.updateComplete).then(() => this.#canvas.drawComplete);
+    return this.#data.settled
+      .then(() => this.updateComplete)
+      .then(() => this.#canvas.drawComplete)
+      .then(() => this.#sandwichElement()?.settled);
   }
 
   /** Settles after the next canvas frame is drawn (at once when none is pending). @internal */
@@ -224,7 +214,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
    * `sync-url` keeps current. Undefined without such a source.
    */
   viewLink(): string | undefined {
-    return this.sourceController.state?.syncsUrl && !this.sandwichSide ? location.href : undefined;
+    return this.sourceController.state?.syncsUrl ? location.href : undefined;
   }
 
   /** The same query (options included) as Parca's pprof: a gzip-compressed perftools Profile. */
@@ -232,14 +222,9 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     return this.#data.pprof();
   }
 
-  /** Whether the samples are needed: a sandwich is shown. @internal */
-  get wantsSamples(): boolean {
-    return this.#sandwich.shown;
-  }
-
   /** Whether the on-demand module is needed besides: controls, filter chips or a diff legend. @internal */
   get wantsOnDemand(): boolean {
-    return this.controls || this.options.filters.length > 0 || !!this.options.baseline;
+    return this.controls || this.options.filters.length > 0 || !!this.options.baseline || this.#inSandwich;
   }
 
   /** The trim threshold in percent, once the width is known. @internal */
@@ -268,7 +253,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   /** Tells the page (and a source with `sync-url`) that a user changed the view. @internal */
   viewChanged(): void {
     this.controlState.copied = false;
-    if (!this.sandwichSide) this.reportView();
+    this.reportView();
     this.requestUpdate();
   }
 
@@ -291,11 +276,10 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     super.willUpdate(changed);
     // The host is laid out by now: its width picks the first request's trim threshold.
     if (!this.hasUpdated) this.widthClass = widthClassOf(this.clientWidth);
-    const restored = this.sandwichSide ? undefined : this.applySourceView(() => this.focusPath);
+    const restored = this.applySourceView(() => this.focusPath);
     if (restored) this.#view.pendingFocus = restored.focus;
     this.readOptions();
     if (changed.has('record')) this.#data.decodeRecord(this.record);
-    this.#sandwich.sync(this.#data.sandwich(this.sandwich));
     const shown = this.#view.update({
       data: this.data,
       query: this.activeQuery,
@@ -330,17 +314,17 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     const loading = this.#data.loading;
     const model = data?.model;
     const rows = model && model.size > 0 ? model.maxDepth + 1 : 0;
-    const inSandwich = this.#sandwich.shown;
+    const inSandwich = this.#inSandwich;
     const query = this.activeQuery;
     const status = statusText({ data, loading, record: !!this.record, profileType: query?.profileType ?? '', metricsOnly: query?.kind === 'metrics' });
     const onDemand = this.#data.onDemand;
     return html`
       <div class="frame" @keydown=${this.#input.keydown}>
-        ${query?.point && !this.record && !this.sandwichSide ? renderPoint(query.point, () => this.dispatchEvent(new ParcaPointSelectEvent(undefined))) : nothing}
+        ${query?.point && !this.record ? renderPoint(query.point, () => this.dispatchEvent(new ParcaPointSelectEvent(undefined))) : nothing}
         ${this.#renderToolbar()} ${onDemand && (this.wantsOnDemand || data?.isDiff) ? onDemand.renderAnalysis(this) : nothing}
         ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
         ${this.optionsErrors.length ? html`<div part="error" role="alert">${this.optionsErrors.join(' ')}</div>` : nothing}
-        ${inSandwich ? this.#sandwich.render(this.#data.samplesLoading) : status ? html`<div part="status">${status}</div>` : nothing}
+        ${inSandwich ? this.#renderSandwich() : status ? html`<div part="status">${status}</div>` : nothing}
         ${data && data.trimmed !== 0 && !inSandwich ? html`<div part="note">${trimNote(data)}</div>` : nothing}
         ${renderViewport({ loading, hidden: inSandwich, height: rows * this.#canvas.theme.rowHeight, input: this.#input, onFocus: () => this.#view.focusCanvas() })}
         ${data && !inSandwich && this.#view.selected > 0 && this.#view.selected < data.model.size ? renderSelection(data, this.#view.selected) : nothing}
@@ -353,7 +337,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   #renderToolbar() {
     const data = this.data;
     const view = this.#view;
-    const inSandwich = this.#sandwich.shown;
+    const inSandwich = this.#inSandwich;
     const result = view.search;
     return renderToolbar({
       searchField: this.searchField,
@@ -388,11 +372,57 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     };
   }
 
-  /** Asks for the sandwich of the row's function: this graph shows it, or the sandwich this graph is part of. */
+  /** Shows the sandwich of the row's function in place of the graph (and in every sandwich of the source). */
   #askSandwich(row: number): void {
     const name = this.data?.model.functionName.value(row) ?? '';
-    if (name) this.dispatchEvent(new ParcaSandwichSelectEvent(name));
+    if (!name) return;
+    this.dispatchEvent(new ParcaSandwichSelectEvent(name));
+    this.userChange(() => (this.sandwich = name));
   }
+
+  /** A sandwich is shown in place of the graph: not for a saved record, whose samples cannot be asked for. */
+  get #inSandwich(): boolean {
+    return !!this.sandwich && !this.record;
+  }
+
+  #exitSandwich(): void {
+    this.userChange(() => (this.sandwich = ''));
+  }
+
+  #sandwichElement(): (HTMLElement & { settled: Promise<void> }) | null {
+    return this.#inSandwich ? this.renderRoot.querySelector('parca-sandwich') : null;
+  }
+
+  /**
+   * The sandwich in place of the graph: a <parca-sandwich> (defined by the on-demand module) given what this graph
+   * shows. Its user's changes (another function, Clear) come back as its view changes.
+   */
+  #renderSandwich() {
+    return html`<div part="sandwich-header"><button part="sandwich-exit" @click=${() => this.#exitSandwich()}>Back to the flame graph</button></div>
+      <parca-sandwich
+        part="sandwich"
+        view-id=${this.viewId}
+        theme=${this.theme}
+        .connection=${this.connection}
+        .query=${this.query}
+        .clock=${this.clock}
+        .source=${this.source}
+        .sandwich=${this.sandwich}
+        .filters=${this.filters}
+        .baselineQuery=${this.baselineQuery}
+        .baselineFrom=${this.baselineFrom}
+        .baselineTo=${this.baselineTo}
+        .diffAbsolute=${this.diffAbsolute}
+        .colorBy=${this.colorBy}
+        .labelAlign=${this.labelAlign}
+        @parca-view-change=${this.#onSandwichChange}
+      ></parca-sandwich>`;
+  }
+
+  /** The sandwich centred on another function or was cleared: this graph follows (the event goes on to the page). */
+  #onSandwichChange = (event: ParcaViewChangeEvent): void => {
+    this.sandwich = event.view.sandwich;
+  };
 }
 
 /** Listeners typed from the element's own events (src/events/event-maps.ts). */

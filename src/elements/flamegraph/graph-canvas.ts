@@ -59,11 +59,13 @@ export class GraphCanvas {
   #colorer: { model: FlamegraphModel; by: string; size: number; diff: boolean; colorOf: (row: number) => number } | undefined;
 
   constructor(
-    private readonly host: CanvasHost,
+    host: CanvasHost,
     /** The scene to draw, read at draw time. */
     private readonly scene: () => Scene,
     /** Called with the viewport's width when it changes (the graph asks for a finer or coarser trim). */
     onWidth: (width: number) => void,
+    /** The scrolling element around the canvas (a sandwich has two). */
+    private readonly findViewport: () => HTMLElement | null = () => host.renderRoot.querySelector<HTMLElement>('[part="viewport"]'),
   ) {
     this.#look = new ThemeController(host, () => this.readTheme());
     new SizeController(
@@ -78,11 +80,11 @@ export class GraphCanvas {
   }
 
   get viewport(): HTMLElement | null {
-    return this.host.renderRoot.querySelector<HTMLElement>('[part="viewport"]');
+    return this.findViewport();
   }
 
   get canvas(): HTMLCanvasElement | null {
-    return this.host.renderRoot.querySelector('canvas');
+    return this.viewport?.querySelector('canvas') ?? null;
   }
 
   /** The colors and metrics in effect (read on first use and after each change of the look). */

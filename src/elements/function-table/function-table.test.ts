@@ -15,6 +15,7 @@ import { part } from '../../test-support/harness.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaFlamegraphElement } from '../flamegraph/flamegraph.js';
 import type { ParcaFunctionTableElement } from './function-table.js';
+import type { ParcaSandwichElement } from '../sandwich/sandwich.js';
 import { TABLE_ROW_HEIGHT } from './table-template.js';
 import { isoTime } from '../../test-support/elements.js';
 
@@ -159,11 +160,13 @@ describe('function table', () => {
     graph.sandwich = 'math/big.nat.add';
     await graph.updateComplete;
     await graph.settled;
+    const sandwich = part<ParcaSandwichElement>(graph, 'sandwich')!;
+    while (!sandwich.callers) await nextEvent(sandwich, 'parca-load');
     for (const [side, shownList] of [
-      ['sandwich-callers', callers],
-      ['sandwich-callees', callees],
+      ['callers', callers],
+      ['callees', callees],
     ] as const) {
-      const model = part<ParcaFlamegraphElement>(graph, side)!.data!.model;
+      const model = sandwich[side]!.model;
       const expected = new Map<string, number>();
       const own = model.childIndex[model.childStart[0]!]!;
       for (let i = model.childStart[own]!; i < model.childStart[own + 1]!; i++) {

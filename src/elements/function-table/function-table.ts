@@ -1,4 +1,4 @@
-// The function table element: a shell that wires its parts. What it shows comes from TableData (the samples
+// The function table element: a shell that wires its parts. What it shows comes from SamplesData (the samples
 // request and what is computed from them), the lines from table-template.ts; what is shared with the source's
 // other views (search, the picked function, filters, baseline) from ProfileViewElement.
 import { type PropertyValues, html, nothing } from 'lit';
@@ -12,7 +12,7 @@ import { formatPercent, formatValue } from '../../model/units.js';
 import { copyText } from '../flamegraph/actions.js';
 import { listConverter, ProfileViewElement } from '../profile-view.js';
 import { functionTableStyles } from './function-table.styles.js';
-import { type FunctionTableData, TableData } from './table-data.js';
+import { type FunctionTableData, SamplesData } from '../samples-data.js';
 import { SHOWN_COLUMNS, type ShownColumn, TABLE_ROW_HEIGHT, cellText, renderTable } from './table-template.js';
 
 /**
@@ -62,7 +62,7 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
    */
   @property({ converter: listConverter }) columns: string[] | undefined;
 
-  readonly #data = new TableData(this);
+  readonly #data = new SamplesData(this);
   #sort: { column: TableColumn; descending: boolean } = { column: 'flat', descending: true };
   #expanded = new Set<number>();
   #scrollTop = 0;

@@ -5,11 +5,15 @@ import { frameName } from '../../model/flamegraph/names.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
-import type { ParcaFlamegraphElement } from './flamegraph.js';
+import type { ParcaFlamegraphElement } from '../flamegraph/flamegraph.js';
+import type { ParcaSandwichElement } from './sandwich.js';
 import { isoTime, flamegraphSettled } from '../../test-support/elements.js';
+import { exactNameSearch } from '../../model/flamegraph/search.js';
 import { pprofReference } from '../../test-support/pprof-reference.js';
 import { createConnection } from '../../client/connection.js';
 import { part } from '../../test-support/harness.js';
+import { createQueryState } from '../../model/query-state.js';
+import { absoluteRange } from '../../model/time-range.js';
 
 const env = testEnv();
 // A function of the seeded fib profile with both callers and callees.
@@ -28,19 +32,27 @@ async function mounted(sandwich = '') {
   return { source, el };
 }
 
-/** The two graphs of a sandwich view, once the samples they are built from have arrived and both are drawn. */
-async function sandwichGraphs(el: ParcaFlamegraphElement): Promise<[ParcaFlamegraphElement, ParcaFlamegraphElement]> {
+/** The sandwich a flame graph shows in place of its graph, once its samples have arrived and both graphs are drawn. */
+async function shownSandwich(el: ParcaFlamegraphElement): Promise<ParcaSandwichElement> {
   await el.updateComplete;
   await el.settled;
-  await el.updateComplete;
-  const callers = part<ParcaFlamegraphElement>(el, 'sandwich-callers')!;
-  const callees = part<ParcaFlamegraphElement>(el, 'sandwich-callees')!;
-  expect(callers, 'callers graph').to.exist;
-  expect(callees, 'callees graph').to.exist;
-  await Promise.all([callers.updateComplete, callees.updateComplete]);
-  await Promise.all([callers.drawComplete, callees.drawComplete]);
-  expect(callers.data && callees.data, 'both graphs have data').to.not.equal(undefined);
-  return [callers, callees];
+  const sandwich = part<ParcaSandwichElement>(el, 'sandwich')!;
+  expect(sandwich, 'the sandwich').to.exist;
+  while (!sandwich.callers) await nextEvent(sandwich, 'parca-load');
+  await sandwich.settled;
+  expect(sandwich.callers && sandwich.callees, 'both graphs have data').to.not.equal(undefined);
+  return sandwich;
+}
+
+/** A frame of one of the sandwich's graphs as a mouse event's coordinates. */
+function pointAt(sandwich: ParcaSandwichElement, side: 'callers' | 'callees', row: number) {
+  const rect = sandwich.frameRect(side, row)!;
+  const canvas = part(sandwich, side)!.querySelector('canvas')!;
+  const bounds = canvas.getBoundingClientRect();
+  return {
+    canvas,
+    at: { clientX: bounds.left + rect.x + rect.width / 2, clientY: bounds.top + rect.y + rect.height / 2, bubbles: true, composed: true, cancelable: true },
+  };
 }
 
 /** Names of the frames right next to every frame named `name`: its parents (callers) or children (callees). */
@@ -65,22 +77,22 @@ function secondLevel(model: FlamegraphModel): string[] {
   return names;
 }
 
-describe('<parca-flamegraph> sandwich', () => {
+describe('<parca-sandwich>', function () {
+  this.timeout(60_000);
+
   it('shows the real callers above and callees below a seeded function, each holding its cumulative value as pprof counts it', async () => {
     const { el: plain } = await mounted();
     const normal = plain.data!.model;
     const { el } = await mounted(FUNCTION);
-    const [callers, callees] = await sandwichGraphs(el);
+    const sandwich = await shownSandwich(el);
     const range = seededRange();
     const reference = await pprofReference(createConnection({ url: env.parcaUrl }), `${CPU_TYPE}{job="fib"}`, range.startMs, range.endMs);
     const cumulative = reference.functions.get(FUNCTION)!.cumulative;
-    expect(callers.data!.model.total).to.equal(cumulative);
-    expect(callees.data!.model.total).to.equal(cumulative);
-
-    expect(callers.orientation, 'callers are drawn root at the bottom, the function above it').to.equal('flame');
-    expect(callees.orientation).to.equal('icicle');
-    for (const graph of [callers, callees]) {
-      const model = graph.data!.model;
+    const callers = sandwich.callers!.model;
+    const callees = sandwich.callees!.model;
+    expect(callers.total).to.equal(cumulative);
+    expect(callees.total).to.equal(cumulative);
+    for (const model of [callers, callees]) {
       const top = [...Array(model.size).keys()].filter((row) => model.depth[row] === 1);
       expect(
         top.map((row) => frameName(model, row)),
@@ -88,9 +100,16 @@ describe('<parca-flamegraph> sandwich', () => {
       ).to.deep.equal([FUNCTION]);
       expect(model.cumulative[top[0]!]).to.be.greaterThan(0);
     }
+    // Callers are drawn root at the bottom, the function above it: the function's frame is below its callers'.
+    const fn = callers.childIndex[callers.childStart[0]!]!;
+    const caller = callers.childIndex[callers.childStart[fn]!]!;
+    expect(sandwich.frameRect('callers', fn)!.y).to.be.greaterThan(sandwich.frameRect('callers', caller)!.y);
+    const fnBelow = callees.childIndex[callees.childStart[0]!]!;
+    const callee = callees.childIndex[callees.childStart[fnBelow]!]!;
+    expect(sandwich.frameRect('callees', fnBelow)!.y).to.be.lessThan(sandwich.frameRect('callees', callee)!.y);
     // Every caller / callee the sandwich shows is a parent / child of the function somewhere in the whole graph.
-    const callerNames = secondLevel(callers.data!.model);
-    const calleeNames = secondLevel(callees.data!.model);
+    const callerNames = secondLevel(callers);
+    const calleeNames = secondLevel(callees);
     expect(callerNames).to.include('github.com/polarsignals/pprof-example-app-go/fib.Fibonacci');
     expect(calleeNames.length).to.be.greaterThan(0);
     const realCallers = neighbours(normal, FUNCTION, 'callers');
@@ -98,7 +117,10 @@ describe('<parca-flamegraph> sandwich', () => {
     for (const name of callerNames) expect(realCallers.has(name), `${name} calls ${FUNCTION}`).to.equal(true);
     for (const name of calleeNames) expect(realCallees.has(name), `${FUNCTION} calls ${name}`).to.equal(true);
     expect(part(el, 'viewport')!.hidden, 'the whole graph is hidden meanwhile').to.equal(true);
-    expect(part(el, 'sandwich-header')!.textContent).to.contain(FUNCTION);
+    expect(part(sandwich, 'header')!.textContent).to.contain(FUNCTION);
+    // No nested flame graph: the sandwich draws its two graphs itself.
+    expect(sandwich.shadowRoot!.querySelector('parca-flamegraph')).to.equal(null);
+    expect(sandwich.shadowRoot!.querySelectorAll('canvas').length).to.equal(2);
   });
 
   it('opens on a right-click on a frame and on the toolbar button, and closes with Escape and Back, telling the page', async () => {
@@ -115,12 +137,11 @@ describe('<parca-flamegraph> sandwich', () => {
     canvas.dispatchEvent(menu);
     expect(menu.defaultPrevented, 'the browser menu gives way on a frame').to.equal(true);
     expect((await opened).view.sandwich).to.equal(FUNCTION);
-    await sandwichGraphs(el);
+    const sandwich = await shownSandwich(el);
 
     const closed = nextEvent(el, 'parca-view-change');
-    part(el, 'sandwich')!
-      .querySelector<ParcaFlamegraphElement>('[part~="sandwich-callees"]')!
-      .shadowRoot!.querySelector('canvas')!
+    part(sandwich, 'callees')!
+      .querySelector('canvas')!
       .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
     expect((await closed).view.sandwich).to.equal('');
     await el.updateComplete;
@@ -136,36 +157,38 @@ describe('<parca-flamegraph> sandwich', () => {
     button.click();
     await el.updateComplete;
     expect(el.sandwich).to.equal(FUNCTION);
-    await sandwichGraphs(el);
+    await shownSandwich(el);
     part<HTMLButtonElement>(el, 'sandwich-exit')!.click();
     await el.updateComplete;
     expect(el.sandwich).to.equal('');
   });
 
-  it('re-centres on a caller right-clicked in the callers graph', async () => {
+  it('re-centres on a caller clicked in the callers graph, and on a callee reached by keyboard', async () => {
     const { el } = await mounted(FUNCTION);
-    const [callers] = await sandwichGraphs(el);
+    const sandwich = await shownSandwich(el);
     const caller = 'github.com/polarsignals/pprof-example-app-go/fib.Fibonacci';
-    const model = callers.data!.model;
-    const row = [...Array(model.size).keys()].find((r) => frameName(model, r) === caller && callers.frameRect(r))!;
-    const rect = callers.frameRect(row)!;
-    const canvas = callers.shadowRoot!.querySelector('canvas')!;
-    const bounds = canvas.getBoundingClientRect();
+    const model = sandwich.callers!.model;
+    const row = [...Array(model.size).keys()].find((r) => frameName(model, r) === caller && sandwich.frameRect('callers', r))!;
+    const { canvas, at } = pointAt(sandwich, 'callers', row);
     const changed = nextEvent(el, 'parca-view-change');
-    canvas.dispatchEvent(
-      new MouseEvent('contextmenu', {
-        clientX: bounds.left + rect.x + rect.width / 2,
-        clientY: bounds.top + rect.y + rect.height / 2,
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-      }),
-    );
+    canvas.dispatchEvent(new MouseEvent('click', at));
     expect((await changed).view.sandwich).to.equal(caller);
+    await el.updateComplete;
     expect(el.sandwich).to.equal(caller);
-    const [, callees] = await sandwichGraphs(el);
-    expect(frameName(callees.data!.model, callees.data!.model.childIndex[callees.data!.model.childStart[0]!]!)).to.equal(caller);
-    expect(secondLevel(callees.data!.model)).to.include(FUNCTION);
+    const again = await shownSandwich(el);
+    const callees = again.callees!.model;
+    expect(frameName(callees, callees.childIndex[callees.childStart[0]!]!)).to.equal(caller);
+    expect(secondLevel(callees)).to.include(FUNCTION);
+    // Keyboard: the callees canvas starts at the function; Down moves to its first callee, Enter centres on it.
+    const calleesCanvas = part(again, 'callees')!.querySelector('canvas')!;
+    calleesCanvas.focus();
+    await again.updateComplete;
+    const keyed = nextEvent(el, 'parca-view-change');
+    calleesCanvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, cancelable: true }));
+    calleesCanvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    const next = (await keyed).view.sandwich;
+    expect(next).to.not.equal(caller);
+    expect(secondLevel(callees)).to.include(next);
   });
 
   it('fires no view change when code sets the sandwich', async () => {
@@ -173,9 +196,41 @@ describe('<parca-flamegraph> sandwich', () => {
     let fired = 0;
     el.addEventListener('parca-view-change', () => fired++);
     el.sandwich = FUNCTION;
-    await sandwichGraphs(el);
+    await shownSandwich(el);
     el.sandwich = '';
     await el.updateComplete;
     expect(fired).to.equal(0);
+  });
+
+  it('as its own element, shows the function picked in any view of its source; works alone; is accessible (axe)', async () => {
+    const range = seededRange();
+    const source = await fixture<ParcaSourceElement>(html`
+      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>
+        <parca-function-table></parca-function-table>
+        <parca-sandwich style="display: block; width: 700px"></parca-sandwich>
+      </parca-source>
+    `);
+    const table = source.querySelector('parca-function-table')!;
+    const sandwich = source.querySelector('parca-sandwich')!;
+    while (!table.functionTable) await nextEvent(table, 'parca-load');
+    await sandwich.updateComplete;
+    expect(part(sandwich, 'status')!.textContent).to.contain('Pick a function');
+    table.pick(FUNCTION);
+    await sandwich.updateComplete;
+    expect(sandwich.search).to.equal(exactNameSearch(FUNCTION));
+    await sandwich.settled;
+    expect(sandwich.functionName).to.equal(FUNCTION);
+    const reference = table.functionTable!.table;
+    const tableRow = [...Array(reference.size).keys()].find((r) => reference.functionName.value(r) === FUNCTION)!;
+    expect(sandwich.callers!.model.total, 'the table and the sandwich give the function one number').to.equal(reference.cumulative[tableRow]);
+    await expect(sandwich).to.be.accessible();
+
+    const alone = await fixture<ParcaSandwichElement>(html`<parca-sandwich style="display: block; width: 600px"></parca-sandwich>`);
+    alone.connection = createConnection({ url: env.parcaUrl });
+    alone.query = createQueryState({ profileType: CPU_TYPE, selector: '{job="fib"}', range: absoluteRange(range.startMs, range.endMs) });
+    alone.sandwich = FUNCTION;
+    while (!alone.callers) await nextEvent(alone, 'parca-load');
+    await alone.settled;
+    expect(alone.callers!.model.total).to.equal(sandwich.callers!.model.total);
   });
 });

@@ -1,16 +1,18 @@
-// What a function table shows comes through here: the query's samples (Parca's pprof answer, so each function
-// has pprof's one number), the table computed from them, its order for a sort, the rows a search keeps and the
-// lines with expanded callers and callees, each computed once per input.
+// What the views computed from a query's samples read: the samples (Parca's pprof answer, so each function has
+// pprof's one number), the function table, its order for a sort, the rows a search keeps, the lines with expanded
+// callers and callees, and a function's sandwich, each computed once per input. The function table and the
+// sandwich ask with the same request (the connection shares one in flight).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ParcaConnection } from '../../client/connection.js';
-import type { ParcaError } from '../../client/errors.js';
-import { QueryController } from '../../controllers/query-controller.js';
-import { type FlamegraphOptions, samplesOptions } from '../../model/flamegraph/options.js';
-import { type TableLine, rowsMatching, tableLines } from '../../model/flamegraph/table-rows.js';
-import { type FunctionTable, type TableColumn, sortTable, tableRowName } from '../../model/flamegraph/table.js';
-import type { Neighbour } from '../../model/pprof/sandwich.js';
-import { type QueryState, isRefreshOf } from '../../model/query-state.js';
-import { type ProfileData, fetchProfile } from '../flamegraph/fetch.js';
+import type { ParcaConnection } from '../client/connection.js';
+import type { ParcaError } from '../client/errors.js';
+import { QueryController } from '../controllers/query-controller.js';
+import { type FlamegraphOptions, samplesOptions } from '../model/flamegraph/options.js';
+import { type TableLine, rowsMatching, tableLines } from '../model/flamegraph/table-rows.js';
+import { type FunctionTable, type TableColumn, sortTable, tableRowName } from '../model/flamegraph/table.js';
+import type { Neighbour } from '../model/pprof/sandwich.js';
+import { type QueryState, isRefreshOf } from '../model/query-state.js';
+import type { FlamegraphModel } from '../model/flamegraph/decode.js';
+import { type FlamegraphData, type ProfileData, fetchProfile } from './flamegraph/fetch.js';
 
 /** The function table of a query: one row per function, values as pprof counts them. */
 export interface FunctionTableData {
@@ -21,21 +23,31 @@ export interface FunctionTableData {
   readonly isDiff: boolean;
 }
 
-export interface TableDataHost extends ReactiveControllerHost, HTMLElement {
+export interface SamplesDataHost extends ReactiveControllerHost, HTMLElement {
   readonly activeConnection: ParcaConnection | undefined;
   readonly activeQuery: QueryState | undefined;
   readonly sourceName: string | undefined;
   readonly options: FlamegraphOptions;
 }
 
+/** A sandwich's two graphs for one function, built from samples. */
+export type SandwichGraphs = readonly [callers: FlamegraphData, callees: FlamegraphData];
+
 type Neighbours = { callers: Neighbour[]; callees: Neighbour[] };
 
-export class TableData implements ReactiveController {
+export class SamplesData implements ReactiveController {
   readonly #samples: QueryController<readonly [ParcaConnection, QueryState, FlamegraphOptions], ProfileData>;
   #options: FlamegraphOptions;
-  #derived: { from?: ProfileData; table?: FunctionTableData; order?: Memo<Uint32Array>; rows?: Memo<Uint32Array>; lines?: Memo<TableLine[]> } = {};
+  #derived: {
+    from?: ProfileData;
+    table?: FunctionTableData;
+    order?: Memo<Uint32Array>;
+    rows?: Memo<Uint32Array>;
+    lines?: Memo<TableLine[]>;
+    sandwich?: Memo<SandwichGraphs | undefined>;
+  } = {};
 
-  constructor(private readonly host: TableDataHost) {
+  constructor(private readonly host: SamplesDataHost) {
     host.addController(this);
     this.#options = samplesOptions(host.options);
     this.#samples = new QueryController(host, {
@@ -77,10 +89,8 @@ export class TableData implements ReactiveController {
   get table(): FunctionTableData | undefined {
     const samples = this.samples;
     if (!samples) return undefined;
-    if (this.#derived.from !== samples || !this.#derived.table) {
-      this.#derived = { from: samples, table: { table: samples.samples.table(), unit: samples.unit, total: samples.total, isDiff: samples.isDiff } };
-    }
-    return this.#derived.table;
+    if (this.#derived.from !== samples) this.#derived = { from: samples };
+    return (this.#derived.table ??= { table: samples.samples.table(), unit: samples.unit, total: samples.total, isDiff: samples.isDiff });
   }
 
   /** The rows in the order of a column that a search keeps, and the lines with the expanded rows' neighbours. */
@@ -99,7 +109,20 @@ export class TableData implements ReactiveController {
     return lines.value;
   }
 
-  /** The direct callers and callees of a row's function (none in a diff, whose samples are two profiles). */
+  /** The callers and callees graphs of `name` (none for a comparison, which has two profiles). */
+  sandwich(name: string): SandwichGraphs | undefined {
+    const samples = this.samples;
+    if (!samples || samples.isDiff || !name) return undefined;
+    if (this.#derived.from !== samples) this.#derived = { from: samples };
+    this.#derived.sandwich = memo(this.#derived.sandwich, [samples, name], () => {
+      const { callers, callees } = samples.samples.sandwich(name);
+      const graph = (model: FlamegraphModel): FlamegraphData => ({ model, unit: samples.unit, total: samples.total, filtered: 0, trimmed: 0, decodeMs: 0 });
+      return [graph(callers), graph(callees)] as const;
+    });
+    return this.#derived.sandwich.value;
+  }
+
+  /** The direct callers and callees of a row's function (of the comparison, in a diff). */
   neighbours(row: number): Neighbours | undefined {
     const samples = this.samples;
     const data = this.table;
