@@ -1,4 +1,4 @@
-// `npm run bench [flamegraph|metrics]`: measures what a user meets. Every scenario (one case of one contestant)
+// `npm run bench [flamegraph|metrics|views]`: measures what a user meets. Every scenario (one case of one contestant)
 // runs in a fresh page of a NEW browser context, so nothing is cached or JIT-warmed; the scenario order is rotated
 // between repetitions; medians are reported with the machine named, the issues' targets checked and misses
 // flagged, and scripts/bench/RESULTS.md rewritten. Flame graph contestants: ours and @grafana/flamegraph (flame
@@ -36,6 +36,16 @@ const TREES = quick
       { id: '1m', name: '1M nodes', nodes: 1_000_000 },
       { id: 'deep', name: '5,000 levels deep', nodes: 5_001, chain: true },
     ];
+/** The views' cases: the call tree over a tree of TREES' kind, the function table over a synthetic profile. */
+const VIEWS = quick
+  ? [
+      { id: 'calltree:10k', name: 'call tree, 10k nodes', tree: { id: '10k', nodes: 10_000 } },
+      { id: 'table:1k', name: 'function table, 1k functions', profile: { id: '1k', functions: 1_000 } },
+    ]
+  : [
+      { id: 'calltree:1m', name: 'call tree, 1M nodes', tree: { id: '1m', nodes: 1_000_000 } },
+      { id: 'table:100k', name: 'function table, 100k functions', profile: { id: '100k', functions: 100_000 } },
+    ];
 const METRICS = quick
   ? [{ id: '20x100', name: '20 series × 100 points' }]
   : [
@@ -52,6 +62,16 @@ let trees = [];
 if (wanted('flamegraph')) {
   const { writeTrees } = await import('./trees.ts');
   trees = writeTrees(dataDir, TREES);
+}
+if (wanted('views')) {
+  const { writeTrees } = await import('./trees.ts');
+  const { writeProfiles } = await import('./profiles.ts');
+  const needed = VIEWS.flatMap((v) => (v.tree && !trees.some((t) => t.id === v.tree.id) ? [v.tree] : []));
+  if (needed.length) writeTrees(dataDir, needed);
+  writeProfiles(
+    dataDir,
+    VIEWS.flatMap((v) => (v.profile ? [v.profile] : [])),
+  );
 }
 
 /** Installs (once) and bundles the Grafana peer; returns why not when it cannot. */
@@ -108,6 +128,7 @@ if (wanted('flamegraph')) {
   }
 }
 if (wanted('metrics')) for (const m of METRICS) scenarios.push({ bench: 'metrics', case: m.id, contestant: OURS });
+if (wanted('views')) for (const v of VIEWS) scenarios.push({ bench: 'views', case: v.id, contestant: OURS });
 
 const server = await startDevServer({
   config: {
@@ -371,6 +392,40 @@ if (wanted('metrics')) {
     check('metrics 200 × 1,000: longest main-thread task', med('metrics', '200x1000', OURS, 'longest task'), '≤ 50 ms', (v) => v <= 50);
     check('metrics 200 × 1,000: first paint', med('metrics', '200x1000', OURS, 'first paint'), '≤ 50 ms', (v) => v <= 50);
     check('metrics 200 × 1,000: hover redraw', med('metrics', '200x1000', OURS, 'hover redraw'), '≤ 8 ms', (v) => v <= 8);
+  }
+}
+
+if (wanted('views')) {
+  lines.push(
+    '## Views: call tree and function table',
+    '',
+    'The call tree is handed a flame graph record (`record`), the function table a pprof profile (`pprof`). Main-thread',
+    "work is the change, the element's update and the style and layout it causes (the median of 5 expands and",
+    'collapses, the slowest of 3 sorts, the median of 20 scroll steps of 37 rows). *Tree memory over the model*: heap',
+    "growth from the tree's first rows to the hottest path open, after garbage collection.",
+    '',
+    '| case | decode | first rows | expand | collapse | open hottest path | sort | scroll frame | heap |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const v of VIEWS) {
+    const m = (metric) => med('views', v.id, OURS, metric);
+    if (v.tree)
+      lines.push(
+        `| ${v.name} | ${ms(m('decode'))} | ${ms(m('first rows after the model'))} after the model | ${ms(m('expand'))} | ${ms(m('collapse'))} | ${ms(m('open hottest path'))} | – | – | ${num(m('JS heap growth (model and tree)'))} MB with the model, ${num(m('tree memory over the model'))} MB over it |`,
+      );
+    else
+      lines.push(`| ${v.name} (${num(m('functions'))}) | – | ${ms(m('first rows'))} from the bytes | – | – | – | ${ms(m('sort'))} | ${ms(m('scroll frame'))} | – |`);
+  }
+  lines.push('');
+  if (VIEWS.some((v) => v.id === 'calltree:1m')) {
+    check('call tree 1M: first rows after the model is ready', med('views', 'calltree:1m', OURS, 'first rows after the model'), '≤ 50 ms', (v) => v <= 50);
+    check('call tree 1M: expand, main-thread work', med('views', 'calltree:1m', OURS, 'expand'), '≤ 16 ms', (v) => v <= 16);
+    check('call tree 1M: collapse, main-thread work', med('views', 'calltree:1m', OURS, 'collapse'), '≤ 16 ms', (v) => v <= 16);
+    check('call tree 1M: memory over the model', med('views', 'calltree:1m', OURS, 'tree memory over the model'), '≤ 20 MB', (v) => v <= 20, 'MB');
+  }
+  if (VIEWS.some((v) => v.id === 'table:100k')) {
+    check('function table 100k: sort', med('views', 'table:100k', OURS, 'sort'), '≤ 50 ms', (v) => v <= 50);
+    check('function table 100k: scroll frame', med('views', 'table:100k', OURS, 'scroll frame'), '≤ 8 ms', (v) => v <= 8);
   }
 }
 

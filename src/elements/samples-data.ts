@@ -12,7 +12,7 @@ import { type FunctionTable, type TableColumn, sortTable, tableRowName } from '.
 import type { Neighbour } from '../model/pprof/sandwich.js';
 import { type QueryState, isRefreshOf } from '../model/query-state.js';
 import type { FlamegraphModel } from '../model/flamegraph/decode.js';
-import { type FlamegraphData, type ProfileData, fetchProfile } from './flamegraph/fetch.js';
+import { type FlamegraphData, type ProfileData, fetchProfile, savedProfile } from './flamegraph/fetch.js';
 
 /** The function table of a query: one row per function, values as pprof counts them. */
 export interface FunctionTableData {
@@ -28,6 +28,8 @@ export interface SamplesDataHost extends ReactiveControllerHost, HTMLElement {
   readonly activeQuery: QueryState | undefined;
   readonly sourceName: string | undefined;
   readonly options: FlamegraphOptions;
+  /** A saved pprof profile shown instead of the query's samples. */
+  readonly pprof: Uint8Array | undefined;
 }
 
 /** A sandwich's two graphs for one function, built from samples. */
@@ -37,6 +39,7 @@ type Neighbours = { callers: Neighbour[]; callees: Neighbour[] };
 
 export class SamplesData implements ReactiveController {
   readonly #samples: QueryController<readonly [ParcaConnection, QueryState, FlamegraphOptions], ProfileData>;
+  readonly #saved: QueryController<readonly [Uint8Array], ProfileData>;
   #options: FlamegraphOptions;
   #derived: {
     from?: ProfileData;
@@ -54,12 +57,18 @@ export class SamplesData implements ReactiveController {
       args: () => {
         const connection = host.activeConnection;
         const query = host.activeQuery;
-        if (!connection || !query?.profileType || query.kind === 'metrics') return undefined;
+        if (host.pprof || !connection || !query?.profileType || query.kind === 'metrics') return undefined;
         return [connection, query, this.#options] as const;
       },
       run: ([connection, query, options], signal) => fetchProfile(connection, query, options, signal),
       sourceName: () => host.sourceName,
       isRefresh: ([c1, q1, o1], [c2, q2, o2]) => c1 === c2 && o1 === o2 && isRefreshOf(q1, q2),
+    });
+    this.#saved = new QueryController(host, {
+      args: () => (host.pprof ? ([host.pprof] as const) : undefined),
+      run: ([bytes]) => savedProfile(bytes),
+      sourceName: () => host.sourceName,
+      retries: 0,
     });
   }
 
@@ -69,20 +78,22 @@ export class SamplesData implements ReactiveController {
     if (JSON.stringify(next) !== JSON.stringify(this.#options)) this.#options = next;
   }
 
+  /** The saved profile's samples, or the query's (none while the query asks for metrics only). */
   get samples(): ProfileData | undefined {
+    if (this.host.pprof) return this.#saved.value;
     return this.host.activeQuery?.kind === 'metrics' ? undefined : this.#samples.value;
   }
 
   get error(): ParcaError | undefined {
-    return this.#samples.error;
+    return this.host.pprof ? this.#saved.error : this.#samples.error;
   }
 
   get loading(): boolean {
-    return this.#samples.status === 'loading';
+    return (this.host.pprof ? this.#saved : this.#samples).status === 'loading';
   }
 
   get settled(): Promise<void> {
-    return this.#samples.settled;
+    return Promise.all([this.#samples.settled, this.#saved.settled]).then(() => undefined);
   }
 
   /** The table of the samples, computed once per answer. */

@@ -15,6 +15,7 @@ import { nextEvent } from '../../test-support/events.js';
 import { part } from '../../test-support/harness.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaCalltreeElement } from './calltree.js';
+import type { ParcaFlamegraphElement } from '../flamegraph/flamegraph.js';
 import { valueText } from './tree-template.js';
 
 const env = testEnv();
@@ -174,6 +175,26 @@ describe('<parca-calltree>', function () {
       await tree.updateComplete;
       expect(frameName(model, tree.activeRow).startsWith('runtime.')).to.equal(true);
     }
+  });
+
+  it('shows a saved record with no server, line for line the flame graph of the same record', async () => {
+    const [buffer, meta] = await Promise.all([
+      fetch('/demo/data/cpu-profile.arrow').then((r) => r.arrayBuffer()),
+      fetch('/demo/data/cpu-profile.json').then((r) => r.json() as Promise<{ unit: string; total: string }>),
+    ]);
+    const record = { bytes: new Uint8Array(buffer), unit: meta.unit, total: BigInt(meta.total) };
+    const tree = await fixture<ParcaCalltreeElement>(html`<parca-calltree .record=${record} style="display: block; width: 700px"></parca-calltree>`);
+    const graph = await fixture<ParcaFlamegraphElement>(html`<parca-flamegraph .record=${record} style="display: block; width: 700px"></parca-flamegraph>`);
+    await Promise.all([tree.settled, graph.settled]);
+    expect(part(tree, 'status')).to.equal(null);
+    tree.openHottestPath(0);
+    await tree.updateComplete;
+    const model = tree.data!.model;
+    for (const row of tree.visibleRows) {
+      const there = rowOfFocusPath(graph.data!.model, focusPathOf(model, row));
+      expect(graph.data!.model.cumulative[there], frameName(model, row)).to.equal(model.cumulative[row]);
+    }
+    expect(lines(tree)[0]!.textContent).to.contain(valueText(model.cumulative[0]!, meta.unit, Number(meta.total)));
   });
 
   it('is accessible (axe) with lines open, and says so when there is no profile type', async () => {

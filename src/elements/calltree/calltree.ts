@@ -12,7 +12,8 @@ import { frameName } from '../../model/flamegraph/names.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
 import { exactNameSearch, nameOfExactSearch } from '../../model/flamegraph/search.js';
 import { type QueryState, isRefreshOf } from '../../model/query-state.js';
-import { type FlamegraphData, sharedFlamegraph } from '../flamegraph/fetch.js';
+import { type FlamegraphData, type FlamegraphRecordInput, sharedFlamegraph } from '../flamegraph/fetch.js';
+import { RecordDecoder } from '../flamegraph/record-decoder.js';
 import { trimNote } from '../flamegraph/templates.js';
 import { ProfileViewElement } from '../profile-view.js';
 import { calltreeStyles } from './calltree.styles.js';
@@ -31,6 +32,8 @@ const TREE_TRIM_PERCENT = 0.05;
  * child, Left closes it or goes to its parent; typing a name jumps to the next line starting with it; Enter picks
  * the function for every view of the source; `*` (or the button) opens the hottest path below the line. A
  * function picked in another view is revealed: its widest call path opens and the line becomes active.
+ *
+ * Without a source it shows a saved record given through `record`, like `<parca-flamegraph>`.
  *
  * @tagname parca-calltree
  * @summary An expandable call tree of a merged profile, sharing the picked function with the other views.
@@ -62,12 +65,16 @@ export class ParcaCalltreeElement extends ProfileViewElement {
 
   /** Parca's node trim threshold in percent when the tree asks itself; by default the graph's beside it, else 0.05. */
   @property({ type: Number, attribute: 'trim-threshold' }) trimThreshold: number | undefined;
+  /** A saved record to show instead of querying (bytes of FlamegraphArrow.record, with unit and totals). */
+  @property({ attribute: false }) record: FlamegraphRecordInput | undefined;
+
+  readonly #record = new RecordDecoder(this);
 
   readonly #graph = new QueryController<readonly [ParcaConnection, QueryState, FlamegraphOptions, number | undefined], FlamegraphData>(this, {
     args: () => {
       const connection = this.activeConnection;
       const query = this.activeQuery;
-      if (!connection || !query?.profileType || query.kind === 'metrics') return undefined;
+      if (this.record || !connection || !query?.profileType || query.kind === 'metrics') return undefined;
       return [connection, query, this.options, this.trimThreshold] as const;
     },
     run: async ([connection, query, options, trim], signal) => {
@@ -100,14 +107,18 @@ export class ParcaCalltreeElement extends ProfileViewElement {
   #typedAt = 0;
   #announcement = '';
 
-  /** The graph the tree shows. */
+  /** The graph the tree shows: the record's, or the query's (none while the query asks for metrics only). */
   get data(): FlamegraphData | undefined {
+    if (this.record) return this.#record.data;
     return this.activeQuery?.kind === 'metrics' ? undefined : this.#graph.value;
   }
 
-  /** Settles when the latest request has settled and its tree is rendered. */
+  /** Settles when the latest request (or the record's decode) has settled and its tree is rendered. */
   get settled(): Promise<void> {
-    return this.#graph.settled.then(() => this.updateComplete).then(() => undefined);
+    return this.#graph.settled
+      .then(() => this.#record.pending)
+      .then(() => this.updateComplete)
+      .then(() => undefined);
   }
 
   /** The rows of the graph shown as lines, in order (row numbers of `data.model`). */
@@ -142,6 +153,7 @@ export class ParcaCalltreeElement extends ProfileViewElement {
     super.willUpdate(changed);
     this.applySourceView(() => []);
     this.readOptions();
+    if (changed.has('record')) this.#record.decode(this.record);
     const data = this.data;
     if (data !== this.#shown) {
       const refresh = !!data && !!this.#shown;
@@ -158,20 +170,9 @@ export class ParcaCalltreeElement extends ProfileViewElement {
 
   protected override render() {
     const data = this.data;
-    const query = this.activeQuery;
-    const error = this.#graph.error;
-    const loading = this.#graph.status === 'loading';
-    const status = !query?.profileType
-      ? 'Choose a profile type to see its call tree.'
-      : query.kind === 'metrics'
-        ? ''
-        : !data
-          ? loading
-            ? 'Loading call tree…'
-            : ''
-          : data.model.size <= 1
-            ? 'No profile data in this time range.'
-            : '';
+    const error = this.record ? this.#record.error : this.#graph.error;
+    const loading = this.record ? !!this.#record.pending : this.#graph.status === 'loading';
+    const status = this.#status(data, loading);
     const lines = this.#lines;
     return html`
       ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
@@ -215,6 +216,14 @@ export class ParcaCalltreeElement extends ProfileViewElement {
       this.#scrollPending = false;
       body.scrollTop = this.#scrollTop;
     }
+  }
+
+  /** Loading, empty and no-query messages. */
+  #status(data: FlamegraphData | undefined, loading: boolean): string {
+    if (data) return data.model.size <= 1 ? 'No profile data in this time range.' : '';
+    if (loading) return 'Loading call tree…';
+    if (!this.record && !this.activeQuery?.profileType) return 'Choose a profile type to see its call tree.';
+    return '';
   }
 
   #body(): HTMLElement | null {

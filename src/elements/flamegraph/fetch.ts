@@ -263,6 +263,19 @@ export async function fetchProfile(connection: ParcaConnection, query: QueryStat
   return { samples: new views.ProfileSamples(profile, baseline && { profile: baseline, scale }), views, unit, total, isDiff: !!baseline };
 }
 
+/** A saved pprof profile (gzip-compressed or not) read as the query's samples would be, for a page with no server. */
+export async function savedProfile(bytes: Uint8Array): Promise<ProfileData> {
+  const views = await import('../../model/pprof/views.js');
+  let profile: Awaited<ReturnType<typeof views.decodePprof>>;
+  try {
+    profile = views.decodePprof(await views.gunzipIfNeeded(bytes));
+  } catch (error) {
+    throw new ParcaError('decode', `The pprof profile could not be read: ${(error as Error).message}`);
+  }
+  const unit = profile.sampleTypes[0]?.unit || 'count';
+  return { samples: new views.ProfileSamples(profile, undefined), views, unit, total: views.profileTotal(profile), isDiff: false };
+}
+
 /** The same query as a pprof file (gzip-compressed protobuf, as Parca sends it). */
 export async function fetchPprof(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal?: AbortSignal): Promise<Uint8Array> {
   const request = buildQueryRequest(windowOf(query), resolveOptions(query, options), QueryRequest_ReportType.PPROF);

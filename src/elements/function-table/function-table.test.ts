@@ -8,7 +8,7 @@ import { sortTable, tableRowName, visibleRows } from '../../model/flamegraph/tab
 import { createQueryState } from '../../model/query-state.js';
 import { absoluteRange } from '../../model/time-range.js';
 import { LAB_CPU_TYPE, SHRINKING_TYPE } from '../../../scripts/parca/adversarial-plan.js';
-import { pprofReference } from '../../test-support/pprof-reference.js';
+import { aggregatePprof, pprofReference } from '../../test-support/pprof-reference.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import { part } from '../../test-support/harness.js';
@@ -249,6 +249,26 @@ describe('function table', () => {
     const row = [...Array(table.size).keys()].find((r) => tableRowName(table, r) === names[0])!;
     const cells = [...rows(el)[0]!.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent!.trim());
     expect(cells[3]).to.equal(table.functionFileName.value(row));
+  });
+
+  it('shows a saved pprof file with no server, every function as go tool pprof counts it', async () => {
+    const bytes = new Uint8Array(await (await fetch('/scripts/parca/fixtures/pprof/cpu-fib.pb.gz')).arrayBuffer());
+    const reference = await aggregatePprof(bytes);
+    const el = await fixture<ParcaFunctionTableElement>(html`<parca-function-table .pprof=${bytes}></parca-function-table>`);
+    while (!el.functionTable) await nextEvent(el, 'parca-load');
+    await el.updateComplete;
+    expect(part(el, 'status')).to.equal(null);
+    const shown = tableByName(el);
+    expect(shown.size).to.equal(reference.functions.size);
+    for (const [name, totals] of reference.functions) expect(shown.get(name), name).to.deep.equal(totals);
+    expect(el.functionTable!.total).to.equal(reference.total);
+    // Not a pprof file: said in the element and an event; the last good table stays.
+    const failed = nextEvent(el, 'parca-error');
+    el.pprof = new Uint8Array([1, 2, 3, 4, 5]);
+    expect((await failed).error.kind).to.equal('decode');
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain('could not be read');
+    expect(el.functionTable!.total).to.equal(reference.total);
   });
 
   it('works alone from its own connection and query, and is accessible (axe) with callers and callees open', async () => {

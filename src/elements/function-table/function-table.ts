@@ -26,7 +26,8 @@ import { SHOWN_COLUMNS, type ShownColumn, TABLE_ROW_HEIGHT, cellText, renderTabl
  * functions; a picked function (an exact-name search) is marked instead.
  *
  * Keyboard (an ARIA grid): Up/Down, Page Up/Down, Home/End move; Enter picks; Right/Left show and hide callers
- * and callees; Ctrl+C (⌘C) copies the line. Used alone, it shows the `query` of its own `connection`.
+ * and callees; Ctrl+C (⌘C) copies the line. Used alone, it shows the `query` of its own `connection`, or a saved
+ * pprof profile given through `pprof`.
  *
  * @tagname parca-function-table
  * @summary The profile's functions, sortable, with callers and callees, sharing the picked function.
@@ -61,6 +62,8 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
    * `file`, `binary`. By default flat and cumulative, and the changes in a diff. The column picker sets it.
    */
   @property({ converter: listConverter }) columns: string[] | undefined;
+  /** A saved pprof profile (bytes, gzip-compressed or not) to show instead of querying: a page with no server. */
+  @property({ attribute: false }) pprof: Uint8Array | undefined;
 
   readonly #data = new SamplesData(this);
   #sort: { column: TableColumn; descending: boolean } = { column: 'flat', descending: true };
@@ -118,17 +121,18 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
     const data = this.#data.table;
     const query = this.activeQuery;
     const error = this.#actionError ?? this.#data.error;
-    const status = !query?.profileType
-      ? 'Choose a profile type to see its functions.'
-      : query.kind === 'metrics'
-        ? ''
-        : !data
-          ? this.#data.loading
-            ? 'Loading functions…'
-            : ''
-          : data.table.size === 0
-            ? 'No samples in this range.'
-            : '';
+    const status =
+      !this.pprof && !query?.profileType
+        ? 'Choose a profile type to see its functions.'
+        : query?.kind === 'metrics' && !this.pprof
+          ? ''
+          : !data
+            ? this.#data.loading
+              ? 'Loading functions…'
+              : ''
+            : data.table.size === 0
+              ? 'No samples in this range.'
+              : '';
     const lines = this.lines;
     const functions = lines.filter((line) => line.kind === 'function').length;
     return html`

@@ -29,7 +29,7 @@ import { sandwichStyles } from './sandwich.styles.js';
  * It shows `sandwich` (shared with the other views: "Callers and callees" in a flame graph sets it), else the
  * function picked in any view of the source. A click on a frame (or Enter) centres the sandwich on that frame's
  * function; Clear (or Escape) goes back to the picked function. Used alone, it shows the `query` of its own
- * `connection`.
+ * `connection`, or a saved pprof profile given through `pprof`.
  *
  * @tagname parca-sandwich
  * @summary Callers over callees of one function, sharing the picked function with the other views.
@@ -73,6 +73,8 @@ export class ParcaSandwichElement extends ProfileViewElement {
   @property({ attribute: 'color-by' }) colorBy: ColorBy = 'binary';
   /** Which end of a frame its name is drawn against: `left` (default) or `right`. */
   @property({ attribute: 'label-align' }) labelAlign: LabelAlign = 'left';
+  /** A saved pprof profile (bytes, gzip-compressed or not) to show instead of querying: a page with no server. */
+  @property({ attribute: false }) pprof: Uint8Array | undefined;
 
   readonly #data = new SamplesData(this);
   readonly #panes: readonly [SandwichPane, SandwichPane] = [
@@ -158,17 +160,18 @@ export class ParcaSandwichElement extends ProfileViewElement {
     const graphs = this.#graphs();
     const error = this.#data.error;
     const query = this.activeQuery;
-    const status = !query?.profileType
-      ? 'Choose a profile type to see callers and callees.'
-      : !name
-        ? 'Pick a function (in the flame graph, the function table or the call tree) to see its callers and callees.'
-        : this.#data.samples?.isDiff
-          ? 'A comparison has no callers and callees view: it shows two profiles.'
-          : !graphs && this.#data.loading
-            ? 'Loading callers and callees…'
-            : graphs && graphs[0].model.size <= 1
-              ? `${name} is not on any stack of this profile.`
-              : '';
+    const status =
+      !this.pprof && !query?.profileType
+        ? 'Choose a profile type to see callers and callees.'
+        : !name
+          ? 'Pick a function (in the flame graph, the function table or the call tree) to see its callers and callees.'
+          : this.#data.samples?.isDiff
+            ? 'A comparison has no callers and callees view: it shows two profiles.'
+            : !graphs && this.#data.loading
+              ? 'Loading callers and callees…'
+              : graphs && graphs[0].model.size <= 1
+                ? `${name} is not on any stack of this profile.`
+                : '';
     const hovered = this.#panes.find((pane) => pane.pointer && pane.hovered >= 0);
     const hoveredData = hovered?.data();
     return html`<div class="frame" @keydown=${this.#onKey}>
