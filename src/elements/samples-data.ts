@@ -8,7 +8,8 @@ import type { ParcaError } from '../client/errors.js';
 import { QueryController } from '../controllers/query-controller.js';
 import { type FlamegraphOptions, samplesOptions } from '../model/flamegraph/options.js';
 import { type TableLine, rowsMatching, tableLines } from '../model/flamegraph/table-rows.js';
-import { type FunctionTable, type TableColumn, sortTable, tableRowName } from '../model/flamegraph/table.js';
+import { type FunctionTable, type TableColumn, prepareOrders, sortTable, tableRowName } from '../model/flamegraph/table.js';
+import { runStepsSliced } from '../model/steps.js';
 import type { Neighbour } from '../model/pprof/sandwich.js';
 import { type QueryState, isRefreshOf } from '../model/query-state.js';
 import type { FlamegraphModel } from '../model/flamegraph/decode.js';
@@ -101,7 +102,14 @@ export class SamplesData implements ReactiveController {
     const samples = this.samples;
     if (!samples) return undefined;
     if (this.#derived.from !== samples) this.#derived = { from: samples };
-    return (this.#derived.table ??= { table: samples.samples.table(), unit: samples.unit, total: samples.total, isDiff: samples.isDiff });
+    if (!this.#derived.table) {
+      const table = samples.samples.table();
+      this.#derived.table = { table, unit: samples.unit, total: samples.total, isDiff: samples.isDiff };
+      // The orders a click on a header asks for, computed once the page is idle (see prepareOrders).
+      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+      idle(() => void runStepsSliced(prepareOrders(table)));
+    }
+    return this.#derived.table;
   }
 
   /** The rows in the order of a column that a search keeps, and the lines with the expanded rows' neighbours. */

@@ -80,8 +80,18 @@ describe('function table', () => {
     for (let i = 1; i < byFlat.length; i++) expect(table.flat[byFlat[i - 1]!]!).to.be.at.least(table.flat[byFlat[i]!]!);
     const byCumulativeUp = sortTable(table, 'cumulative', false);
     for (let i = 1; i < byCumulativeUp.length; i++) expect(table.cumulative[byCumulativeUp[i - 1]!]!).to.be.at.most(table.cumulative[byCumulativeUp[i]!]!);
+    // Names A→Z, case aside, numbers within names by value (function9 before function10).
     const byName = [...sortTable(table, 'name', false)].map((row) => tableRowName(table, row));
-    expect(byName).to.deep.equal([...byName].sort((a, b) => new Intl.Collator(undefined, { numeric: true }).compare(a, b)));
+    const natural = (name: string) => name.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(20, '0'));
+    for (let i = 1; i < byName.length; i++) expect(natural(byName[i - 1]!) <= natural(byName[i]!), `${byName[i - 1]} before ${byName[i]}`).to.equal(true);
+    // The other way round is the reverse, ties in their first order.
+    const byNameDown = [...sortTable(table, 'name', true)].map((row) => tableRowName(table, row));
+    for (let i = 1; i < byNameDown.length; i++) expect(natural(byNameDown[i - 1]!) >= natural(byNameDown[i]!)).to.equal(true);
+    const byFlatUp = sortTable(table, 'flat', false);
+    for (let i = 1; i < byFlatUp.length; i++) {
+      const [a, b] = [byFlatUp[i - 1]!, byFlatUp[i]!];
+      expect(table.flat[a]! < table.flat[b]! || (table.flat[a] === table.flat[b] && a < b), 'ascending, ties by row').to.equal(true);
+    }
     expect(visibleRows(0, 240, 24, 1000)).to.deep.equal([0, 18]);
     expect(visibleRows(24 * 500, 240, 24, 1000)).to.deep.equal([492, 518]);
     expect(visibleRows(24 * 995, 240, 24, 1000)).to.deep.equal([987, 1000]);

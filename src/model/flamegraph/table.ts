@@ -1,6 +1,7 @@
 // A function table as columns (one row per function, flat and cumulative values over the whole profile: built
 // from the profile's samples in model/pprof/functions.ts), its sort order and the rows a scroll shows. Pure.
 import type { StringColumn } from '../arrow/record.js';
+import { runSteps } from '../steps.js';
 import { baseName } from './names.js';
 
 export interface FunctionTable {
@@ -22,21 +23,88 @@ export function tableRowName(table: FunctionTable, row: number): string {
   return table.functionName.value(row) || baseName(table.mappingFile.value(row)) || '<unknown>';
 }
 
+/** A name's sort key: lower case, each run of digits padded to one width, so function10 follows function9. */
+function naturalKey(name: string): string {
+  const lower = name.toLowerCase();
+  return /\d/.test(lower) ? lower.replace(/\d+/g, (digits) => digits.padStart(20, '0')) : lower;
+}
+
+/** Orders computed per table, by `column:descending`, and the names' sort keys: a sort a user repeats costs nothing. */
+const cache = new WeakMap<FunctionTable, { orders: Map<string, Uint32Array>; keys?: string[] }>();
+
+function cacheOf(table: FunctionTable) {
+  let entry = cache.get(table);
+  if (!entry) cache.set(table, (entry = { orders: new Map() }));
+  return entry;
+}
+
+/** The names' sort keys, in slices of rows (a step each), so a table of any size never blocks the page for long. */
+function* nameKeySteps(table: FunctionTable): Generator<void, string[]> {
+  const entry = cacheOf(table);
+  if (entry.keys) return entry.keys;
+  const keys = new Array<string>(table.size);
+  for (let row = 0; row < table.size; row++) {
+    keys[row] = naturalKey(tableRowName(table, row));
+    if (row % 4096 === 4095) yield;
+  }
+  return (entry.keys = keys);
+}
+
+/** `order` reversed, rows of equal keys kept in their first order (ties stay in Parca's order both ways). */
+function reversedStable(order: Uint32Array, keys: ArrayLike<number | string>): Uint32Array {
+  const reversed = order.slice().reverse();
+  for (let start = 0; start < reversed.length;) {
+    let end = start + 1;
+    while (end < reversed.length && keys[reversed[end]!] === keys[reversed[start]!]) end++;
+    if (end - start > 1) reversed.subarray(start, end).reverse();
+    start = end;
+  }
+  return reversed;
+}
+
 /**
- * Row order for a column: numbers largest first by default, names A→Z; ties keep Parca's order, so the order is
- * the same on every run.
+ * Row order for a column: numbers largest first by default, names A→Z (case aside, numbers within names by
+ * value); ties keep Parca's order, so the order is the same on every run. Cached per table; the other direction of
+ * a column already sorted is its reverse, in one pass.
  */
 export function sortTable(table: FunctionTable, column: TableColumn, descending: boolean): Uint32Array {
-  const rows = new Uint32Array(table.size);
-  for (let i = 0; i < rows.length; i++) rows[i] = i;
-  const sign = descending ? -1 : 1;
-  if (column === 'name') {
-    const names = Array.from({ length: table.size }, (_, row) => tableRowName(table, row));
-    const collator = new Intl.Collator(undefined, { numeric: true });
-    return rows.sort((a, b) => sign * collator.compare(names[a]!, names[b]!) || a - b);
+  const { orders } = cacheOf(table);
+  const known = orders.get(`${column}:${descending}`);
+  if (known) return known;
+  const keys: ArrayLike<number | string> = column === 'name' ? runSteps(nameKeySteps(table)) : table[column];
+  const other = orders.get(`${column}:${!descending}`);
+  let order: Uint32Array;
+  if (other) order = reversedStable(other, keys);
+  else {
+    order = new Uint32Array(table.size);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    const sign = descending ? -1 : 1;
+    if (column === 'name') {
+      const names = keys as string[];
+      order.sort((a, b) => sign * (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0) || a - b);
+    } else {
+      const values = keys as Float64Array;
+      order.sort((a, b) => sign * (values[a]! - values[b]!) || a - b);
+    }
   }
-  const values = table[column];
-  return rows.sort((a, b) => sign * (values[a]! - values[b]!) || a - b);
+  orders.set(`${column}:${descending}`, order);
+  return order;
+}
+
+/**
+ * The orders a user is likely to ask for (flat and cumulative, largest first; names A→Z), as steps to run while
+ * the page is idle: afterwards a click on any of those headers, either way, costs one pass at most.
+ */
+export function* prepareOrders(table: FunctionTable): Generator<void, void> {
+  yield* nameKeySteps(table);
+  for (const [column, descending] of [
+    ['flat', true],
+    ['cumulative', true],
+    ['name', false],
+  ] as const) {
+    sortTable(table, column, descending);
+    yield;
+  }
 }
 
 /** The first and last row (exclusive) to render for a scroll position, with a few rows to spare each side. */

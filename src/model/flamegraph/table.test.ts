@@ -1,0 +1,92 @@
+import { expect } from '@open-wc/testing';
+import { textColumn } from '../arrow/record.js';
+import { type FunctionTable, prepareOrders, sortTable, tableRowName } from './table.js';
+import { runSteps } from '../steps.js';
+import { type TreeLines, childrenByValue, hottestPath, lineStartingWith, treeLines, widestRowOf } from './calltree.js';
+import { TreeBuilder } from './tree.js';
+
+function table(names: string[], flat: number[]): FunctionTable {
+  const zeros = new Float64Array(names.length);
+  return {
+    size: names.length,
+    flat: Float64Array.from(flat),
+    cumulative: Float64Array.from(flat, (v) => v * 2),
+    flatDiff: zeros,
+    cumulativeDiff: zeros,
+    functionName: textColumn(names),
+    functionFileName: textColumn(names.map(() => '')),
+    mappingFile: textColumn(names.map(() => '')),
+  };
+}
+
+describe('function table order', () => {
+  it('sorts names A→Z, case aside, numbers within names by value; the reverse keeps ties in their first order', () => {
+    const t = table(['function10', 'Function9', 'alpha', 'function9', 'beta2', 'beta10'], [1, 2, 3, 4, 5, 6]);
+    const names = (order: Uint32Array) => [...order].map((row) => tableRowName(t, row));
+    expect(names(sortTable(t, 'name', false))).to.deep.equal(['alpha', 'beta2', 'beta10', 'Function9', 'function9', 'function10']);
+    expect(names(sortTable(t, 'name', true))).to.deep.equal(['function10', 'Function9', 'function9', 'beta10', 'beta2', 'alpha']);
+  });
+
+  it('sorts numbers largest first, ties by row both ways, and answers a repeated sort from its cache', () => {
+    const t = table(['a', 'b', 'c', 'd'], [5, 7, 5, 1]);
+    const down = sortTable(t, 'flat', true);
+    expect([...down]).to.deep.equal([1, 0, 2, 3]);
+    expect([...sortTable(t, 'flat', false)]).to.deep.equal([3, 0, 2, 1]);
+    expect(sortTable(t, 'flat', true)).to.equal(down);
+  });
+
+  it('prepares the usual orders in steps, after which those sorts are cached', () => {
+    const t = table(['x', 'y', 'z'], [3, 1, 2]);
+    runSteps(prepareOrders(t));
+    const first = sortTable(t, 'cumulative', true);
+    expect(sortTable(t, 'cumulative', true)).to.equal(first);
+    expect([...first]).to.deep.equal([0, 2, 1]);
+  });
+});
+
+describe('call tree lines', () => {
+  // root → a (6) → b (4) → c (1); a → d (2); root → e (3)
+  const builder = new TreeBuilder();
+  builder.add(
+    [
+      { name: 'a', file: '', binary: '' },
+      { name: 'b', file: '', binary: '' },
+      { name: 'c', file: '', binary: '' },
+    ],
+    1,
+  );
+  builder.add(
+    [
+      { name: 'a', file: '', binary: '' },
+      { name: 'b', file: '', binary: '' },
+    ],
+    3,
+  );
+  builder.add(
+    [
+      { name: 'a', file: '', binary: '' },
+      { name: 'd', file: '', binary: '' },
+    ],
+    2,
+  );
+  builder.add([{ name: 'e', file: '', binary: '' }], 3);
+  const model = builder.build();
+  const names = (lines: TreeLines) => Array.from(lines.rows, (row) => (row === 0 ? 'root' : model.functionName.value(row)));
+
+  it('shows the root and, under each open row, its children largest first with their place among siblings', () => {
+    expect(names(treeLines(model, new Set([0])))).to.deep.equal(['root', 'a', 'e']);
+    const a = widestRowOf(model, 'a');
+    const lines = treeLines(model, new Set([0, a]));
+    expect(names(lines)).to.deep.equal(['root', 'a', 'b', 'd', 'e']);
+    expect(Array.from(lines.position)).to.deep.equal([1, 1, 1, 2, 2]);
+    expect(Array.from(lines.siblings)).to.deep.equal([1, 2, 2, 2, 2]);
+    expect(childrenByValue(model, 0).map((row) => model.functionName.value(row))).to.deep.equal(['a', 'e']);
+  });
+
+  it('finds the hottest path and the next line starting with typed text', () => {
+    expect(hottestPath(model, 0).map((row) => (row === 0 ? 'root' : model.functionName.value(row)))).to.deep.equal(['root', 'a', 'b', 'c']);
+    const lines = treeLines(model, new Set([0, widestRowOf(model, 'a')]));
+    expect(lineStartingWith(model, lines, 0, 'D')).to.equal(3);
+    expect(lineStartingWith(model, lines, 3, 'zz')).to.equal(-1);
+  });
+});
