@@ -36,7 +36,7 @@ function reportVisible(canvases: HTMLCanvasElement[], report: Report): void {
 
 async function ours(report: Report, dataUrl: string, caseId: string): Promise<void> {
   const bytes = new Uint8Array(await bytesOf(`${dataUrl}/${caseId}.record.bin`));
-  const el = document.createElement('parca-flamegraph') as ParcaFlamegraphElement;
+  const el = document.createElement('parca-flamegraph');
   el.style.width = WIDTH;
   document.body.append(el);
   await el.updateComplete;

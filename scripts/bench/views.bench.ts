@@ -44,7 +44,7 @@ function whenShown(el: HTMLElement, has: () => boolean): Promise<number> {
 
 async function calltree(report: Report, dataUrl: string, treeId: string): Promise<void> {
   const bytes = await bytesOf(`${dataUrl}/${treeId}.record.bin`);
-  const el = document.createElement('parca-calltree') as ParcaCalltreeElement;
+  const el = document.createElement('parca-calltree');
   el.style.width = '1200px';
   document.body.append(el);
   await el.updateComplete;
@@ -90,7 +90,7 @@ async function calltree(report: Report, dataUrl: string, treeId: string): Promis
 
 async function functionTable(report: Report, dataUrl: string, profileId: string): Promise<void> {
   const bytes = await bytesOf(`${dataUrl}/${profileId}.pprof.bin`);
-  const el = document.createElement('parca-function-table') as ParcaFunctionTableElement;
+  const el = document.createElement('parca-function-table');
   el.style.width = '1200px';
   document.body.append(el);
   await el.updateComplete;
@@ -104,7 +104,7 @@ async function functionTable(report: Report, dataUrl: string, profileId: string)
   await afterPaint();
 
   const header = (label: string) =>
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="table-header"] button')].find((b) => b.textContent!.includes(label))!;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="table-header"] button')].find((b) => b.textContent.includes(label))!;
   // Right after the first rows: a column never sorted before (names: their sort keys are built first).
   report({ metric: 'sort, first click', unit: 'ms', value: await work(el, () => header('Function').click()) });
   await afterPaint();

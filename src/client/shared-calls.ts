@@ -51,6 +51,7 @@ export class SharedCalls {
       signal?.addEventListener('abort', onAbort);
       (shared.promise as Promise<T>).then(
         (value) => leave() && resolve(value),
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the shared call's own reason unchanged.
         (error: unknown) => leave() && reject(error),
       );
     });

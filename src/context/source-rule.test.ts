@@ -9,7 +9,7 @@ function agree(element: Element, expected: Element | undefined): void {
   let heard: Element[] = [];
   const sources = [...document.querySelectorAll('parca-source')];
   const listeners = sources.map((source) => {
-    const listener = (e: Event) => addressedTo(source as HTMLElement, e) && heard.push(source);
+    const listener = (e: Event) => addressedTo(source, e) && heard.push(source);
     document.addEventListener('probe', listener);
     return listener;
   });

@@ -3,7 +3,6 @@ import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createConnection, type ParcaConnection } from '../client/connection.js';
-import type { QueryRangeResponse } from '../gen/parca/query/v1alpha1/query_pb.js';
 import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
 import { nextEvent } from '../test-support/events.js';
 import { QueryController } from './query-controller.js';
@@ -42,7 +41,7 @@ class TestRangeElement extends LitElement {
   });
 
   jobShown(): string | undefined {
-    const response = this.request.value as QueryRangeResponse | undefined;
+    const response = this.request.value;
     return response?.series[0]?.labelset?.labels.find((l) => l.name === 'job')?.value;
   }
 }

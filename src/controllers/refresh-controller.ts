@@ -18,7 +18,8 @@ export interface RefreshControllerOptions {
 }
 
 export class RefreshController implements ReactiveController {
-  #timer: TimerHandle | undefined;
+  /** The clock's handle (TimerHandle is `unknown`): undefined while none is scheduled. */
+  #timer: TimerHandle;
   #timerClock: Clock | undefined;
   #scheduled: { interval: number; clock: Clock } | undefined;
   /** A refresh fell due while the page was hidden: it runs when the page is shown. */

@@ -22,6 +22,7 @@ interface CheckedHost extends ReactiveElement {
 /** Warns once per value when `value` is set (not empty) and is not one of `allowed`. */
 export function warnUnlessOneOf(element: Element, attribute: string, value: unknown, allowed: readonly string[]): void {
   if (!DEV || value == null || value === '' || allowed.includes(value as string)) return;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a wrong value set from JavaScript is shown as it stringifies.
   devWarn(`<${element.localName}> ${attribute}="${String(value)}" is not allowed; use one of: ${allowed.join(', ')}.`);
 }
 

@@ -90,9 +90,10 @@ export abstract class ProfileViewElement extends ParcaElement {
     for (const field of VIEW_FIELDS) {
       if (!(field.name in this)) continue;
       const value = (this as unknown as Record<string, unknown>)[field.name];
-      values[field.name] = field.name === 'filters' && typeof value !== 'string' ? formatFilters(value as FrameFilter[]) : Array.isArray(value) ? [...value] : value;
+      values[field.name] =
+        field.name === 'filters' && typeof value !== 'string' ? formatFilters(value as FrameFilter[]) : Array.isArray(value) ? [...(value as unknown[])] : value;
     }
-    return values as Partial<FlamegraphView>;
+    return values;
   }
 
   /** Sets the properties this element has from a view's fields (the focus is the element's to apply). */
@@ -101,7 +102,7 @@ export abstract class ProfileViewElement extends ParcaElement {
     for (const field of VIEW_FIELDS) {
       if (!(field.name in this)) continue;
       const value = view[field.name];
-      target[field.name] = field.name === 'filters' ? filtersConverter.fromAttribute(value as string) : Array.isArray(value) ? [...value] : value;
+      target[field.name] = field.name === 'filters' ? filtersConverter.fromAttribute(value as string) : Array.isArray(value) ? [...(value as unknown[])] : value;
     }
   }
 

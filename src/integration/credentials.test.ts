@@ -20,13 +20,16 @@ function deepHtml(root: Element | ShadowRoot): string {
 function serializable(event: Event): string {
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(event)) fields[key] = (event as unknown as Record<string, unknown>)[key];
-  return JSON.stringify(fields, (_key, value) => (typeof value === 'bigint' ? value.toString() : value instanceof Uint8Array ? `[${value.length} bytes]` : value));
+  return JSON.stringify(fields, (_key, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value instanceof Uint8Array ? `[${value.length} bytes]` : value,
+  );
 }
 
 describe('credentials stay secret', () => {
   it('a full explorer with a token and headers shows them nowhere', async () => {
     const logged: string[] = [];
     const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the console's own methods, kept to be put back as they were.
     const originals = methods.map((m) => console[m]);
     methods.forEach((m) => (console[m] = (...args: unknown[]) => logged.push(args.map(String).join(' '))));
     const events: string[] = [];

@@ -18,7 +18,7 @@ let clock = new FakeClock();
 /** Waits until the elements have updated, then lets the time pass that the setup checks wait for. */
 async function settle(root: Element): Promise<void> {
   const elements = [root, ...root.querySelectorAll('*')] as Array<Element & { updateComplete?: Promise<unknown> }>;
-  await Promise.all(elements.map((el) => el.updateComplete));
+  await Promise.all(elements.map((el) => el.updateComplete ?? Promise.resolve()));
   clock.advance(SETTLE_MS);
 }
 

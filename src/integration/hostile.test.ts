@@ -45,6 +45,7 @@ describe('hostile strings from a real Parca', function () {
         <parca-metrics style="width: 700px"></parca-metrics>
         <parca-flamegraph style="width: 700px"></parca-flamegraph>
         <parca-function-table style="width: 700px"></parca-function-table>
+        <parca-calltree style="width: 700px"></parca-calltree>
       </parca-source>`);
     const editor = source.querySelector('parca-query-editor') as ParcaQueryEditorElement;
     const metrics = source.querySelector('parca-metrics') as ParcaMetricsElement;
@@ -53,7 +54,7 @@ describe('hostile strings from a real Parca', function () {
     while (!metrics.data) await nextEvent(metrics, 'parca-load');
 
     // The flame graph decodes every hostile name as text.
-    const model = graph.data!.model;
+    const model = graph.data.model;
     const names = Array.from({ length: model.size }, (_, row) => frameName(model, row));
     for (const name of [MARKUP_FUNCTION, BIDI_FUNCTION, LONG_FUNCTION]) expect(names).to.include(name);
     expect(
@@ -81,7 +82,7 @@ describe('hostile strings from a real Parca', function () {
     const table = source.querySelector('parca-function-table')!;
     while (!table.functionTable) await nextEvent(table, 'parca-load');
     await table.updateComplete;
-    const tableNames = [...table.shadowRoot!.querySelectorAll('.table-row [title]')].map((b) => b.textContent!.trim());
+    const tableNames = [...table.shadowRoot!.querySelectorAll('.table-row [title]')].map((b) => b.textContent.trim());
     expect(tableNames).to.include(MARKUP_FUNCTION);
     graph.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sandwich-button"]')!.click();
     await graph.updateComplete;
@@ -91,8 +92,17 @@ describe('hostile strings from a real Parca', function () {
     while (!sandwich.callees) await nextEvent(sandwich, 'parca-load');
     await sandwich.updateComplete;
     expect(sandwich.shadowRoot!.querySelector('[part~="header"]')!.textContent).to.contain(MARKUP_FUNCTION);
-    expect(frameName(sandwich.callees!.model, 1)).to.equal(MARKUP_FUNCTION);
+    expect(frameName(sandwich.callees.model, 1)).to.equal(MARKUP_FUNCTION);
     expect(sandwich.shadowRoot!.querySelector('script, img')).to.equal(null);
+
+    // The call tree reveals the picked markup function as text.
+    const tree = source.querySelector('parca-calltree')!;
+    while (!tree.data) await nextEvent(tree, 'parca-load');
+    table.pick(MARKUP_FUNCTION);
+    await tree.updateComplete;
+    const active = tree.shadowRoot!.querySelector('.tree-row[data-active] [title]');
+    expect(active?.textContent).to.equal(MARKUP_FUNCTION);
+    expect(tree.shadowRoot!.querySelector('script, img')).to.equal(null);
 
     // The legend and the accessible table show the markup label value as text.
     await metrics.updateComplete;
@@ -102,7 +112,7 @@ describe('hostile strings from a real Parca', function () {
     const input = editor.shadowRoot!.querySelector<HTMLInputElement>('[part~="selector-input"]')!;
     input.focus();
     await sendKeys({ type: '{instance="' });
-    const offered = () => [...editor.shadowRoot!.querySelectorAll('[part~="option"]')].map((o) => o.textContent!.trim());
+    const offered = () => [...editor.shadowRoot!.querySelectorAll('[part~="option"]')].map((o) => o.textContent.trim());
     // Label names, then the label's values, arrive as separate loads.
     for (let loads = 0; loads < 5 && !offered().includes(MARKUP_LABEL_VALUE); loads++) {
       await nextEvent(editor, 'parca-load');

@@ -41,6 +41,7 @@ const subjects: [name: string, markup: string][] = [
   ['<parca-flamegraph>', explorer('<parca-flamegraph search-field></parca-flamegraph>')],
   ['<parca-function-table>', explorer('<parca-function-table></parca-function-table>')],
   ['<parca-calltree>', explorer('<parca-calltree></parca-calltree>')],
+  ['<parca-sandwich>', explorer('<parca-sandwich sandwich="main.main"></parca-sandwich>')],
   ['a whole explorer', explorer('<parca-query-editor></parca-query-editor><parca-metrics></parca-metrics><parca-flamegraph></parca-flamegraph>')],
 ];
 
@@ -52,7 +53,7 @@ async function cycle(host: HTMLElement, template: HTMLTemplateElement): Promise<
   const root = copy.firstElementChild!;
   const elements = [...copy.querySelectorAll('*')] as Updatable[];
   host.append(copy);
-  await Promise.all(elements.map((el) => el.updateComplete));
+  await Promise.all(elements.map((el) => el.updateComplete ?? Promise.resolve()));
   host.replaceChildren();
   return root;
 }

@@ -188,7 +188,7 @@ describe('pages that stay open', function () {
       'a refresh is under way',
     ).to.equal(true);
     expect(page.metrics.status).to.equal('refreshing');
-    expect(page.metrics.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim()).to.equal('');
+    expect(page.metrics.shadowRoot!.querySelector('[part~="status"]')!.textContent.trim()).to.equal('');
     expect(graph.shadowRoot!.querySelector('[part~="viewport"]')!.classList.contains('loading')).to.equal(false);
     expect(graph.data, 'the graph stays while the refresh loads').to.equal(shownBefore);
     page.recording.release();

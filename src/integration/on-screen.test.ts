@@ -68,7 +68,7 @@ describe('what is on screen says what it shows', function () {
     const x = metrics.plot!.xOf(point.timestampMs) + over.offsetLeft;
     expect(Math.abs(band.offsetLeft - x)).to.be.below(2);
     // The graph says which profile it shows.
-    const label = part(graph, 'point')!.textContent!.replace(/\s+/g, ' ');
+    const label = part(graph, 'point')!.textContent.replace(/\s+/g, ' ');
     expect(label).to.contain(formatTimestamp(point.timestampMs));
     for (const [name, value] of Object.entries(point.labels!)) expect(label).to.contain(`${name}=${value}`);
     // The link opens the same profile.
@@ -107,7 +107,7 @@ describe('what is on screen says what it shows', function () {
     body.scrollTop = [...sortTable(table.table, 'flat', true)].indexOf(tableRow) * TABLE_ROW_HEIGHT;
     body.dispatchEvent(new Event('scroll'));
     await tableElement.updateComplete;
-    const line = [...tableElement.shadowRoot!.querySelectorAll<HTMLElement>('.table-row')].find((r) => r.querySelector('[title]')!.textContent!.trim() === picked);
+    const line = [...tableElement.shadowRoot!.querySelectorAll<HTMLElement>('.table-row')].find((r) => r.querySelector('[title]')!.textContent.trim() === picked);
     expect(line, 'the row is in view').to.exist;
     line!.click();
     await tableElement.updateComplete;
@@ -142,9 +142,9 @@ describe('what is on screen says what it shows', function () {
     else expect(note).to.equal(null);
     const header = part(table, 'table-header')!;
     const sorted = () =>
-      [...header.querySelectorAll('[role="columnheader"]')].filter((h) => h.querySelector('.sort-mark')).map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+      [...header.querySelectorAll('[role="columnheader"]')].filter((h) => h.querySelector('.sort-mark')).map((h) => h.textContent.replace(/\s+/g, ' ').trim());
     expect(sorted()).to.deep.equal(['Flat ▼']);
-    [...header.querySelectorAll('button')].find((b) => b.textContent!.includes('Cumulative'))!.click();
+    [...header.querySelectorAll('button')].find((b) => b.textContent.includes('Cumulative'))!.click();
     await table.updateComplete;
     expect(sorted()).to.deep.equal(['Cumulative ▼']);
   });
@@ -155,7 +155,7 @@ describe('what is on screen says what it shows', function () {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await graph.updateComplete;
-    const selected = graph.shadowRoot!.querySelector('[part~="selection"]')!.textContent!.replace(/\s+/g, ' ');
+    const selected = graph.shadowRoot!.querySelector('[part~="selection"]')!.textContent.replace(/\s+/g, ' ');
     const model = graph.data!.model;
     const row = [...Array(model.size).keys()].find((r) => model.depth[r] === 2 && selected.includes(frameName(model, r)));
     expect(row, selected).to.not.equal(undefined);
@@ -185,12 +185,12 @@ describe('what is on screen says what it shows', function () {
 
   it('says that Copy link copied the link, or why it could not', async () => {
     const { graph } = await explorer();
-    const copy = [...part(graph, 'export')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Copy link')!;
+    const copy = [...part(graph, 'export')!.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Copy link')!;
     copy.click();
     // The browser may allow the clipboard or not: either way the page says what happened.
     for (let i = 0; i < 20 && !graph.shadowRoot!.querySelector('.copied, [part~="error"]'); i++)
       await graph.updateComplete.then(() => new Promise((r) => requestAnimationFrame(r)));
-    const said = graph.shadowRoot!.querySelector('.copied, [part~="error"]')!.textContent!;
+    const said = graph.shadowRoot!.querySelector('.copied, [part~="error"]')!.textContent;
     expect(said).to.satisfy((text: string) => text.includes('Link copied') || text.includes(location.href));
   });
 
@@ -203,7 +203,7 @@ describe('what is on screen says what it shows', function () {
     const editor = source.querySelector('parca-query-editor') as ParcaQueryEditorElement;
     await editor.settled;
     await editor.updateComplete;
-    const summary = () => part(editor, 'range-summary')!.textContent!.replace(/\s+/g, ' ').trim();
+    const summary = () => part(editor, 'range-summary')!.textContent.replace(/\s+/g, ' ').trim();
     const window = () => formatWindow(source.query.window!.startMs, source.query.window!.endMs);
     expect(summary()).to.equal(`Last hour ${window()}`);
     const before = part<HTMLInputElement>(editor, 'range-to')!.value;

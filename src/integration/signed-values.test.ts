@@ -33,7 +33,7 @@ async function hover(el: ParcaFlamegraphElement, row: number): Promise<string> {
   const bounds = canvas.getBoundingClientRect();
   canvas.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: bounds.left + rect.x + 2, clientY: bounds.top + rect.y + rect.height / 2 }));
   await el.updateComplete;
-  return part(el, 'tooltip')!.textContent!.replace(/\s+/g, ' ');
+  return part(el, 'tooltip')!.textContent.replace(/\s+/g, ' ');
 }
 
 describe('negative values of a delta profile that shrank', () => {
@@ -106,7 +106,7 @@ describe('negative values of a delta profile that shrank', () => {
     await loaded;
     await graph.updateComplete;
     expect(graph.data!.total).to.be.lessThan(0);
-    const status = part(graph, 'status')!.textContent!.replace(/\s+/g, ' ');
+    const status = part(graph, 'status')!.textContent.replace(/\s+/g, ' ');
     expect(status).to.contain(`sum to ${formatValue(graph.data!.total, 'bytes')}`);
     expect(status).to.contain('more than zero');
   });

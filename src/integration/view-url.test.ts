@@ -68,6 +68,7 @@ describe('flame graph view in the URL', () => {
     const { el } = await mounted();
     // Counted by call: history.length stops at the browser's cap (50) in a long run.
     const steps = { push: 0, replace: 0 };
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the originals, called below with history as `this`.
     const { pushState, replaceState } = history;
     history.pushState = (...args) => (steps.push++, pushState.apply(history, args));
     history.replaceState = (...args) => (steps.replace++, replaceState.apply(history, args));
@@ -106,7 +107,7 @@ describe('flame graph view in the URL', () => {
 
     // A user focuses the root's child, then goes back to the link's view.
     const breadcrumb = el.shadowRoot!.querySelector('[part~="breadcrumb"]')!;
-    [...breadcrumb.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'main.calculateFib')!.click();
+    [...breadcrumb.querySelectorAll('button')].find((b) => b.textContent.trim() === 'main.calculateFib')!.click();
     await el.updateComplete;
     expect(el.focusPath).to.deep.equal(['main.calculateFib']);
     const back = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
@@ -124,14 +125,14 @@ describe('flame graph view in the URL', () => {
     await el.updateComplete;
     expect(el.viewLink()).to.equal(location.href);
     expect(new URL(el.viewLink()!).searchParams.getAll('s.focus')).to.deep.equal(['main.calculateFib']);
-    const exportButtons = [...el.shadowRoot!.querySelectorAll('[part~="export"] button')].map((b) => b.textContent!.trim());
+    const exportButtons = [...el.shadowRoot!.querySelectorAll('[part~="export"] button')].map((b) => b.textContent.trim());
     expect(exportButtons).to.include('Copy link');
 
     const alone = await fixture<ParcaFlamegraphElement>(html`<parca-flamegraph controls></parca-flamegraph>`);
     alone.connection = el.activeConnection;
     await alone.updateComplete;
     expect(alone.viewLink()).to.equal(undefined);
-    expect([...alone.shadowRoot!.querySelectorAll('[part~="export"] button')].map((b) => b.textContent!.trim())).to.not.include('Copy link');
+    expect([...alone.shadowRoot!.querySelectorAll('[part~="export"] button')].map((b) => b.textContent.trim())).to.not.include('Copy link');
   });
 
   it('keeps a baseline chosen for the source in the URL and diffs the flame graph against it', async () => {

@@ -87,7 +87,7 @@ export function groupProfileTypes(types: Iterable<ProfileTypeParts>): ProfileTyp
   for (const type of types) {
     const option = profileTypeOption(type);
     let group = byName.get(type.name);
-    if (!group) byName.set(type.name, (group = new Map()));
+    if (!group) byName.set(type.name, (group = new Map<string, ProfileTypeOption>()));
     group.set(option.id, option);
   }
   return [...byName.keys()].sort(compareNames).map((name) => ({

@@ -50,7 +50,7 @@ function column<T>(length: number, fill: (row: number) => T): T[] {
 /** Children lists (null on leaves), depths and value offsets derived from parents and cumulative values. */
 export function deriveTree(parent: ArrayLike<number>, cumulative: ArrayLike<number>) {
   const size = parent.length;
-  const children: (number[] | null)[] = new Array(size).fill(null);
+  const children: (number[] | null)[] = new Array<number[] | null>(size).fill(null);
   const depth = new Array<number>(size).fill(0);
   const offset = new Array<number>(size).fill(0);
   const nextOffset = new Array<number>(size).fill(0);
@@ -86,7 +86,7 @@ export function buildFlamegraphRecord(spec: RecordSpec, options: RecordOptions =
     function_name: strings(spec.names),
     function_system_name: strings(spec.names),
     function_file_name: strings(spec.files),
-    children: children as unknown[],
+    children: children,
     parent: column(size, (row) => (row === 0 ? -1 : spec.parent[row]!)),
     cumulative: numeric(spec.cumulative, valueWidth),
     flat: numeric(spec.flat, valueWidth),
@@ -117,7 +117,7 @@ export function buildFlamegraphRecord(spec: RecordSpec, options: RecordOptions =
     depth: unsigned,
     value_offset: unsigned,
   };
-  const table = tableFromArrays(data as Record<string, unknown[]>, { types, ...(options.maxBatchRows ? { maxBatchRows: options.maxBatchRows } : {}) });
+  const table = tableFromArrays(data, { types, ...(options.maxBatchRows ? { maxBatchRows: options.maxBatchRows } : {}) });
   const bytes = tableToIPC(table, { format: 'stream', codec: options.compress === false ? null : CompressionType.LZ4_FRAME });
   if (!bytes) throw new Error('flechette produced no bytes');
   return bytes;

@@ -3,7 +3,9 @@ export async function netListeners(targets: EventTarget[], run: () => Promise<vo
   const net = new Map<string, number>();
   const restore: (() => void)[] = [];
   for (const target of targets) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the target's own method, called with .call(this) below and put back after the run.
     const add = target.addEventListener;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the target's own method, called with .call(this) below and put back after the run.
     const remove = target.removeEventListener;
     const live = new Set<unknown>();
     target.addEventListener = function (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {

@@ -26,7 +26,7 @@ function windowOfRequest(request: Record<string, unknown>): RecordedCall['window
   let holder = request as { start?: Timestamp; end?: Timestamp; options?: { case?: string; value?: unknown } };
   const options = holder.options;
   if (options?.case === 'merge') holder = options.value as typeof holder;
-  else if (options?.case === 'diff') holder = ((options.value as { b?: { options?: { value?: unknown } } }).b?.options?.value ?? {}) as typeof holder;
+  else if (options?.case === 'diff') holder = (options.value as { b?: { options?: { value?: unknown } } }).b?.options?.value ?? {};
   if (!holder.start || !holder.end) return undefined;
   return { startMs: Number(timestampMs(holder.start as never)), endMs: Number(timestampMs(holder.end as never)) };
 }

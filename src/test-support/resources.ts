@@ -128,5 +128,5 @@ export interface HeapFigures {
 
 /** Collects garbage in the page (over the DevTools protocol) and measures what is left. */
 export async function gcHeap(): Promise<HeapFigures> {
-  return (await executeServerCommand('gc-heap')) as HeapFigures;
+  return await executeServerCommand<HeapFigures, undefined>('gc-heap');
 }

@@ -7,7 +7,7 @@ export async function recordScenario(scenario: string, cases: number, failures: 
 
 /** Starts (or finds running) the test run's third, seeded Parca and answers its URL; same port every time. */
 export async function startChaosParca(): Promise<string> {
-  return (await executeServerCommand('chaos-parca-start')) as string;
+  return await executeServerCommand<string, undefined>('chaos-parca-start');
 }
 
 /** Stops the third Parca: requests to it now fail as if the server went down. */
@@ -17,10 +17,10 @@ export async function stopChaosParca(): Promise<void> {
 
 /** Writes a profile full of hostile strings into the third Parca; answers the time it is anchored at (ms). */
 export async function seedHostileProfile(): Promise<number> {
-  return (await executeServerCommand('chaos-parca-seed-hostile')) as number;
+  return await executeServerCommand<number, undefined>('chaos-parca-seed-hostile');
 }
 
 /** How many requests reached Parca through the proxy's `/count/<tag>/` route (counted as they arrive). */
 export async function proxyCount(tag: string): Promise<number> {
-  return (await executeServerCommand('proxy-count', { tag })) as number;
+  return await executeServerCommand<number, { tag: string }>('proxy-count', { tag });
 }

@@ -84,10 +84,11 @@ async function pngBase64(canvas: HTMLCanvasElement): Promise<string> {
 }
 
 type BaselineAction = 'update' | 'actual' | 'clear-actual';
+type BaselineRequest = { action: BaselineAction; path: string; png: string | undefined };
 
 /** Asks the server to write (or remove) a PNG under src/; answers whether it did. */
 async function baselineCommand(action: BaselineAction, path: string, png?: string): Promise<boolean> {
-  const answer = (await executeServerCommand('visual-baseline', { action, path, png })) as { done: boolean } | undefined;
+  const answer = await executeServerCommand<{ done: boolean } | undefined, BaselineRequest>('visual-baseline', { action, path, png });
   if (!answer) throw new Error('The test server has no `visual-baseline` command (web-test-runner.config.mjs)');
   return answer.done;
 }

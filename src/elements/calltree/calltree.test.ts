@@ -59,7 +59,7 @@ describe('<parca-calltree>', function () {
     alone.query = createQueryState({ profileType: CPU_TYPE, selector: '{job="fib"}', range: absoluteRange(range.startMs, range.endMs) });
     while (!alone.data) await nextEvent(alone, 'parca-load');
     await alone.updateComplete;
-    const model = alone.data!.model;
+    const model = alone.data.model;
     // Open every line down to depth 6, and the hottest path to its end.
     for (let depth = 1; depth < 6; depth++) for (const row of alone.visibleRows) if (model.depth[row] === depth) alone.toggle(row);
     alone.openHottestPath(0);
@@ -77,7 +77,7 @@ describe('<parca-calltree>', function () {
     // What a line says is its value and share.
     const first = lines(alone).find((line) => line.getAttribute('aria-level') === '2')!;
     const row = shown[Number(first.id.slice('line-'.length))]!;
-    expect(first.textContent).to.contain(valueText(model.cumulative[row]!, alone.data!.unit, alone.data!.total));
+    expect(first.textContent).to.contain(valueText(model.cumulative[row]!, alone.data.unit, alone.data.total));
   });
 
   it('bottom-up (invert, shared with the graph): the functions at its top hold their flat values, as the function table says', async () => {
@@ -161,7 +161,7 @@ describe('<parca-calltree>', function () {
     await sendKeys({ press: 'ArrowLeft' });
     await tree.updateComplete;
     expect(active(tree)!.getAttribute('aria-expanded')).to.equal('false');
-    const status = tree.shadowRoot!.querySelector('[role="status"]')!.textContent!;
+    const status = tree.shadowRoot!.querySelector('[role="status"]')!.textContent;
     expect(status).to.equal(`${frameName(model, child)}: ${valueText(model.cumulative[child]!, tree.data!.unit, tree.data!.total)} of total`);
     // `*` opens the hottest path below.
     await sendKeys({ press: '*' });

@@ -159,7 +159,7 @@ export class ParcaCalltreeElement extends ProfileViewElement {
       const refresh = !!data && !!this.#shown;
       this.#shown = data;
       // A new graph starts closed; a refresh of the same one keeps what is open by path of names.
-      this.#open = refresh ? this.#reopen(data!) : new Set([0]);
+      this.#open = refresh ? this.#reopen(data) : new Set([0]);
       this.#lines = data ? treeLines(data.model, this.#open) : undefined;
       this.#active = -1;
       this.#revealPicked();

@@ -151,7 +151,8 @@ export interface FiltersView {
 
 function readForm(form: HTMLFormElement): FrameFilter | undefined {
   const data = new FormData(form);
-  const value = String(data.get('value') ?? '').trim();
+  const entry = data.get('value');
+  const value = typeof entry === 'string' ? entry.trim() : '';
   if (!value) return undefined;
   return normalizeFilter({
     field: data.get('field') as FilterField,

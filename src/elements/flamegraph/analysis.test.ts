@@ -241,7 +241,7 @@ describe('<parca-flamegraph> analysis', () => {
     const bounds = canvasOf(el).getBoundingClientRect();
     canvasOf(el).dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: bounds.left + span.x * width + 4, clientY: bounds.top + ROW_HEIGHT + 5 }));
     await el.updateComplete;
-    const tooltip = part(el, 'tooltip')!.textContent!;
+    const tooltip = part(el, 'tooltip')!.textContent;
     expect(tooltip).to.contain('Baseline').and.contain('Comparison').and.contain('Change');
     expect(tooltip).to.match(/[+−]\d+(\.\d+)?%/);
     // The colour-blind-safe palette redraws the same frame in its own color, and the legend follows.

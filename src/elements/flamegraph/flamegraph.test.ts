@@ -143,7 +143,7 @@ describe('<parca-flamegraph>', () => {
     await el.updateComplete;
     const expected = searchFlamegraph(model, 'runtime.');
     expect(expected.count).to.be.greaterThan(0);
-    const summary = part(el, 'search-summary')!.textContent!;
+    const summary = part(el, 'search-summary')!.textContent;
     expect(summary).to.contain(`${expected.count} matching frames`);
     expect(summary).to.match(/\d+(\.\d+)?% of total/);
     el.search = '/^nomatch$/';

@@ -13,7 +13,6 @@ import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import { part } from '../../test-support/harness.js';
 import type { ParcaSourceElement } from '../source/source.js';
-import type { ParcaFlamegraphElement } from '../flamegraph/flamegraph.js';
 import type { ParcaFunctionTableElement } from './function-table.js';
 import type { ParcaSandwichElement } from '../sandwich/sandwich.js';
 import { TABLE_ROW_HEIGHT } from './table-template.js';
@@ -46,7 +45,7 @@ function tableByName(el: ParcaFunctionTableElement): Map<string, { flat: number;
 }
 
 const rows = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.table-row')];
-const nameOf = (row: HTMLElement) => row.querySelector('.name span[title]')!.textContent!.trim();
+const nameOf = (row: HTMLElement) => row.querySelector('.name span[title]')!.textContent.trim();
 
 describe('function table', () => {
   for (const [what, profileType, selector] of [
@@ -99,7 +98,7 @@ describe('function table', () => {
 
   it('shows only the lines in view, sorts on a header, and a pick highlights the function in the graph beside it', async () => {
     const el = await mounted();
-    const graph = el.graph as ParcaFlamegraphElement;
+    const graph = el.graph;
     const result = el.functionTable!;
     const body = part(el, 'table-body')!;
     expect(rows(el).length, 'a window of rows, not all of them').to.be.within(1, result.table.size - 1);
@@ -122,7 +121,7 @@ describe('function table', () => {
     expect(rows(el)[0]!.offsetHeight).to.equal(TABLE_ROW_HEIGHT);
 
     // Sorting by cumulative, then reversing it.
-    const cumulative = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="columnheader"]')].find((h) => h.textContent!.includes('Cumulative'))!;
+    const cumulative = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="columnheader"]')].find((h) => h.textContent.includes('Cumulative'))!;
     cumulative.querySelector('button')!.click();
     await el.updateComplete;
     expect(cumulative.getAttribute('aria-sort')).to.equal('descending');
@@ -143,7 +142,7 @@ describe('function table', () => {
     await graph.updateComplete;
     expect(rows(el)[0]!.getAttribute('aria-selected')).to.equal('true');
     expect(graph.search).to.equal(exactNameSearch(name));
-    const summary = part(graph, 'search-summary')!.textContent!;
+    const summary = part(graph, 'search-summary')!.textContent;
     const frames = [...Array(graph.data!.model.size).keys()].filter((row) => frameName(graph.data!.model, row).toLowerCase() === name.toLowerCase()).length;
     expect(frames).to.be.greaterThan(0);
     expect(summary).to.contain(`${frames} matching frame`);
@@ -166,7 +165,7 @@ describe('function table', () => {
     const callers = lines.filter((l) => l.kind === 'caller').map((l) => ('neighbour' in l ? l.neighbour : undefined)!);
     const callees = lines.filter((l) => l.kind === 'callee').map((l) => ('neighbour' in l ? l.neighbour : undefined)!);
     // Against the callers and callees graphs of the sandwich: the function's children there.
-    const graph = el.graph as ParcaFlamegraphElement;
+    const graph = el.graph;
     graph.sandwich = 'math/big.nat.add';
     await graph.updateComplete;
     await graph.settled;
@@ -187,7 +186,7 @@ describe('function table', () => {
       expect(shownList.length, side).to.be.greaterThan(0);
     }
     // The lines under it say which is which.
-    const texts = rows(el).map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    const texts = rows(el).map((r) => r.textContent.replace(/\s+/g, ' ').trim());
     expect(texts.some((t) => t.startsWith('Called by'))).to.equal(true);
     expect(texts.some((t) => t.startsWith('Calls'))).to.equal(true);
   });
@@ -228,13 +227,13 @@ describe('function table', () => {
     await sendKeys({ up: 'Control' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await el.updateComplete;
-    const said = el.shadowRoot!.querySelector('[role="status"]')!.textContent! + (part(el, 'error')?.textContent ?? '');
+    const said = el.shadowRoot!.querySelector('[role="status"]')!.textContent + (part(el, 'error')?.textContent ?? '');
     expect(said).to.match(/Copied|did not allow copying; the line is/);
   });
 
   it('a search shared with the graph keeps the matching functions; the column picker shows file and binary', async () => {
     const el = await mounted();
-    const graph = el.graph as ParcaFlamegraphElement;
+    const graph = el.graph;
     const field = part<HTMLInputElement>(graph, 'search-field')!;
     field.value = 'karatsuba';
     field.dispatchEvent(new Event('input'));
@@ -248,16 +247,16 @@ describe('function table', () => {
     // Columns: file and binary on.
     const picker = part(el, 'columns')!;
     for (const label of ['File', 'Binary']) {
-      const box = [...picker.querySelectorAll('label')].find((l) => l.textContent!.includes(label))!.querySelector('input')!;
+      const box = [...picker.querySelectorAll('label')].find((l) => l.textContent.includes(label))!.querySelector('input')!;
       box.click();
       await el.updateComplete;
     }
     expect(el.shownColumns).to.deep.equal(['flat', 'cumulative', 'file', 'binary']);
-    const headers = [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent!.replace('▼', '').trim());
+    const headers = [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent.replace('▼', '').trim());
     expect(headers).to.deep.equal(['Function', 'Flat', 'Cumulative', 'File', 'Binary']);
     const table = el.functionTable!.table;
     const row = [...Array(table.size).keys()].find((r) => tableRowName(table, r) === names[0])!;
-    const cells = [...rows(el)[0]!.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent!.trim());
+    const cells = [...rows(el)[0]!.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent.trim());
     expect(cells[3]).to.equal(table.functionFileName.value(row));
   });
 
@@ -271,14 +270,14 @@ describe('function table', () => {
     const shown = tableByName(el);
     expect(shown.size).to.equal(reference.functions.size);
     for (const [name, totals] of reference.functions) expect(shown.get(name), name).to.deep.equal(totals);
-    expect(el.functionTable!.total).to.equal(reference.total);
+    expect(el.functionTable.total).to.equal(reference.total);
     // Not a pprof file: said in the element and an event; the last good table stays.
     const failed = nextEvent(el, 'parca-error');
     el.pprof = new Uint8Array([1, 2, 3, 4, 5]);
     expect((await failed).error.kind).to.equal('decode');
     await el.updateComplete;
     expect(part(el, 'error')!.textContent).to.contain('could not be read');
-    expect(el.functionTable!.total).to.equal(reference.total);
+    expect(el.functionTable.total).to.equal(reference.total);
   });
 
   it('works alone from its own connection and query, and is accessible (axe) with callers and callees open', async () => {
@@ -288,7 +287,7 @@ describe('function table', () => {
     el.query = createQueryState({ profileType: CPU_TYPE, selector: '{job="fib"}', range: absoluteRange(range.startMs, range.endMs) });
     while (!el.functionTable) await nextEvent(el, 'parca-load');
     await el.updateComplete;
-    expect(el.functionTable!.table.size).to.be.greaterThan(5);
+    expect(el.functionTable.table.size).to.be.greaterThan(5);
     rows(el)[0]!.querySelector<HTMLButtonElement>('.toggle')!.click();
     await el.updateComplete;
     await expect(el).to.be.accessible();

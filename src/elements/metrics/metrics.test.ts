@@ -240,7 +240,7 @@ describe('<parca-metrics>', () => {
     part(el, 'chart')!.focus();
     key(el, 'ArrowRight');
     await el.updateComplete;
-    const first = part(el, 'live')!.textContent!;
+    const first = part(el, 'live')!.textContent;
     expect(first).to.contain('cores');
     key(el, 'ArrowLeft');
     await el.updateComplete;
@@ -334,7 +334,7 @@ describe('<parca-metrics>', () => {
   it('lists the series shown in the accessible table once the chart is drawn', async () => {
     const { el } = await mount();
     await el.tableComplete;
-    const rows = () => [...part(el, 'table')!.querySelectorAll('tbody th')].map((th) => th.textContent!.trim());
+    const rows = () => [...part(el, 'table')!.querySelectorAll('tbody th')].map((th) => th.textContent.trim());
     expect(rows()).to.have.length(el.data!.series.length);
     el.sumBy = 'job';
     await loaded(el);

@@ -32,7 +32,7 @@ async function cpuJobs(): Promise<string[]> {
 }
 
 function options(el: ParcaQueryEditorElement): string[] {
-  return [...el.shadowRoot!.querySelectorAll('[part~="option"]')].map((o) => o.textContent!.trim());
+  return [...el.shadowRoot!.querySelectorAll('[part~="option"]')].map((o) => o.textContent.trim());
 }
 
 /** Resolves with the next parca-load anywhere on the page (set up before the element exists). */
@@ -88,7 +88,7 @@ describe('<parca-query-editor>', () => {
     const cpu = groups.find((g) => g.label === 'CPU')!;
     const cpuOptions = [...cpu.querySelectorAll('option')];
     expect(cpuOptions.map((o) => o.value)).to.include(CPU_TYPE);
-    expect(cpuOptions.map((o) => o.textContent!.trim())).to.include('cpu (nanoseconds), delta');
+    expect(cpuOptions.map((o) => o.textContent.trim())).to.include('cpu (nanoseconds), delta');
     const select = part<HTMLSelectElement>(editor, 'profile-type-select')!;
     expect(select.value).to.equal(CPU_TYPE);
   });
@@ -144,7 +144,7 @@ describe('<parca-query-editor>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await editor.updateComplete;
     expect(input.getAttribute('aria-activedescendant')).to.equal('option-0');
-    expect(part(editor, 'option-active')!.textContent!.trim()).to.equal('job');
+    expect(part(editor, 'option-active')!.textContent.trim()).to.equal('job');
     await sendKeys({ press: 'Enter' });
     await values;
     await editor.updateComplete;
@@ -243,7 +243,7 @@ describe('<parca-query-editor>', () => {
     await editor.updateComplete;
     const jobs = await cpuJobs();
     const last = jobs[jobs.length - 1]!;
-    expect(part(editor, 'option-active')!.textContent!.trim()).to.equal(last);
+    expect(part(editor, 'option-active')!.textContent.trim()).to.equal(last);
     await sendKeys({ press: 'Enter' });
     await editor.updateComplete;
     expect(input.value).to.equal(`{job="${last}"`);
@@ -266,7 +266,7 @@ describe('<parca-query-editor>', () => {
     const from = part<HTMLInputElement>(editor, 'range-from')!;
     expect(new Date(from.value).getTime()).to.equal(Math.floor(startMs / 1000) * 1000);
     const presets = [...editor.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="range-preset"]')];
-    expect(presets.map((b) => b.textContent!.trim())).to.deep.equal(['5m', '15m', '1h', '6h', '24h', '7d']);
+    expect(presets.map((b) => b.textContent.trim())).to.deep.equal(['5m', '15m', '1h', '6h', '24h', '7d']);
     const selected = nextEvent(editor, ParcaRangeSelectEvent.eventName);
     presets[1]!.click();
     expect(formatTimeBound((await selected).range.from)).to.equal('now-15m');

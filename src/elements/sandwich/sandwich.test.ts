@@ -220,7 +220,7 @@ describe('<parca-sandwich>', function () {
     expect(sandwich.search).to.equal(exactNameSearch(FUNCTION));
     await sandwich.settled;
     expect(sandwich.functionName).to.equal(FUNCTION);
-    const reference = table.functionTable!.table;
+    const reference = table.functionTable.table;
     const tableRow = [...Array(reference.size).keys()].find((r) => reference.functionName.value(r) === FUNCTION)!;
     expect(sandwich.callers!.model.total, 'the table and the sandwich give the function one number').to.equal(reference.cumulative[tableRow]);
     await expect(sandwich).to.be.accessible();
@@ -231,6 +231,6 @@ describe('<parca-sandwich>', function () {
     alone.sandwich = FUNCTION;
     while (!alone.callers) await nextEvent(alone, 'parca-load');
     await alone.settled;
-    expect(alone.callers!.model.total).to.equal(sandwich.callers!.model.total);
+    expect(alone.callers.model.total).to.equal(sandwich.callers!.model.total);
   });
 });

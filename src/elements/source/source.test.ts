@@ -101,7 +101,7 @@ describe('<parca-source>', () => {
       <parca-source id="a" url=${env.parcaUrl} profile-type="a:x:y:z:w"><test-consumer></test-consumer></parca-source>
       <parca-source id="b" url=${env.proxyUrl + '/parca'} profile-type="b:x:y:z:w"><test-consumer></test-consumer></parca-source>
     </div>`);
-    const [a, b] = root.querySelectorAll('test-consumer') as NodeListOf<TestConsumerElement>;
+    const [a, b] = root.querySelectorAll<TestConsumerElement>('test-consumer');
     expect(a!.activeQuery!.profileType).to.equal('a:x:y:z:w');
     expect(b!.activeQuery!.profileType).to.equal('b:x:y:z:w');
     expect(b!.activeConnection!.url).to.equal(`${env.proxyUrl}/parca`);

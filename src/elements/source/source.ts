@@ -192,11 +192,11 @@ export class ParcaSourceElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const connectionKeys = ['url', 'name', 'id', 'user', 'password', 'token', 'headers', 'credentials', 'timeout'] as const;
-    if (connectionKeys.some((key) => changed.has(key as keyof ParcaSourceElement)) || !this.hasUpdated) {
+    if (connectionKeys.some((key) => changed.has(key)) || !this.hasUpdated) {
       this.#connection = this.#givenConnection ?? this.#createConnection();
     }
     if (DEV && changed.has('credentials')) warnUnlessOneOf(this, 'credentials', this.credentials, CREDENTIALS);
-    if (DEV && !isQueryKind(this.queryKind)) devWarn(`<parca-source> query-kind="${this.queryKind}" is not profile, metrics or both`);
+    if (DEV && !isQueryKind(this.queryKind)) devWarn(`<parca-source> query-kind="${String(this.queryKind)}" is not profile, metrics or both`);
     if (changed.has('refreshInterval')) this.#refreshMs = this.#parseRefresh();
     this.#query = this.#fromProperties();
     this.#provide();

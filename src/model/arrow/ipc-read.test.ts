@@ -11,7 +11,7 @@ describe('readIpcStream', () => {
     const data = readIpcStream(stream());
     expect(data.schema!.fields.map((f) => f.name)).to.deep.equal(['cumulative', 'parent']);
     expect(data.records).to.have.length(1);
-    expect(data.records![0]!.length).to.equal(3);
+    expect(data.records[0]!.length).to.equal(3);
     expect(readIpcStream(new Uint8Array(0)).records ?? []).to.have.length(0);
   });
 

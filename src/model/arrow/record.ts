@@ -380,7 +380,7 @@ export class RecordReader {
       if (this.#batches.length !== 1) fail(`column ${name}: plain strings in several batches are not supported`);
       const batch = this.#batches[0]!;
       const values = binaryValues(batch, batch.columns.get(name)!, type, name);
-      const texts: (string | undefined)[] = new Array(values.count);
+      const texts: (string | undefined)[] = new Array<string | undefined>(values.count);
       const text = (key: number): string => (key < 0 || key >= values.count ? '' : (texts[key] ??= values.text(key)));
       return { keyCount: values.count, key: (row) => row, text, value: text };
     }
@@ -457,7 +457,7 @@ function binaryValues(batch: Batch, slot: Slot, type: DataType, name: string): D
   }
   return {
     count,
-    text: (key) => (validity && !isSet(validity, key) ? '' : utf8.decode(data.subarray(offsets[key]!, offsets[key + 1]!))),
+    text: (key) => (validity && !isSet(validity, key) ? '' : utf8.decode(data.subarray(offsets[key], offsets[key + 1]))),
   };
 }
 
@@ -510,12 +510,12 @@ function dictionaryKeys(batch: Batch, slot: Slot, indices: IntType, count: numbe
     const key = keys[row]!;
     if (!(key >= 0 && key < count)) fail(`column ${name}: key ${key} at row ${row} is outside its dictionary of ${count}`);
   }
-  return keys as IntArray;
+  return keys;
 }
 
 function dictionaryColumn(keys: IntArray, dictionary: Dictionary): StringColumn {
   const count = dictionary.count;
-  const texts: (string | undefined)[] = new Array(count);
+  const texts: (string | undefined)[] = new Array<string | undefined>(count);
   const key = (row: number): number => {
     const k = keys[row]!;
     return k < count ? k : -1;

@@ -16,7 +16,7 @@ export interface TreeLines {
 
 /** Children of `row`, largest cumulative value first (ties in the record's order). */
 export function childrenByValue(model: FlamegraphModel, row: number): number[] {
-  const children = Array.from(model.childIndex.subarray(model.childStart[row]!, model.childStart[row + 1]!));
+  const children = Array.from(model.childIndex.subarray(model.childStart[row], model.childStart[row + 1]));
   return children.sort((a, b) => model.cumulative[b]! - model.cumulative[a]! || a - b);
 }
 

@@ -227,7 +227,13 @@ function expectSameModel(actual: FlamegraphModel, expected: FlamegraphModel, lab
 
 /** A pause that counts how often the decoder gave the event loop a turn. */
 function countingPause() {
-  const counter = { pauses: 0, pause: async () => void counter.pauses++ };
+  const counter = {
+    pauses: 0,
+    pause: () => {
+      counter.pauses++;
+      return Promise.resolve();
+    },
+  };
   return counter;
 }
 
@@ -261,8 +267,9 @@ describe('decodeFlamegraphSliced', () => {
     const decoding = decodeFlamegraphSliced(bytes, {
       sliceMs: 0,
       signal: abort.signal,
-      yieldToEventLoop: async () => {
+      yieldToEventLoop: () => {
         if (++pauses === 3) abort.abort(new Error('replaced'));
+        return Promise.resolve();
       },
     });
     let reason: unknown;

@@ -211,7 +211,7 @@ function leftmostChild(model: FlamegraphModel, row: number): number {
 
 /** Children of `row` from left to right. */
 export function sortedChildren(model: FlamegraphModel, row: number): number[] {
-  const children = Array.from(model.childIndex.subarray(model.childStart[row]!, model.childStart[row + 1]!));
+  const children = Array.from(model.childIndex.subarray(model.childStart[row], model.childStart[row + 1]));
   return children.sort((a, b) => model.valueOffset[a]! - model.valueOffset[b]!);
 }
 

@@ -14,7 +14,7 @@ export class TreeBuilder {
   readonly #parent: number[] = [-1];
   readonly #cumulative: number[] = [0];
   readonly #flat: number[] = [0];
-  readonly #children: Map<string, number>[] = [new Map()];
+  readonly #children: Map<string, number>[] = [new Map<string, number>()];
 
   /** Adds `value` along `path` (outermost first, the root excluded), its last frame taking it as flat value. */
   add(path: readonly TreeFrame[], value: number): void {
@@ -67,8 +67,8 @@ export class TreeBuilder {
       files.push(frame.file);
       binaries.push(frame.binary);
       if (row > 0) {
-        depth[row] = depth[parent[row]!]! + 1;
-        maxDepth = Math.max(maxDepth, depth[row]!);
+        depth[row] = depth[parent[row]]! + 1;
+        maxDepth = Math.max(maxDepth, depth[row]);
       }
     });
     // Breadth-first, a row's children are consecutive rows in the order they were queued.

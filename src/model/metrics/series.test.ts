@@ -115,7 +115,9 @@ describe('metrics series from QueryRange', () => {
       expect(missing).to.equal(data.timestamps.length - series.points);
       expect(missing).to.be.greaterThan(0);
       expect(series.values).not.to.include(null);
-      series.values.forEach((v, i) => expect(Number.isNaN(series.durationsMs[i])).to.equal(v == null));
+      series.values.forEach((v, i) => {
+        expect(Number.isNaN(series.durationsMs[i])).to.equal(v == null);
+      });
     }
   });
 

@@ -66,7 +66,7 @@ describe('pprof profiles, read by the library', () => {
     expect(callees.total).to.equal(fib);
     // Callers: fib is called by main only (its outermost occurrence); callees: add and square (inlined), no fib.
     const childrenOf = (model: typeof callers, row: number) =>
-      [...model.childIndex.subarray(model.childStart[row]!, model.childStart[row + 1]!)].map((r) => frameName(model, r)).sort();
+      [...model.childIndex.subarray(model.childStart[row], model.childStart[row + 1])].map((r) => frameName(model, r)).sort();
     expect(childrenOf(callers, 0)).to.deep.equal(['fib']);
     expect(childrenOf(callers, 1)).to.deep.equal(['main']);
     expect(childrenOf(callees, 1)).to.deep.equal(['add', 'square']);
