@@ -92,6 +92,16 @@ const BARE_SAMPLES: readonly PlanSample[] = [
   { stack: [{ functions: ['work'] }, { functions: ['start'] }], value: 7_000_000 },
 ];
 
+/** A heap profile as many runtimes write them: symbolized functions of several packages, no mappings at all. */
+const fn = (name: string): PlanLocation => ({ functions: [name] });
+const NO_BINARY_SAMPLES: readonly PlanSample[] = [
+  { stack: [fn('encoding/json.(*decodeState).object'), fn('encoding/json.Unmarshal'), fn('main.handle'), fn('net/http.(*conn).serve')], value: 3_145_728 },
+  { stack: [fn('bufio.NewReaderSize'), fn('net/http.(*conn).serve')], value: 2_097_152 },
+  { stack: [fn('bytes.growSlice'), fn('bytes.(*Buffer).Write'), fn('main.handle'), fn('net/http.(*conn).serve')], value: 1_572_864 },
+  { stack: [fn('runtime.malg'), fn('runtime.newproc1')], value: 1_048_576 },
+  { stack: [fn('compress/flate.NewWriter'), fn('main.compress'), fn('main.handle'), fn('net/http.(*conn).serve')], value: 917_504 },
+];
+
 export const ADVERSARIAL_SERIES: readonly PlanSeries[] = [
   {
     name: LAB,
@@ -108,6 +118,14 @@ export const ADVERSARIAL_SERIES: readonly PlanSeries[] = [
     periodType: ['space', 'bytes'],
     delta: true,
     profiles: SHRINKING_PROFILES,
+  },
+  {
+    name: LAB,
+    job: 'nobinary',
+    sampleType: ['inuse_space', 'bytes'],
+    periodType: ['space', 'bytes'],
+    delta: true,
+    profiles: [{ agoMs: 15 * 60_000, samples: NO_BINARY_SAMPLES }],
   },
   {
     name: LAB,

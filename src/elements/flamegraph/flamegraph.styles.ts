@@ -162,6 +162,7 @@ export const flamegraphStyles = [
   .legend-note,
   [part='search-summary'],
   [part='note'],
+  [part='color-note'],
   [part='status'] {
     color: var(--_muted-text);
   }

@@ -17,7 +17,7 @@ import { GraphData } from './graph-data.js';
 import { GraphInput } from './graph-input.js';
 import { GraphView } from './graph-view.js';
 import { FlamegraphOptionsElement } from './options.js';
-import { renderPoint, renderSelection, renderTooltip, renderToolbar, renderViewport, searchSummary, statusText, trimNote } from './templates.js';
+import { colorNote, renderPoint, renderSelection, renderTooltip, renderToolbar, renderViewport, searchSummary, statusText, trimNote } from './templates.js';
 import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-maps.js';
 
 /**
@@ -73,6 +73,7 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @csspart sandwich - The sandwich shown in place of the graph (a parca-sandwich: style its own parts through it).
  * @csspart sandwich-exit - Goes back from the sandwich to the graph.
  * @csspart note - Says how much value Parca trimmed away as too small to show.
+ * @csspart color-note - Says what frames are colored by when most lack the `color-by` key (no binaries: by package).
  * @csspart status - Loading, empty and no-query messages.
  * @csspart error - What went wrong with the last request.
  * @csspart viewport - The scrolling area around the canvas.
@@ -326,6 +327,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
         ${this.optionsErrors.length ? html`<div part="error" role="alert">${this.optionsErrors.join(' ')}</div>` : nothing}
         ${inSandwich ? this.#renderSandwich() : status ? html`<div part="status">${status}</div>` : nothing}
         ${data && data.trimmed !== 0 && !inSandwich ? html`<div part="note">${trimNote(data)}</div>` : nothing}
+        ${data && !inSandwich && !data.isDiff && data.model.size > 1 ? this.#renderColorNote(data) : nothing}
         ${renderViewport({ loading, hidden: inSandwich, height: rows * this.#canvas.theme.rowHeight, input: this.#input, onFocus: () => this.#view.focusCanvas() })}
         ${data && !inSandwich && this.#view.selected > 0 && this.#view.selected < data.model.size ? renderSelection(data, this.#view.selected) : nothing}
         ${data && !inSandwich && this.#view.hovered >= 0 && this.#input.pointer ? renderTooltip(data, this.#view.hovered) : nothing}
@@ -354,6 +356,11 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
       onFocus: (row) => view.focusBy(row),
       onSandwich: () => this.#askSandwich(view.selected),
     });
+  }
+
+  #renderColorNote(data: FlamegraphData) {
+    const note = colorNote(data.model, this.colorBy);
+    return note ? html`<div part="color-note">${note}</div>` : nothing;
   }
 
   /** What the canvas draws. */

@@ -7,7 +7,7 @@ import { FrameController } from '../../controllers/frame-controller.js';
 import { SizeController } from '../../controllers/size-controller.js';
 import { ThemeController } from '../../controllers/theme-controller.js';
 import { ParcaError } from '../../client/errors.js';
-import { COLOR_BY, createColorer, splitColorList } from '../../model/flamegraph/colors.js';
+import { COLOR_BY, createColorer, resolveColorBy, splitColorList } from '../../model/flamegraph/colors.js';
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
 import { buildDiffPalette, createDiffColorer, parseColor } from '../../model/flamegraph/diff-colors.js';
 import type { FrameLook } from './options.js';
@@ -230,7 +230,7 @@ export class GraphCanvas {
   }
 
   #colorOf(model: FlamegraphModel, { look, diff }: Scene): (row: number) => number {
-    const by = COLOR_BY.includes(look.colorBy) ? look.colorBy : 'binary';
+    const by = resolveColorBy(model, COLOR_BY.includes(look.colorBy) ? look.colorBy : 'binary');
     const size = this.theme.palette.length;
     const kept = this.#colorer;
     if (kept && kept.model === model && kept.by === by && kept.size === size && kept.diff === diff) return kept.colorOf;

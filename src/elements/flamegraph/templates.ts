@@ -3,6 +3,7 @@
 // They read plain values and call back; the element decides what happens.
 import { html, nothing } from 'lit';
 import { styleProps } from '../directives/style-props.js';
+import { type ColorBy, resolveColorBy } from '../../model/flamegraph/colors.js';
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
 import { baseName, frameName } from '../../model/flamegraph/names.js';
 import { frameDetails } from '../../model/flamegraph/details.js';
@@ -133,6 +134,12 @@ export function statusText(state: { data: FlamegraphData | undefined; loading: b
 }
 
 /** What the trimmed value means: frames too small to draw, or (negative) frames that shrank, which no width can show. */
+/** Says what frames are colored by when it is not what was asked (most frames lack that key); '' otherwise. */
+export function colorNote(model: FlamegraphModel, asked: ColorBy): string {
+  const used = resolveColorBy(model, asked);
+  return used === asked ? '' : `Colored by ${used}: most frames have no ${asked} to color by.`;
+}
+
 export function trimNote(data: FlamegraphData): string {
   const amount = `${formatValue(data.trimmed, data.unit)} (${formatPercent(data.trimmed, data.total)})`;
   if (data.trimmed > 0) return `${amount} in frames too small to show was trimmed.`;

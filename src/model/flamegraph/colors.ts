@@ -89,6 +89,40 @@ export function createColorer(model: FlamegraphModel, by: ColorBy, paletteSize: 
   };
 }
 
+const resolved = new WeakMap<FlamegraphModel, Map<ColorBy, ColorBy>>();
+
+/** Whether most frames (the root and label rows aside) have a key to be colored by. */
+function mostFramesHaveKey(model: FlamegraphModel, by: ColorBy): boolean {
+  const { column, keyOf } = keyColumn(model, by);
+  const keyed = new Uint8Array(column.keyCount);
+  for (let key = 0; key < column.keyCount; key++) keyed[key] = keyOf(column.text(key)) ? 1 : 0;
+  let frames = 0;
+  let withKey = 0;
+  for (let row = 1; row < model.size; row++) {
+    if (model.labelsOnly[row]) continue;
+    frames++;
+    const key = column.key(row);
+    if (key >= 0 && keyed[key]) withKey++;
+  }
+  return withKey * 2 >= frames;
+}
+
+/**
+ * What a graph is colored by: `by`, unless most of its frames lack that key (a heap profile with no binaries
+ * draws as one gray graph), then the first of package and file that most frames have; `by` when none does.
+ * Computed once per model.
+ */
+export function resolveColorBy(model: FlamegraphModel, by: ColorBy): ColorBy {
+  let byModel = resolved.get(model);
+  if (!byModel) resolved.set(model, (byModel = new Map()));
+  let result = byModel.get(by);
+  if (!result) {
+    result = [by, 'package' as const, 'file' as const].find((candidate) => mostFramesHaveKey(model, candidate)) ?? by;
+    byModel.set(by, result);
+  }
+  return result;
+}
+
 /** Splits a comma-separated list of CSS colors, keeping commas inside `rgb(...)` and the like. */
 export function splitColorList(value: string): string[] {
   const colors: string[] = [];
