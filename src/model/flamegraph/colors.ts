@@ -114,7 +114,7 @@ function mostFramesHaveKey(model: FlamegraphModel, by: ColorBy): boolean {
  */
 export function resolveColorBy(model: FlamegraphModel, by: ColorBy): ColorBy {
   let byModel = resolved.get(model);
-  if (!byModel) resolved.set(model, (byModel = new Map()));
+  if (!byModel) resolved.set(model, (byModel = new Map<ColorBy, ColorBy>()));
   let result = byModel.get(by);
   if (!result) {
     result = [by, 'package' as const, 'file' as const].find((candidate) => mostFramesHaveKey(model, candidate)) ?? by;
