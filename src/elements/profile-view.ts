@@ -53,6 +53,13 @@ export abstract class ProfileViewElement extends ParcaElement {
    * scope?: 'stack' | 'frame'}`. Replace the array to change them. Attribute: `function_name ~ runtime; binary != x`.
    */
   @property({ converter: filtersConverter }) filters: FrameFilter[] = [];
+  /**
+   * Parca's filter presets by key (attribute: comma-separated), applied before `filters`: `hide_libc`,
+   * `hide_v8_internals`, `hide_python_internals`, `hide_cuda_internals`, `hide_tokio_frames`, `hide_rust_futures`,
+   * `hide_rust_panic_backtrace`, and for wallclock profiles `go_runtime_expected_off_cpu`,
+   * `rust_runtime_expected_off_cpu`.
+   */
+  @property({ converter: listConverter }) presets: string[] = [];
   /** A baseline query to diff against (wins over baseline-from/baseline-to). */
   @property({ attribute: false }) baselineQuery: QueryState | undefined;
   /** Start of the baseline range (now-2h, ISO-8601): with baseline-to, the view is a diff against it. */

@@ -10,6 +10,7 @@ import { previousPeriod } from '../../model/flamegraph/request.js';
 import { formatWindow } from '../../model/metrics/time-format.js';
 import { type QueryState, resolveWindow } from '../../model/query-state.js';
 import { formatTimeBound } from '../../model/time-range.js';
+import { presetsFor } from '../../model/flamegraph/filter-presets.js';
 import { copyText, download } from './actions.js';
 import type { FlamegraphData } from './fetch.js';
 import {
@@ -19,6 +20,7 @@ import {
   type FilterMatch,
   type FrameFilter,
   describeFilter,
+  fieldLabel,
   matchLabel,
   normalizeFilter,
   sameFilter,
@@ -141,6 +143,10 @@ export function renderOptions(view: OptionsView) {
 
 export interface FiltersView {
   readonly filters: readonly FrameFilter[];
+  /** The presets applied, by key, and the profile type that picks which presets are offered. */
+  readonly presets: readonly string[];
+  readonly profileType: string;
+  readonly onPresets: (keys: string[]) => void;
   /** Show the form that adds a filter. */
   readonly editable: boolean;
   /** Kept and removed values of the last response, for the filtered share; undefined before one arrives. */
@@ -149,6 +155,7 @@ export interface FiltersView {
   readonly onAdd: (filter: FrameFilter) => void;
 }
 
+/** The filter a form describes; throws FilterSyntaxError when it cannot be used (a number field given text). */
 function readForm(form: HTMLFormElement): FrameFilter | undefined {
   const data = new FormData(form);
   const entry = data.get('value');
@@ -164,17 +171,46 @@ function readForm(form: HTMLFormElement): FrameFilter | undefined {
 
 /** Chips for the active filters, the share they removed, and (when editable) a small form to add one. */
 export function renderFilters(view: FiltersView) {
-  if (!view.editable && view.filters.length === 0) return nothing;
+  if (!view.editable && view.filters.length === 0 && view.presets.length === 0) return nothing;
   const totals = view.totals;
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const filter = readForm(form);
+    const input = form.elements.namedItem('value') as HTMLInputElement;
+    let filter: FrameFilter | undefined;
+    try {
+      filter = readForm(form);
+    } catch (error) {
+      // Said at the field, the way the browser says a required field is empty.
+      input.setCustomValidity((error as Error).message);
+      input.reportValidity();
+      return;
+    }
     if (!filter) return;
-    (form.elements.namedItem('value') as HTMLInputElement).value = '';
+    input.value = '';
     view.onAdd(filter);
   };
+  const presets = presetsFor(view.profileType).filter((preset) => view.editable || view.presets.includes(preset.key));
+  const togglePreset = (key: string) => view.onPresets(view.presets.includes(key) ? view.presets.filter((k) => k !== key) : [...view.presets, key]);
   return html`<div part="filters" role="group" aria-label="Frame filters">
+    ${
+      presets.length
+        ? html`<span part="presets" role="group" aria-label="Filter presets"
+          >${presets.map(
+            (preset) =>
+              html`<button
+                part="preset"
+                type="button"
+                title=${preset.description}
+                aria-pressed=${view.presets.includes(preset.key) ? 'true' : 'false'}
+                @click=${() => togglePreset(preset.key)}
+              >
+                ${preset.name}
+              </button>`,
+          )}</span
+        >`
+        : nothing
+    }
     ${view.filters.map(
       (filter, index) =>
         html`<span part="filter-chip"
@@ -199,12 +235,12 @@ export function renderFilters(view: FiltersView) {
             <option value="frame">Only frames where</option>
           </select>
           <select name="field" aria-label="Filter field">
-            ${FILTER_FIELDS.map((f) => html`<option value=${f}>${f === 'binary' ? 'binary' : 'function'}</option>`)}
+            ${FILTER_FIELDS.map((f) => html`<option value=${f}>${fieldLabel(f)}</option>`)}
           </select>
           <select name="match" aria-label="Filter match">
             ${FILTER_MATCHES.map((m) => html`<option value=${m}>${matchLabel(m)}</option>`)}
           </select>
-          <input name="value" type="text" aria-label="Filter value" placeholder="value" required />
+          <input name="value" type="text" aria-label="Filter value" placeholder="value" required @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')} />
           <button type="submit">Add filter</button>
         </form>`
         : nothing
@@ -231,6 +267,7 @@ export function renderLegend(palette: readonly string[], absolute: boolean) {
 /** What the analysis controls read and change of the flame graph they belong to. */
 export interface AnalysisHost extends HTMLElement {
   invert: boolean;
+  presets: string[];
   labelAlign: LabelAlign;
   groupBy: string[];
   filters: FrameFilter[];
@@ -312,6 +349,9 @@ export function renderAnalysis(host: AnalysisHost) {
   }
   ${renderFilters({
     filters,
+    presets: host.presets,
+    profileType: host.activeQuery?.profileType ?? '',
+    onPresets: (keys) => host.userChange(() => (host.presets = keys)),
     editable: host.controls,
     totals: data && !host.record ? { total: data.total, filtered: data.filtered, unit: data.unit } : undefined,
     onRemove: (index) => host.userChange(() => (host.filters = filters.filter((_, i) => i !== index))),

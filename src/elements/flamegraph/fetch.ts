@@ -48,6 +48,23 @@ export function resolveOptions(query: QueryState, options: FlamegraphOptions): A
   return { ...rest, baseline: { query: queryString(base), ...resolveRange(range, query.now) } };
 }
 
+/**
+ * The options with their presets expanded into filters (the preset data loads on first use); a key no preset has
+ * is an invalid query.
+ */
+async function withPresets<O extends AnalysisOptions>(options: O): Promise<O> {
+  if (!options.presets?.length) return options;
+  const { FILTER_PRESETS, presetFilters } = await import('../../model/flamegraph/filter-presets.js');
+  const { filters, unknown } = presetFilters(options.presets);
+  if (unknown.length) {
+    throw new ParcaError(
+      'invalid-query',
+      `No filter preset is called ${unknown.map((key) => `"${key}"`).join(', ')}: use ${FILTER_PRESETS.map((p) => p.key).join(', ')}.`,
+    );
+  }
+  return { ...options, filters: [...filters, ...options.filters], presets: [] };
+}
+
 /** What a page passes to show a saved record without a server. */
 export interface FlamegraphRecordInput {
   /** The bytes of FlamegraphArrow.record. */
@@ -111,7 +128,7 @@ export async function fetchFlamegraph(
   signal: AbortSignal,
   options: FlamegraphOptions = NO_OPTIONS,
 ): Promise<FlamegraphData> {
-  const analysis = resolveOptions(query, options);
+  const analysis = await withPresets(resolveOptions(query, options));
   const isDiff = analysis.baseline !== undefined;
   try {
     const request = buildQueryRequest(windowOf(query), analysis, QueryRequest_ReportType.FLAMEGRAPH_ARROW, trimPercent);
@@ -248,7 +265,7 @@ async function samplesOf(views: SampleViews, connection: ParcaConnection, window
 
 /** The query's samples (and a baseline's) for the function table and the sandwich. */
 export async function fetchProfile(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal: AbortSignal): Promise<ProfileData> {
-  const analysis = resolveOptions(query, options);
+  const analysis = await withPresets(resolveOptions(query, options));
   // Loaded on first use: pages that never show the table or a sandwich never download it.
   const views = await import('../../model/pprof/views.js');
   const [profile, baseline] = await Promise.all([
@@ -278,7 +295,7 @@ export async function savedProfile(bytes: Uint8Array): Promise<ProfileData> {
 
 /** The same query as a pprof file (gzip-compressed protobuf, as Parca sends it). */
 export async function fetchPprof(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal?: AbortSignal): Promise<Uint8Array> {
-  const request = buildQueryRequest(windowOf(query), resolveOptions(query, options), QueryRequest_ReportType.PPROF);
+  const request = buildQueryRequest(windowOf(query), await withPresets(resolveOptions(query, options)), QueryRequest_ReportType.PPROF);
   const response = await connection.query(request, { signal });
   if (response.report.case !== 'pprof') {
     throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of pprof.`);

@@ -62,6 +62,15 @@ export const flamegraphStyles = [
     border: 1px solid var(--_border);
     border-radius: 1em;
   }
+  [part='presets'] {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+  }
+  [part='preset'][aria-pressed='true'] {
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
   [part='filter-remove'] {
     border: none;
     border-radius: 1em;

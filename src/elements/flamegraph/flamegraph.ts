@@ -225,7 +225,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
 
   /** Whether the on-demand module is needed besides: controls, filter chips or a diff legend. @internal */
   get wantsOnDemand(): boolean {
-    return this.controls || this.options.filters.length > 0 || !!this.options.baseline || this.#inSandwich;
+    return this.controls || this.options.filters.length > 0 || this.presets.length > 0 || !!this.options.baseline || this.#inSandwich;
   }
 
   /** The trim threshold in percent, once the width is known. @internal */

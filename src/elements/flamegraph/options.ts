@@ -26,6 +26,8 @@ export interface FrameLook {
  * @csspart export - The PNG and pprof export buttons, and Copy link (under a source with `sync-url`: see viewLink()).
  * @csspart filters - The active filters, the share they removed, and the form to add one.
  * @csspart filter-chip - One active filter.
+ * @csspart presets - Parca's filter presets offered for the profile type (with `controls`; else the applied ones).
+ * @csspart preset - One preset: a toggle button (aria-pressed) that applies or removes its filters.
  * @csspart filter-remove - The button that removes a filter.
  * @csspart filter-form - The form that adds a filter (with `controls`).
  * @csspart filtered - How much of the profile the filters removed.

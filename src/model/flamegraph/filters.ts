@@ -3,10 +3,12 @@
 //  - a stack filter as "keep stacks where some frame matches" (positive) or "where no frame matches" (negation):
 //    dropped stacks are reported as `filtered`;
 //  - a frame filter as "keep only frames that match" (the stack's value stays, its other frames disappear).
+// A filter matches one of the six fields of Parca's FilterCriteria: function name, system name, binary, file name
+// (text, six ways), address and line number (numbers: equal or not).
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { FilterSchema } from '../../gen/parca/query/v1alpha1/query_pb.js';
 
-export type FilterField = 'function_name' | 'binary';
+export type FilterField = 'function_name' | 'system_name' | 'binary' | 'filename' | 'address' | 'line_number';
 export type FilterMatch = 'equal' | 'not_equal' | 'contains' | 'not_contains' | 'starts_with' | 'not_starts_with';
 export type FilterScope = 'stack' | 'frame';
 
@@ -18,7 +20,14 @@ export interface FrameFilter {
   readonly scope?: FilterScope | undefined;
 }
 
-export const FILTER_FIELDS: readonly FilterField[] = ['function_name', 'binary'];
+export const FILTER_FIELDS: readonly FilterField[] = ['function_name', 'system_name', 'binary', 'filename', 'address', 'line_number'];
+
+/** Fields Parca compares as numbers (equal or not equal only). */
+const NUMERIC_FIELDS: ReadonlySet<FilterField> = new Set(['address', 'line_number']);
+
+export function isNumericField(field: FilterField): boolean {
+  return NUMERIC_FIELDS.has(field);
+}
 export const FILTER_MATCHES: readonly FilterMatch[] = ['contains', 'not_contains', 'equal', 'not_equal', 'starts_with', 'not_starts_with'];
 
 /** The short operators of the text form, by match. */
@@ -46,8 +55,27 @@ const FIELD_WORDS: Readonly<Record<string, FilterField>> = {
   function_name: 'function_name',
   function: 'function_name',
   fn: 'function_name',
+  system_name: 'system_name',
+  system: 'system_name',
   binary: 'binary',
   mapping_file: 'binary',
+  filename: 'filename',
+  file: 'filename',
+  file_name: 'filename',
+  address: 'address',
+  addr: 'address',
+  line_number: 'line_number',
+  line: 'line_number',
+};
+
+/** How a chip names each field. */
+const FIELD_LABELS: Readonly<Record<FilterField, string>> = {
+  function_name: 'function',
+  system_name: 'system name',
+  binary: 'binary',
+  filename: 'file',
+  address: 'address',
+  line_number: 'line',
 };
 
 const LABELS: Readonly<Record<FilterMatch, string>> = {
@@ -76,10 +104,15 @@ export function sameFilter(a: FrameFilter, b: FrameFilter): boolean {
 export function normalizeFilter(filter: FrameFilter): FrameFilter {
   const field = FIELD_WORDS[filter.field];
   const match = MATCH_WORDS[filter.match];
-  if (!field) throw new FilterSyntaxError(`unknown filter field "${filter.field}": use function_name or binary`);
+  if (!field) throw new FilterSyntaxError(`unknown filter field "${filter.field}": use ${FILTER_FIELDS.join(', ')}`);
   if (!match) throw new FilterSyntaxError(`unknown filter match "${filter.match}": use ${FILTER_MATCHES.join(', ')}`);
-  const value = String(filter.value ?? '').trim();
+  let value = String(filter.value ?? '').trim();
   if (!value) throw new FilterSyntaxError('a filter needs a value');
+  if (NUMERIC_FIELDS.has(field)) {
+    if (match !== 'equal' && match !== 'not_equal') throw new FilterSyntaxError(`${FIELD_LABELS[field]} compares as a number: use equal or not_equal`);
+    if (!/^(0x[0-9a-f]+|\d+)$/i.test(value)) throw new FilterSyntaxError(`${FIELD_LABELS[field]} "${value}" is not a number (write 4198816 or 0x4011a0)`);
+    value = value.toLowerCase();
+  }
   const scope: FilterScope = filter.scope === 'frame' ? 'frame' : 'stack';
   return Object.freeze({ field, match, value, scope });
 }
@@ -118,24 +151,38 @@ export function formatFilters(filters: readonly FrameFilter[]): string {
 
 /** How a chip reads: `function name contains "runtime"`, `frames: binary is "fib"`. */
 export function describeFilter(filter: FrameFilter): string {
-  const field = filter.field === 'binary' ? 'binary' : 'function';
-  return `${filter.scope === 'frame' ? 'only frames whose ' : ''}${field} ${LABELS[filter.match]} "${filter.value}"`;
+  return `${filter.scope === 'frame' ? 'only frames whose ' : ''}${FIELD_LABELS[filter.field]} ${LABELS[filter.match]} "${filter.value}"`;
 }
 
 export function matchLabel(match: FilterMatch): string {
   return LABELS[match];
 }
 
+export function fieldLabel(field: FilterField): string {
+  return FIELD_LABELS[field];
+}
+
 type FilterInit = MessageInitShape<typeof FilterSchema>;
 
 /** One filter as Parca's Filter message. */
 export function toFilterMessage(filter: FrameFilter): FilterInit {
-  const condition = { condition: { case: camel(filter.match), value: filter.value } } as const;
-  const criteria = filter.field === 'binary' ? { binary: condition } : { functionName: condition };
+  const criteria = NUMERIC_FIELDS.has(filter.field)
+    ? { [CRITERIA[filter.field]]: { condition: { case: filter.match === 'equal' ? 'equal' : 'notEqual', value: BigInt(filter.value) } } }
+    : { [CRITERIA[filter.field]]: { condition: { case: camel(filter.match), value: filter.value } } };
   return filter.scope === 'frame'
     ? { filter: { case: 'frameFilter', value: { filter: { case: 'criteria', value: criteria } } } }
     : { filter: { case: 'stackFilter', value: { filter: { case: 'criteria', value: criteria } } } };
 }
+
+/** FilterCriteria's field for each filter field. */
+const CRITERIA = {
+  function_name: 'functionName',
+  system_name: 'systemName',
+  binary: 'binary',
+  filename: 'filename',
+  address: 'address',
+  line_number: 'lineNumber',
+} as const;
 
 function camel(match: FilterMatch) {
   switch (match) {

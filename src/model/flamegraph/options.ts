@@ -18,13 +18,15 @@ export interface FlamegraphOptions extends Omit<AnalysisOptions, 'baseline'> {
 }
 
 /** A plain merge: no invert, grouping, filters or baseline. */
-export const NO_OPTIONS: FlamegraphOptions = Object.freeze({ invert: false, groupBy: [], filters: [], absolute: false });
+export const NO_OPTIONS: FlamegraphOptions = Object.freeze({ invert: false, groupBy: [], filters: [], presets: [], absolute: false });
 
 /** The option properties as a page set them (filters as text when the attribute could not be read). */
 export interface OptionValues {
   readonly invert: boolean;
   readonly groupBy: readonly string[];
   readonly filters: readonly FrameFilter[] | string;
+  /** Filter presets by key (filter-presets.ts). */
+  readonly presets: readonly string[];
   readonly baselineQuery: QueryState | undefined;
   readonly baselineFrom: string;
   readonly baselineTo: string;
@@ -64,6 +66,7 @@ export function optionsOf(values: OptionValues, sourceBaseline: TimeRange | unde
     invert: values.invert,
     groupBy: fields,
     filters,
+    presets: [...values.presets],
     absolute: values.diffAbsolute,
     ...(baseline ? { baseline } : {}),
   });
@@ -77,6 +80,6 @@ export function keepEqual(current: FlamegraphOptions, next: FlamegraphOptions): 
 
 /** The options the samples behind the table and the sandwich depend on: filters and the baseline, not the layout. */
 export function samplesOptions(options: FlamegraphOptions): FlamegraphOptions {
-  const { filters, baseline, absolute } = options;
-  return Object.freeze({ invert: false, groupBy: [], filters, absolute, ...(baseline ? { baseline } : {}) });
+  const { filters, presets, baseline, absolute } = options;
+  return Object.freeze({ invert: false, groupBy: [], filters, presets, absolute, ...(baseline ? { baseline } : {}) });
 }

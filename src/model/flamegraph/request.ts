@@ -21,6 +21,8 @@ export interface AnalysisOptions {
   /** Parca group-by field names (see parseGroupBy). */
   readonly groupBy: readonly string[];
   readonly filters: readonly FrameFilter[];
+  /** Filter presets by key (filter-presets.ts), applied before `filters`; expanded into filters before a request is built. */
+  readonly presets?: readonly string[] | undefined;
   /** The baseline of a diff: when set, the request compares it (a) with the shown window (b). */
   readonly baseline?: ProfileWindow | undefined;
   /** A diff in absolute values; by default Parca scales the smaller side so totals match (relative). */

@@ -13,6 +13,8 @@ export interface FlamegraphView {
   readonly groupBy: readonly string[];
   /** Filters as the `filters` attribute writes them (see filters.ts). */
   readonly filters: string;
+  /** Filter presets by key (filter-presets.ts). */
+  readonly presets: readonly string[];
   readonly baselineFrom: string;
   readonly baselineTo: string;
   readonly diffAbsolute: boolean;
@@ -27,6 +29,7 @@ export const EMPTY_VIEW: FlamegraphView = Object.freeze({
   invert: false,
   groupBy: [],
   filters: '',
+  presets: [],
   baselineFrom: '',
   baselineTo: '',
   diffAbsolute: false,
@@ -53,6 +56,7 @@ export const VIEW_FIELDS: readonly ViewField[] = [
   { name: 'invert', key: 'invert', kind: 'flag' },
   { name: 'groupBy', key: 'group', kind: 'list' },
   { name: 'filters', key: 'filters', kind: 'text' },
+  { name: 'presets', key: 'presets', kind: 'list' },
   { name: 'baselineFrom', key: 'bfrom', kind: 'text' },
   { name: 'baselineTo', key: 'bto', kind: 'text' },
   { name: 'diffAbsolute', key: 'abs', kind: 'flag' },
