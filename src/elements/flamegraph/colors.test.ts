@@ -47,13 +47,13 @@ describe('<parca-flamegraph> colors that never go flat', function () {
       'frames with a binary',
     ).to.deep.equal([]);
     expect(paletteHues(graph).size, 'distinct palette hues').to.be.at.least(3);
-    expect(part(graph, 'color-note')!.textContent).to.equal('Colored by package: most frames have no binary to color by.');
+    expect(part(graph, 'color-note')!.textContent).to.equal('Colored by package: most of the profile has no binary to color by.');
     await expect(graph).to.be.accessible();
   });
 
-  it('colors frames without symbols or binaries in the neutral color, and says why the rest are colored by package', async () => {
+  it('keeps the asked coloring when no other key covers the profile either (unsymbolized frames), with no note', async () => {
     const graph = await graphOf(LAB_CPU_TYPE, '{job="bare"}');
-    expect(part(graph, 'color-note')!.textContent).to.contain('Colored by package');
+    expect(part(graph, 'color-note')).to.equal(null);
   });
 
   it('keeps coloring by binary when the frames have binaries, with no note', async () => {

@@ -137,7 +137,7 @@ export function statusText(state: { data: FlamegraphData | undefined; loading: b
 /** Says what frames are colored by when it is not what was asked (most frames lack that key); '' otherwise. */
 export function colorNote(model: FlamegraphModel, asked: ColorBy): string {
   const used = resolveColorBy(model, asked);
-  return used === asked ? '' : `Colored by ${used}: most frames have no ${asked} to color by.`;
+  return used === asked ? '' : `Colored by ${used}: most of the profile has no ${asked} to color by.`;
 }
 
 export function trimNote(data: FlamegraphData): string {

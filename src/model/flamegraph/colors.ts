@@ -91,25 +91,36 @@ export function createColorer(model: FlamegraphModel, by: ColorBy, paletteSize: 
 
 const resolved = new WeakMap<FlamegraphModel, Map<ColorBy, ColorBy>>();
 
-/** Whether most frames (the root and label rows aside) have a key to be colored by. */
+/**
+ * Whether most of the profile (its frames' own values, the root and label rows aside) is in frames that have a key
+ * to be colored by; by frame count when every value is zero. A few small frames without a binary keep binary.
+ */
 function mostFramesHaveKey(model: FlamegraphModel, by: ColorBy): boolean {
   const { column, keyOf } = keyColumn(model, by);
   const keyed = new Uint8Array(column.keyCount);
   for (let key = 0; key < column.keyCount; key++) keyed[key] = keyOf(column.text(key)) ? 1 : 0;
-  let frames = 0;
+  let all = 0;
   let withKey = 0;
+  let frames = 0;
+  let framesWithKey = 0;
   for (let row = 1; row < model.size; row++) {
     if (model.labelsOnly[row]) continue;
-    frames++;
     const key = column.key(row);
-    if (key >= 0 && keyed[key]) withKey++;
+    const has = key >= 0 && keyed[key] === 1;
+    const weight = Math.abs(model.flat[row]!);
+    all += weight;
+    frames++;
+    if (has) {
+      withKey += weight;
+      framesWithKey++;
+    }
   }
-  return withKey * 2 >= frames;
+  return all > 0 ? withKey * 2 >= all : framesWithKey * 2 >= frames;
 }
 
 /**
- * What a graph is colored by: `by`, unless most of its frames lack that key (a heap profile with no binaries
- * draws as one gray graph), then the first of package and file that most frames have; `by` when none does.
+ * What a graph is colored by: `by`, unless most of the profile is in frames that lack that key (a heap profile
+ * with no binaries would draw as one gray graph), then the first of package and file that most frames have; `by` when none does.
  * Computed once per model.
  */
 export function resolveColorBy(model: FlamegraphModel, by: ColorBy): ColorBy {
