@@ -22,8 +22,8 @@ export interface QueryControllerOptions<Args extends readonly unknown[], T> {
   /** Retries for transient failures (unreachable, timeout, server), with doubling delays. */
   retries?: number;
   retryDelayMs?: number;
-  /** Builds the `parca-load` event; defaults to a plain one. */
-  loadEvent?: (value: T, durationMs: number) => Event;
+  /** Builds the `parca-load` event; defaults to a plain one; null fires none (a request a view makes on the side). */
+  loadEvent?: (value: T, durationMs: number) => Event | null;
   /** Whether `next` only asks `previous` again for newer data (a refresh): it then loads as `refreshing`. */
   isRefresh?: (previous: Args, next: Args) => boolean;
 }
@@ -117,7 +117,8 @@ export class QueryController<Args extends readonly unknown[], T> implements Reac
         this.status = 'complete';
         this.host.requestUpdate();
         const duration = performance.now() - started;
-        this.host.dispatchEvent(this.options.loadEvent?.(value, duration) ?? new ParcaLoadEvent(this.options.sourceName?.(), duration));
+        const event = this.options.loadEvent ? this.options.loadEvent(value, duration) : new ParcaLoadEvent(this.options.sourceName?.(), duration);
+        if (event) this.host.dispatchEvent(event);
         return;
       } catch (thrown) {
         if (abort !== this.#abort || abort.signal.aborted) return;

@@ -11,8 +11,10 @@ import { formatWindow } from '../../model/metrics/time-format.js';
 import { type QueryState, resolveWindow } from '../../model/query-state.js';
 import { formatTimeBound } from '../../model/time-range.js';
 import { presetsFor } from '../../model/flamegraph/filter-presets.js';
+import { type ColorBy, resolveColorBy } from '../../model/flamegraph/colors.js';
+import { hashString } from '../../model/hash.js';
 import { copyText, download } from './actions.js';
-import type { FlamegraphData } from './fetch.js';
+import type { FlamegraphData, ProfileMetadataInfo } from './fetch.js';
 import {
   FILTER_FIELDS,
   FILTER_MATCHES,
@@ -53,6 +55,8 @@ export interface OptionsView {
   readonly copied: boolean;
   /** Why the grouping changes nothing here (e.g. one binary only); empty otherwise. */
   readonly groupNote: string;
+  /** The profile's label names (its metadata), offered when grouping by a label; a typed one is taken too. */
+  readonly labelNames: readonly string[];
   /** "A label…" was chosen: the field for the label's name shows. */
   readonly groupByLabel: boolean;
   readonly onGroupByLabel: () => void;
@@ -88,15 +92,16 @@ function renderGroupBy(view: OptionsView) {
     >${
       chosen === 'label'
         ? html`<input
-          type="text"
-          aria-label="Label to group by"
-          placeholder="thread_name"
-          .value=${label ?? ''}
-          @change=${(e: Event) => {
-            const name = (e.target as HTMLInputElement).value.trim();
-            view.onGroupBy(name ? `labels.${name}` : '');
-          }}
-        />`
+              type="text"
+              aria-label="Label to group by"
+              placeholder=${view.labelNames[0] ?? 'thread_name'}
+              list="group-labels"
+              .value=${label ?? ''}
+              @change=${(e: Event) => {
+                const name = (e.target as HTMLInputElement).value.trim();
+                view.onGroupBy(name ? `labels.${name}` : '');
+              }}
+            /><datalist id="group-labels">${view.labelNames.map((name) => html`<option value=${name}></option>`)}</datalist>`
         : nothing
     }${view.groupNote ? html`<span class="group-note">${view.groupNote}</span>` : nothing}`;
 }
@@ -248,6 +253,31 @@ export function renderFilters(view: FiltersView) {
   </div>`;
 }
 
+export interface BinariesView {
+  /** The profile's binaries (paths, as its metadata lists them). */
+  readonly binaries: readonly string[];
+  /** Base names whose frames are hidden (a frame filter `binary != name`). */
+  readonly hidden: ReadonlySet<string>;
+  /** The color a binary's frames are drawn in, when frames are colored by binary. */
+  readonly colorOf: (base: string) => string | undefined;
+  readonly onToggle: (base: string, show: boolean) => void;
+}
+
+/** The binary legend: each binary of the profile with its color, a toggle that hides or shows its frames. */
+export function renderBinaries(view: BinariesView) {
+  const bases = [...new Set(view.binaries.map(baseName))].filter((base) => base !== '');
+  if (bases.length === 0) return nothing;
+  return html`<div part="binaries" role="group" aria-label="Binaries: a button hides or shows a binary's frames">
+    ${bases.map((base) => {
+      const shown = !view.hidden.has(base);
+      const color = view.colorOf(base);
+      return html`<button part="binary" type="button" aria-pressed=${shown ? 'true' : 'false'} title=${`${shown ? 'Hide' : 'Show'} the frames of ${base}`} @click=${() => view.onToggle(base, !shown)}>
+        ${color ? html`<span class="binary-swatch" aria-hidden="true" ${styleProps({ '--_swatch': color })}></span>` : nothing}${base}
+      </button>`;
+    })}
+  </div>`;
+}
+
 /** The diff legend: one swatch per intensity level from the largest shrinkage to the largest growth. */
 export function renderLegend(palette: readonly string[], absolute: boolean) {
   const stops = legendStops();
@@ -283,6 +313,11 @@ export interface AnalysisHost extends HTMLElement {
   readonly options: FlamegraphOptions;
   readonly data: FlamegraphData | undefined;
   readonly diffColors: readonly string[];
+  /** The profile's binaries and label names (with `controls`), once they arrived. */
+  readonly metadata: ProfileMetadataInfo | undefined;
+  readonly colorBy: ColorBy;
+  /** The frame palette the canvas draws with. */
+  readonly framePalette: readonly string[];
   /** The controls' own state, kept by the element. */
   readonly controlState: { copied: boolean; groupByLabel: boolean };
   /** Applies a user's change and tells the page the view changed. */
@@ -340,6 +375,7 @@ export function renderAnalysis(host: AnalysisHost) {
           copied: state.copied,
           groupNote: groupNote(host),
           groupByLabel: state.groupByLabel,
+          labelNames: host.metadata?.labels ?? [],
           onGroupByLabel: () => {
             state.groupByLabel = true;
             host.requestUpdate();
@@ -359,7 +395,30 @@ export function renderAnalysis(host: AnalysisHost) {
       if (!filters.some((f) => sameFilter(f, filter))) host.userChange(() => (host.filters = [...filters, filter]));
     },
   })}
+  ${host.controls && host.metadata ? renderBinaries(binariesView(host, filters)) : nothing}
   ${data?.isDiff ? renderLegend(host.diffColors, host.diffAbsolute) : nothing}`;
+}
+
+/** A frame filter that hides one binary's frames (what the legend's toggle adds). */
+const hides = (filter: FrameFilter) => filter.field === 'binary' && filter.match === 'not_equal' && filter.scope === 'frame';
+
+function binariesView(host: AnalysisHost, filters: readonly FrameFilter[]): BinariesView {
+  const model = host.data?.model;
+  // Swatches only while frames are colored by binary (not a diff, not a fallback to package or file).
+  const byBinary = !!model && !host.data?.isDiff && host.colorBy === 'binary' && resolveColorBy(model, 'binary') === 'binary';
+  const palette = host.framePalette;
+  return {
+    binaries: host.metadata?.binaries ?? [],
+    hidden: new Set(filters.filter(hides).map((filter) => filter.value)),
+    colorOf: (base) => (byBinary && palette.length ? palette[hashString(base) % palette.length] : undefined),
+    onToggle: (base, show) =>
+      host.userChange(
+        () =>
+          (host.filters = show
+            ? filters.filter((filter) => !(hides(filter) && filter.value === base))
+            : [...filters, { field: 'binary', match: 'not_equal', value: base, scope: 'frame' }]),
+      ),
+  };
 }
 
 /** The baseline as people read it: its window in local time (a query baseline by its text). */

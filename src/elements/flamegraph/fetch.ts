@@ -280,6 +280,30 @@ export async function fetchProfile(connection: ParcaConnection, query: QueryStat
   return { samples: new views.ProfileSamples(profile, baseline && { profile: baseline, scale }), views, unit, total, isDiff: !!baseline };
 }
 
+/** What a merged profile is made of (Parca's PROFILE_METADATA report): its binaries and its label names, sorted. */
+export interface ProfileMetadataInfo {
+  readonly binaries: readonly string[];
+  readonly labels: readonly string[];
+}
+
+/** The binaries and label names of the query's profile, for the binary legend and the group-by control. */
+export async function fetchMetadata(connection: ParcaConnection, query: QueryState, signal: AbortSignal): Promise<ProfileMetadataInfo> {
+  const request = buildQueryRequest(windowOf(query), { invert: false, groupBy: [], filters: [], absolute: false }, QueryRequest_ReportType.PROFILE_METADATA);
+  let response;
+  try {
+    response = await connection.query(request, { signal });
+  } catch (error) {
+    if (isNoData(error)) return { binaries: [], labels: [] };
+    throw error;
+  }
+  if (response.report.case !== 'profileMetadata') {
+    throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of the profile's metadata.`);
+  }
+  const { mappingFiles, labels } = response.report.value;
+  const sorted = (values: readonly string[]) => [...new Set(values.filter((value) => value !== ''))].sort();
+  return { binaries: sorted(mappingFiles), labels: sorted(labels) };
+}
+
 /** A saved pprof profile (gzip-compressed or not) read as the query's samples would be, for a page with no server. */
 export async function savedProfile(bytes: Uint8Array): Promise<ProfileData> {
   const views = await import('../../model/pprof/views.js');

@@ -62,6 +62,24 @@ export const flamegraphStyles = [
     border: 1px solid var(--_border);
     border-radius: 1em;
   }
+  [part='binaries'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+    margin-bottom: 0.25em;
+  }
+  [part='binary'][aria-pressed='false'] {
+    text-decoration: line-through;
+    color: var(--_muted-text);
+  }
+  .binary-swatch {
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    margin-inline-end: 0.3em;
+    background: var(--_swatch);
+    forced-color-adjust: none;
+  }
   [part='presets'] {
     display: inline-flex;
     flex-wrap: wrap;

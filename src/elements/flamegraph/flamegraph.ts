@@ -73,6 +73,8 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @csspart sandwich - The sandwich shown in place of the graph (a parca-sandwich: style its own parts through it).
  * @csspart sandwich-exit - Goes back from the sandwich to the graph.
  * @csspart note - Says how much value Parca trimmed away as too small to show.
+ * @csspart binaries - The binary legend (with `controls`): each binary of the profile with its color; a toggle hides its frames.
+ * @csspart binary - One binary of the legend (aria-pressed: its frames are shown).
  * @csspart color-note - Says what frames are colored by when most lack the `color-by` key (no binaries: by package).
  * @csspart status - Loading, empty and no-query messages.
  * @csspart error - What went wrong with the last request.
@@ -197,6 +199,16 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
    */
   stepSearch(direction: 1 | -1): number {
     return this.#view.step(direction, false);
+  }
+
+  /** The profile's binaries and label names (asked while `controls` show). @internal */
+  get metadata() {
+    return this.#data.metadata;
+  }
+
+  /** The frame palette the canvas draws with. @internal */
+  get framePalette(): readonly string[] {
+    return this.#canvas.theme.palette;
   }
 
   /** The diff palette in use, slot 0 neutral (for legends drawn by the page). */

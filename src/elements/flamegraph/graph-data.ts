@@ -8,7 +8,7 @@ import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
 import { type QueryState, isRefreshOf } from '../../model/query-state.js';
-import { type FlamegraphData, type FlamegraphRecordInput, fetchPprof, sharedFlamegraph } from './fetch.js';
+import { type FlamegraphData, type FlamegraphRecordInput, type ProfileMetadataInfo, fetchMetadata, fetchPprof, sharedFlamegraph } from './fetch.js';
 import { RecordDecoder } from './record-decoder.js';
 
 type OnDemand = typeof import('./on-demand.js');
@@ -19,6 +19,8 @@ export interface GraphDataHost extends ReactiveControllerHost, HTMLElement {
   readonly activeQuery: QueryState | undefined;
   readonly sourceName: string | undefined;
   readonly record: FlamegraphRecordInput | undefined;
+  /** Whether the element shows the analysis controls (which list the profile's binaries and label names). */
+  readonly controls: boolean;
   /** Whether the element shows anything of the on-demand module (controls, chips, a legend). */
   readonly wantsOnDemand: boolean;
   /** The trim threshold in percent, or undefined before the width is known. */
@@ -28,6 +30,7 @@ export interface GraphDataHost extends ReactiveControllerHost, HTMLElement {
 
 export class GraphData implements ReactiveController {
   readonly #graph: QueryController<readonly [ParcaConnection, QueryState, number, FlamegraphOptions], FlamegraphData>;
+  readonly #metadata: QueryController<readonly [ParcaConnection, QueryState], ProfileMetadataInfo>;
   readonly #record: RecordDecoder;
   #onDemand: OnDemand | undefined;
   #onDemandLoading: Promise<void> | undefined;
@@ -58,6 +61,19 @@ export class GraphData implements ReactiveController {
           data.request?.sentAt,
         ),
     });
+    // The controls' binary legend and group-by list, asked only while the controls show (no parca-load of its own).
+    this.#metadata = new QueryController(host, {
+      args: () => {
+        const connection = host.activeConnection;
+        const query = host.activeQuery;
+        if (!host.controls || host.record || !connection || !query?.profileType || query.kind === 'metrics') return undefined;
+        return [connection, query] as const;
+      },
+      run: ([connection, query], signal) => fetchMetadata(connection, query, signal),
+      sourceName: () => host.sourceName,
+      isRefresh: ([c1, q1], [c2, q2]) => c1 === c2 && isRefreshOf(q1, q2),
+      loadEvent: () => null,
+    });
   }
 
   hostUpdate(): void {
@@ -86,6 +102,11 @@ export class GraphData implements ReactiveController {
     return !this.host.record && this.#graph.status === 'loading';
   }
 
+  /** The profile's binaries and label names (with `controls`), once they arrived. */
+  get metadata(): ProfileMetadataInfo | undefined {
+    return this.host.record || !this.host.controls ? undefined : this.#metadata.value;
+  }
+
   /** Whether the graph's latest request (or the record's decode) has settled. */
   get graphSettled(): boolean {
     return this.host.record ? !this.#record.pending : this.#graph.status !== 'loading';
@@ -93,7 +114,7 @@ export class GraphData implements ReactiveController {
 
   /** Settles when the latest request has settled. */
   get settled(): Promise<void> {
-    return this.#graph.settled;
+    return Promise.all([this.#graph.settled, this.#metadata.settled]).then(() => undefined);
   }
 
   /** What an update still waits for before it shows everything: a record being decoded, the on-demand module. */
