@@ -14,7 +14,8 @@ import { presetsFor } from '../../model/flamegraph/filter-presets.js';
 import { type ColorBy, resolveColorBy } from '../../model/flamegraph/colors.js';
 import { hashString } from '../../model/hash.js';
 import { copyText, download } from './actions.js';
-import type { FlamegraphData, ProfileMetadataInfo } from './fetch.js';
+import type { FlamegraphData } from './fetch.js';
+import type { ProfileMetadataInfo } from './metadata.js';
 import {
   FILTER_FIELDS,
   FILTER_MATCHES,

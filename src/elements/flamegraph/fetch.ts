@@ -117,7 +117,7 @@ function dataOf(input: FlamegraphRecordInput, model: FlamegraphModel, started: n
 }
 
 /** Parca reports a range with no profiles as an error; for a flame graph that is an empty result. */
-function isNoData(error: unknown): boolean {
+export function isNoData(error: unknown): boolean {
   return error instanceof ParcaError && error.kind === 'invalid-query' && /no (profile|data|samples)|not found/i.test(error.serverMessage ?? '');
 }
 
@@ -278,30 +278,6 @@ export async function fetchProfile(connection: ParcaConnection, query: QueryStat
   const baseTotal = baseline ? views.profileTotal(baseline) : 0;
   const scale = analysis.absolute || baseTotal === 0 ? 1 : total / baseTotal;
   return { samples: new views.ProfileSamples(profile, baseline && { profile: baseline, scale }), views, unit, total, isDiff: !!baseline };
-}
-
-/** What a merged profile is made of (Parca's PROFILE_METADATA report): its binaries and its label names, sorted. */
-export interface ProfileMetadataInfo {
-  readonly binaries: readonly string[];
-  readonly labels: readonly string[];
-}
-
-/** The binaries and label names of the query's profile, for the binary legend and the group-by control. */
-export async function fetchMetadata(connection: ParcaConnection, query: QueryState, signal: AbortSignal): Promise<ProfileMetadataInfo> {
-  const request = buildQueryRequest(windowOf(query), { invert: false, groupBy: [], filters: [], absolute: false }, QueryRequest_ReportType.PROFILE_METADATA);
-  let response;
-  try {
-    response = await connection.query(request, { signal });
-  } catch (error) {
-    if (isNoData(error)) return { binaries: [], labels: [] };
-    throw error;
-  }
-  if (response.report.case !== 'profileMetadata') {
-    throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of the profile's metadata.`);
-  }
-  const { mappingFiles, labels } = response.report.value;
-  const sorted = (values: readonly string[]) => [...new Set(values.filter((value) => value !== ''))].sort();
-  return { binaries: sorted(mappingFiles), labels: sorted(labels) };
 }
 
 /** A saved pprof profile (gzip-compressed or not) read as the query's samples would be, for a page with no server. */

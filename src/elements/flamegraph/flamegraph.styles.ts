@@ -190,6 +190,7 @@ export const flamegraphStyles = [
   [part='search-summary'],
   [part='note'],
   [part='color-note'],
+  [part='detail-note'],
   [part='status'] {
     color: var(--_muted-text);
   }

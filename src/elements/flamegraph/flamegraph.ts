@@ -13,6 +13,7 @@ import type { FlamegraphView } from '../../model/flamegraph/view-state.js';
 import type { FlamegraphData, FlamegraphRecordInput } from './fetch.js';
 import { flamegraphStyles } from './flamegraph.styles.js';
 import { GraphCanvas, widthClassOf } from './graph-canvas.js';
+import type { FocusDetail } from './focus-detail.js';
 import { GraphData } from './graph-data.js';
 import { GraphInput } from './graph-input.js';
 import { GraphView } from './graph-view.js';
@@ -75,6 +76,7 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @csspart note - Says how much value Parca trimmed away as too small to show.
  * @csspart binaries - The binary legend (with `controls`): each binary of the profile with its color; a toggle hides its frames.
  * @csspart binary - One binary of the legend (aria-pressed: its frames are shown).
+ * @csspart detail-note - Says the focused frame's finer detail is asked for, then shown (detail on focus).
  * @csspart color-note - Says what frames are colored by when most lack the `color-by` key (no binaries: by package).
  * @csspart status - Loading, empty and no-query messages.
  * @csspart error - What went wrong with the last request.
@@ -111,6 +113,8 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
   readonly controlState = { copied: false, groupByLabel: false };
 
   readonly #data = new GraphData(this);
+  /** Detail on focus, made once a frame of a trimmed graph is focused (it comes with the on-demand module). */
+  #detail: FocusDetail | undefined;
   readonly #view = new GraphView(this);
   readonly #canvas = new GraphCanvas(
     this,
@@ -135,7 +139,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
 
   /** The graph shown now (from the server or from `record`); none while the query asks for metrics only. */
   get data(): FlamegraphData | undefined {
-    return this.#data.value;
+    return this.#detail ? this.#detail.pick(this.#data.value) : this.#data.value;
   }
 
   /**
@@ -143,7 +147,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
    * canvas drawn (and, while a sandwich is shown, the sandwich settled). The one readiness promise of every element.
    */
   get settled(): Promise<void> {
-    return this.#data.settled
+    return Promise.all([this.#data.settled, this.#detail?.settled])
       .then(() => this.updateComplete)
       .then(() => this.#canvas.drawComplete)
       .then(() => this.#sandwichElement()?.settled);
@@ -237,7 +241,12 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
 
   /** Whether the on-demand module is needed besides: controls, filter chips or a diff legend. @internal */
   get wantsOnDemand(): boolean {
-    return this.controls || this.options.filters.length > 0 || this.presets.length > 0 || !!this.options.baseline || this.#inSandwich;
+    return this.controls || this.options.filters.length > 0 || this.presets.length > 0 || !!this.options.baseline || this.#inSandwich || this.#wantsDetail;
+  }
+
+  /** A frame below the root of a trimmed graph is focused: detail on focus may show more. */
+  get #wantsDetail(): boolean {
+    return this.#view.focus > 0 && (this.#data.value?.trimmed ?? 0) > 0 && !this.record;
   }
 
   /** The trim threshold in percent, once the width is known. @internal */
@@ -293,6 +302,9 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     if (restored) this.#view.pendingFocus = restored.focus;
     this.readOptions();
     if (changed.has('record')) this.#data.decodeRecord(this.record);
+    // The focus as of the last update (a click changed it since) picks the detail the graph shows now.
+    if (!this.#detail && this.#wantsDetail && this.#data.onDemand) this.#detail = new this.#data.onDemand.FocusDetail(this);
+    this.#detail?.follow(this.#data.value, this.#view.model, this.#view.focus, !this.record);
     const shown = this.#view.update({
       data: this.data,
       query: this.activeQuery,
@@ -339,7 +351,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
         ${this.optionsErrors.length ? html`<div part="error" role="alert">${this.optionsErrors.join(' ')}</div>` : nothing}
         ${inSandwich ? this.#renderSandwich() : status ? html`<div part="status">${status}</div>` : nothing}
         ${data && data.trimmed !== 0 && !inSandwich ? html`<div part="note">${trimNote(data)}</div>` : nothing}
-        ${data && !inSandwich && !data.isDiff && data.model.size > 1 ? this.#renderColorNote(data) : nothing}
+        ${data && !inSandwich && !data.isDiff && data.model.size > 1 ? this.#renderColorNote(data) : nothing} ${inSandwich ? nothing : this.#renderDetailNote(data)}
         ${renderViewport({ loading, hidden: inSandwich, height: rows * this.#canvas.theme.rowHeight, input: this.#input, onFocus: () => this.#view.focusCanvas() })}
         ${data && !inSandwich && this.#view.selected > 0 && this.#view.selected < data.model.size ? renderSelection(data, this.#view.selected) : nothing}
         ${data && !inSandwich && this.#view.hovered >= 0 && this.#input.pointer ? renderTooltip(data, this.#view.hovered) : nothing}
@@ -368,6 +380,14 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
       onFocus: (row) => view.focusBy(row),
       onSandwich: () => this.#askSandwich(view.selected),
     });
+  }
+
+  #renderDetailNote(data: FlamegraphData | undefined) {
+    const loading = this.#detail?.loading;
+    const shownFor = this.#detail?.shownFor(data);
+    if (loading) return html`<div part="detail-note" role="status">Asking Parca for the frames under ${loading} that were too small to show…</div>`;
+    if (shownFor) return html`<div part="detail-note">Showing the stacks through ${shownFor} in finer detail.</div>`;
+    return nothing;
   }
 
   #renderColorNote(data: FlamegraphData) {

@@ -8,7 +8,8 @@ import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
 import { type QueryState, isRefreshOf } from '../../model/query-state.js';
-import { type FlamegraphData, type FlamegraphRecordInput, type ProfileMetadataInfo, fetchMetadata, fetchPprof, sharedFlamegraph } from './fetch.js';
+import { type FlamegraphData, type FlamegraphRecordInput, fetchPprof, sharedFlamegraph } from './fetch.js';
+import type { ProfileMetadataInfo } from './metadata.js';
 import { RecordDecoder } from './record-decoder.js';
 
 type OnDemand = typeof import('./on-demand.js');
@@ -69,7 +70,7 @@ export class GraphData implements ReactiveController {
         if (!host.controls || host.record || !connection || !query?.profileType || query.kind === 'metrics') return undefined;
         return [connection, query] as const;
       },
-      run: ([connection, query], signal) => fetchMetadata(connection, query, signal),
+      run: async ([connection, query], signal) => (await import('./on-demand.js')).fetchMetadata(connection, query, signal),
       sourceName: () => host.sourceName,
       isRefresh: ([c1, q1], [c2, q2]) => c1 === c2 && isRefreshOf(q1, q2),
       loadEvent: () => null,
