@@ -49,8 +49,9 @@ export abstract class ProfileViewElement extends ParcaElement {
   /** Group-by fields (attribute: comma-separated): function_name, binary, filename, address, labels.<pprof label>. */
   @property({ attribute: 'group-by', converter: listConverter }) groupBy: string[] = [];
   /**
-   * Filters: `{field: 'function_name' | 'binary', match: 'equal' | 'contains' | 'starts_with' | 'not_…', value,
-   * scope?: 'stack' | 'frame'}`. Replace the array to change them. Attribute: `function_name ~ runtime; binary != x`.
+   * Filters: `{field, match, value, scope?: 'stack' | 'frame'}`, field one of `function_name`, `system_name`,
+   * `binary`, `filename` (match `equal`, `contains`, `starts_with` or `not_…`), `address`, `line_number` (`equal` or
+   * `not_equal`, decimal or 0x hex). Replace the array to change them. Attribute: `function_name ~ runtime; binary != x`.
    */
   @property({ converter: filtersConverter }) filters: FrameFilter[] = [];
   /**

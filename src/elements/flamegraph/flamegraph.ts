@@ -9,6 +9,7 @@ import { ParcaError } from '../../client/errors.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaSandwichSelectEvent } from '../../events/sandwich-select.js';
 import { pathTo } from '../../model/flamegraph/layout.js';
+import { nameOfExactSearch } from '../../model/flamegraph/search.js';
 import type { FlamegraphView } from '../../model/flamegraph/view-state.js';
 import type { FlamegraphData, FlamegraphRecordInput } from './fetch.js';
 import { flamegraphStyles } from './flamegraph.styles.js';
@@ -139,7 +140,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
 
   /** The graph shown now (from the server or from `record`); none while the query asks for metrics only. */
   get data(): FlamegraphData | undefined {
-    return this.#detail ? this.#detail.pick(this.#data.value) : this.#data.value;
+    return this.#detail ? this.#detail.pick(this.#data.value, nameOfExactSearch(this.search)) : this.#data.value;
   }
 
   /**

@@ -6,6 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ParcaConnection } from '../../client/connection.js';
 import { QueryController } from '../../controllers/query-controller.js';
+import { widestRowOf } from '../../model/flamegraph/calltree.js';
 import type { FlamegraphModel } from '../../model/flamegraph/decode.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
 import { focusPathOf } from '../../model/flamegraph/view-state.js';
@@ -51,10 +52,24 @@ export class FocusDetail {
     });
   }
 
-  /** The graph to show: the detail of the focus (or of a frame it lies under) once it arrived, else `base`. */
-  pick(base: FlamegraphData | undefined): FlamegraphData | undefined {
+  /**
+   * The graph to show: the detail of the focus (or of a frame it lies under) once it arrived, else `base`; also
+   * `base` while a function picked in another view (`picked`) lies outside the detail, which holds only the stacks
+   * through the focused function.
+   */
+  pick(base: FlamegraphData | undefined, picked: string): FlamegraphData | undefined {
     const detail = this.#request.value;
-    return this.#ask && detail && isPrefix(detail.ask.path, this.#ask.path) ? detail.data : base;
+    if (!this.#ask || !detail || !isPrefix(detail.ask.path, this.#ask.path)) return base;
+    if (picked && !this.#holds(detail.data, picked)) return base;
+    return detail.data;
+  }
+
+  #holding: { data: FlamegraphData; name: string; holds: boolean } | undefined;
+
+  /** Whether a graph has a frame of the function (remembered for the last graph and name asked). */
+  #holds(data: FlamegraphData, name: string): boolean {
+    if (this.#holding?.data !== data || this.#holding.name !== name) this.#holding = { data, name, holds: widestRowOf(data.model, name) >= 0 };
+    return this.#holding.holds;
   }
 
   /** Whether detail is being asked for, and for which function. */

@@ -104,7 +104,7 @@ export class ParcaSourceElement extends LitElement {
    * in the page URL, restored on load and on back/forward. The value is the key prefix; when empty, the
    * source's `id`, else `parca`. Keys: `<prefix>.type/.selector/.kind/.from/.to`,
    * `<prefix>.point/.point.duration/.point.step/.point.series`, `<prefix>.base.from/.to`, `<prefix>.refresh`, and per view
-   * `<prefix>[.<view-id>].focus/.search/.sandwich/.invert/.group/.filters/.bfrom/.bto/.abs`.
+   * `<prefix>[.<view-id>].focus/.search/.sandwich/.invert/.group/.filters/.presets/.bfrom/.bto/.abs`.
    */
   @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
 
