@@ -4,6 +4,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ParcaConnection } from '../../client/connection.js';
+import { ActiveLine } from '../../controllers/active-line.js';
 import { QueryController } from '../../controllers/query-controller.js';
 import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import type { ListenerMethods, ParcaCalltreeEvents } from '../../events/event-maps.js';
@@ -100,9 +101,7 @@ export class ParcaCalltreeElement extends ProfileViewElement {
   #shown: FlamegraphData | undefined;
   #open = new Set<number>([0]);
   #lines: TreeLines | undefined;
-  #active = -1;
-  #scrollTop = 0;
-  #scrollPending = false;
+  readonly #line = new ActiveLine(this, () => this.#body(), TREE_ROW_HEIGHT, 480);
   #typed = '';
   #typedAt = 0;
   #announcement = '';
@@ -128,7 +127,7 @@ export class ParcaCalltreeElement extends ProfileViewElement {
 
   /** The row of the active line (-1: none). */
   get activeRow(): number {
-    return this.#lines && this.#active >= 0 ? this.#lines.rows[this.#active]! : -1;
+    return this.#lines && this.#line.index >= 0 ? this.#lines.rows[this.#line.index]! : -1;
   }
 
   /** Opens or closes a row's children. */
@@ -161,7 +160,7 @@ export class ParcaCalltreeElement extends ProfileViewElement {
       // A new graph starts closed; a refresh of the same one keeps what is open by path of names.
       this.#open = refresh ? this.#reopen(data) : new Set([0]);
       this.#lines = data ? treeLines(data.model, this.#open) : undefined;
-      this.#active = -1;
+      this.#line.index = -1;
       this.#revealPicked();
     } else if (changed.has('search')) {
       this.#revealPicked();
@@ -189,13 +188,12 @@ export class ParcaCalltreeElement extends ProfileViewElement {
               isDiff: !!data.isDiff,
               lines,
               open: this.#open,
-              active: this.#active,
+              active: this.#line.index,
               picked: nameOfExactSearch(this.search),
-              scrollTop: this.#scrollTop,
-              viewportHeight: this.#body()?.clientHeight || 480,
+              scrollTop: this.#line.scrollTop,
+              viewportHeight: this.#line.viewportHeight,
               onScroll: (top) => {
-                this.#scrollTop = top;
-                this.requestUpdate();
+                this.#line.scrolled(top);
               },
               onLine: (index) => {
                 this.#moveTo(index);
@@ -208,14 +206,6 @@ export class ParcaCalltreeElement extends ProfileViewElement {
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
     `;
-  }
-
-  protected override updated(): void {
-    const body = this.#body();
-    if (this.#scrollPending && body) {
-      this.#scrollPending = false;
-      body.scrollTop = this.#scrollTop;
-    }
   }
 
   /** Loading, empty and no-query messages. */
@@ -239,7 +229,7 @@ export class ParcaCalltreeElement extends ProfileViewElement {
     // The active line stays on its row, or its nearest shown ancestor when closed away.
     let row = activeRow;
     while (row > 0 && this.#lines.rows.indexOf(row) < 0) row = model.parent[row]!;
-    this.#active = activeRow < 0 ? -1 : this.#lines.rows.indexOf(row);
+    this.#line.index = activeRow < 0 ? -1 : this.#lines.rows.indexOf(row);
     this.requestUpdate();
   }
 
@@ -281,18 +271,8 @@ export class ParcaCalltreeElement extends ProfileViewElement {
   }
 
   #moveTo(index: number, announce = true): void {
-    const lines = this.#lines;
-    if (!lines || lines.length === 0) return;
-    this.#active = Math.max(0, Math.min(lines.length - 1, index));
-    const height = this.#body()?.clientHeight || 480;
-    const top = this.#active * TREE_ROW_HEIGHT;
-    // Scrolled after the render that makes the lines this tall (see updated()).
-    if (top < this.#scrollTop || top + TREE_ROW_HEIGHT > this.#scrollTop + height) {
-      this.#scrollTop = Math.max(0, top - height / 2);
-      this.#scrollPending = true;
-    }
+    if (!this.#line.moveTo(index, this.#lines?.length ?? 0)) return;
     if (announce) this.#announce(this.activeRow);
-    this.requestUpdate();
   }
 
   #announce(row: number, prefix = ''): void {
@@ -320,14 +300,14 @@ export class ParcaCalltreeElement extends ProfileViewElement {
     const lines = this.#lines;
     if (!model || !lines) return;
     const row = this.activeRow;
-    const page = Math.max(1, Math.floor((this.#body()?.clientHeight || 480) / TREE_ROW_HEIGHT) - 1);
+    const page = this.#line.page;
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (event.key in moves) this.#moveTo(this.#active < 0 ? 0 : this.#active + moves[event.key]!);
+    if (event.key in moves) this.#moveTo(this.#line.index < 0 ? 0 : this.#line.index + moves[event.key]!);
     else if (event.key === 'Home') this.#moveTo(0);
     else if (event.key === 'End') this.#moveTo(lines.length - 1);
     else if (event.key === 'ArrowRight' && row >= 0) {
       if (hasChildren(model, row) && !this.#open.has(row)) this.toggle(row);
-      else if (hasChildren(model, row)) this.#moveTo(this.#active + 1);
+      else if (hasChildren(model, row)) this.#moveTo(this.#line.index + 1);
     } else if (event.key === 'ArrowLeft' && row >= 0) {
       if (this.#open.has(row) && hasChildren(model, row)) this.toggle(row);
       else if (row > 0) this.#moveTo(lines.rows.indexOf(model.parent[row]!));
@@ -338,7 +318,7 @@ export class ParcaCalltreeElement extends ProfileViewElement {
       const now = performance.now();
       this.#typed = now - this.#typedAt < 1000 ? this.#typed + event.key : event.key;
       this.#typedAt = now;
-      const from = this.#typed.length > 1 ? this.#active - 1 : this.#active;
+      const from = this.#typed.length > 1 ? this.#line.index - 1 : this.#line.index;
       const index = lineStartingWith(model, lines, Math.max(-1, from), this.#typed);
       if (index >= 0) this.#moveTo(index);
     } else return;

@@ -35,9 +35,55 @@ export const graphTokens = [
   `,
 ];
 
+/** The canvas of frames inside its scrolling box, and the tooltip over it: shared by the sandwich. */
+export const canvasStyles = css`
+  .content {
+    position: relative;
+  }
+  canvas {
+    position: sticky;
+    top: 0;
+    display: block;
+    width: 100%;
+    outline: none;
+  }
+  canvas:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  [part='tooltip'] {
+    position: absolute;
+    z-index: 1;
+    pointer-events: none;
+    max-width: min(40em, 90%);
+    padding: 0.4em 0.6em;
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+    overflow-wrap: anywhere;
+  }
+  [part='tooltip'] dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 0.75em;
+    margin: 0.25em 0 0;
+  }
+  [part='tooltip'] dt {
+    color: var(--_muted-text);
+  }
+  [part='tooltip'] dd {
+    margin: 0;
+  }
+  .name {
+    font-weight: 600;
+  }
+`;
+
 export const flamegraphStyles = [
   ...baseStyles,
   ...graphTokens,
+  canvasStyles,
   css`
   :host {
     display: block;
@@ -208,47 +254,6 @@ export const flamegraphStyles = [
   }
   [part='viewport'].loading {
     opacity: 0.5;
-  }
-  .content {
-    position: relative;
-  }
-  canvas {
-    position: sticky;
-    top: 0;
-    display: block;
-    width: 100%;
-    outline: none;
-  }
-  canvas:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: -2px;
-  }
-  [part='tooltip'] {
-    position: absolute;
-    z-index: 1;
-    pointer-events: none;
-    max-width: min(40em, 90%);
-    padding: 0.4em 0.6em;
-    background: var(--_background);
-    border: 1px solid var(--_border);
-    border-radius: 4px;
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
-    overflow-wrap: anywhere;
-  }
-  [part='tooltip'] dl {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0 0.75em;
-    margin: 0.25em 0 0;
-  }
-  [part='tooltip'] dt {
-    color: var(--_muted-text);
-  }
-  [part='tooltip'] dd {
-    margin: 0;
-  }
-  .name {
-    font-weight: 600;
   }
 `,
 ];

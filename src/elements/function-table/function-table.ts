@@ -9,6 +9,7 @@ import { exactNameSearch, nameOfExactSearch } from '../../model/flamegraph/searc
 import type { TableLine } from '../../model/flamegraph/table-rows.js';
 import { type TableColumn, tableRowName } from '../../model/flamegraph/table.js';
 import { formatPercent, formatValue } from '../../model/units.js';
+import { ActiveLine } from '../../controllers/active-line.js';
 import { copyText } from '../flamegraph/actions.js';
 import { listConverter, ProfileViewElement } from '../profile-view.js';
 import { functionTableStyles } from './function-table.styles.js';
@@ -67,10 +68,8 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
 
   readonly #data = new SamplesData(this);
   #sort: { column: TableColumn; descending: boolean } = { column: 'flat', descending: true };
+  readonly #line = new ActiveLine(this, () => this.#body(), TABLE_ROW_HEIGHT, 320);
   #expanded = new Set<number>();
-  #scrollTop = 0;
-  #scrollPending = false;
-  #active = -1;
   #announcement = '';
   #actionError: ParcaError | undefined;
 
@@ -110,7 +109,7 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
     if (this.#data.table !== this.#shown) {
       this.#shown = this.#data.table;
       this.#expanded = new Set();
-      this.#active = -1;
+      this.#line.index = -1;
     }
     if (changed.has('search')) this.#revealPicked();
   }
@@ -148,9 +147,9 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
               columns: this.shownColumns,
               sort: this.#sort,
               expanded: this.#expanded,
-              scrollTop: this.#scrollTop,
-              viewportHeight: this.#body()?.clientHeight || 320,
-              active: this.#active,
+              scrollTop: this.#line.scrollTop,
+              viewportHeight: this.#line.viewportHeight,
+              active: this.#line.index,
               picked: nameOfExactSearch(this.search),
               onSort: (column) => {
                 // A column sorts largest first (names A to Z); the same column again reverses.
@@ -158,11 +157,10 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
                 this.requestUpdate();
               },
               onScroll: (top) => {
-                this.#scrollTop = top;
-                this.requestUpdate();
+                this.#line.scrolled(top);
               },
               onLine: (index, line) => {
-                this.#active = index;
+                this.#line.index = index;
                 this.#choose(line);
               },
               onToggle: (row) => this.#toggle(row),
@@ -175,14 +173,6 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</div>
     `;
-  }
-
-  protected override updated(): void {
-    const body = this.#body();
-    if (this.#scrollPending && body) {
-      this.#scrollPending = false;
-      body.scrollTop = this.#scrollTop;
-    }
   }
 
   #body(): HTMLElement | null {
@@ -217,18 +207,8 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
 
   /** Makes a line the active one and scrolls it into view. */
   #moveTo(index: number, announce = true): void {
-    const lines = this.lines;
-    if (lines.length === 0) return;
-    this.#active = Math.max(0, Math.min(lines.length - 1, index));
-    const height = this.#body()?.clientHeight || 320;
-    const top = this.#active * TABLE_ROW_HEIGHT;
-    // Scrolled after the render that makes the lines this tall (see updated()).
-    if (top < this.#scrollTop || top + TABLE_ROW_HEIGHT > this.#scrollTop + height) {
-      this.#scrollTop = Math.max(0, top - height / 2);
-      this.#scrollPending = true;
-    }
-    if (announce) this.#announce(lines[this.#active]!);
-    this.requestUpdate();
+    if (!this.#line.moveTo(index, this.lines.length)) return;
+    if (announce) this.#announce(this.lines[this.#line.index]!);
   }
 
   #announce(line: TableLine, prefix = ''): void {
@@ -256,10 +236,10 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
 
   #onKey = (event: KeyboardEvent): void => {
     const lines = this.lines;
-    const line = lines[this.#active];
-    const page = Math.max(1, Math.floor((this.#body()?.clientHeight || 320) / TABLE_ROW_HEIGHT) - 1);
+    const line = lines[this.#line.index];
+    const page = this.#line.page;
     const move: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (event.key in move) this.#moveTo(this.#active < 0 ? 0 : this.#active + move[event.key]!);
+    if (event.key in move) this.#moveTo(this.#line.index < 0 ? 0 : this.#line.index + move[event.key]!);
     else if (event.key === 'Home') this.#moveTo(0);
     else if (event.key === 'End') this.#moveTo(lines.length - 1);
     else if ((event.key === 'Enter' || event.key === ' ') && line) this.#choose(line);
