@@ -6,14 +6,13 @@ import { property } from 'lit/decorators.js';
 import type { ParcaConnection } from '../../client/connection.js';
 import { ActiveLine } from '../../controllers/active-line.js';
 import { QueryController } from '../../controllers/query-controller.js';
-import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import type { ListenerMethods, ParcaCalltreeEvents } from '../../events/event-maps.js';
 import { type TreeLines, ancestorsOf, hasChildren, hottestPath, lineStartingWith, treeLines, widestRowOf } from '../../model/flamegraph/calltree.js';
 import { frameName } from '../../model/flamegraph/names.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
 import { exactNameSearch, nameOfExactSearch } from '../../model/flamegraph/search.js';
 import { type QueryState, isRefreshOf } from '../../model/query-state.js';
-import { type FlamegraphData, type FlamegraphRecordInput, sharedFlamegraph } from '../flamegraph/fetch.js';
+import { type FlamegraphData, type FlamegraphRecordInput, flamegraphLoadEvent, sharedFlamegraph } from '../flamegraph/fetch.js';
 import { RecordDecoder } from '../flamegraph/record-decoder.js';
 import { trimNote } from '../flamegraph/templates.js';
 import { ProfileViewElement } from '../profile-view.js';
@@ -86,17 +85,7 @@ export class ParcaCalltreeElement extends ProfileViewElement {
     },
     sourceName: () => this.sourceName,
     isRefresh: ([c1, q1, o1, t1], [c2, q2, o2, t2]) => c1 === c2 && o1 === o2 && t1 === t2 && isRefreshOf(q1, q2),
-    loadEvent: (data, durationMs) =>
-      new ParcaFlamegraphLoadEvent(
-        this.sourceName,
-        durationMs,
-        data.total,
-        data.trimmed,
-        data.model.size,
-        data.decodeMs,
-        data.request?.fetchMs,
-        data.request?.sentAt,
-      ),
+    loadEvent: (data, durationMs) => flamegraphLoadEvent(this.sourceName, data, durationMs),
   });
   #shown: FlamegraphData | undefined;
   #open = new Set<number>([0]);

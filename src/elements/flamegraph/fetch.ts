@@ -2,6 +2,7 @@
 // graph, decoded into the model; and the same query as pprof for export.
 import type { ParcaConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
+import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, emptyModel } from '../../model/flamegraph/decode.js';
 import { type FlamegraphOptions, NO_OPTIONS } from '../../model/flamegraph/options.js';
@@ -28,6 +29,11 @@ export interface FlamegraphData {
   readonly request?: { readonly sentAt: number; readonly fetchMs: number };
   /** True when the graph is a diff: `model.diff` holds comparison − baseline. */
   readonly isDiff?: boolean;
+}
+
+/** The `parca-load` of a flame graph answer (the graph's and a call tree's): its sizes and timings. */
+export function flamegraphLoadEvent(sourceName: string | undefined, data: FlamegraphData, durationMs: number): ParcaFlamegraphLoadEvent {
+  return new ParcaFlamegraphLoadEvent(sourceName, durationMs, data.total, data.trimmed, data.model.size, data.decodeMs, data.request?.fetchMs, data.request?.sentAt);
 }
 
 /** The shown window: the picked point of a metrics series when there is one, else the query's window. */

@@ -5,10 +5,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ParcaConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { QueryController } from '../../controllers/query-controller.js';
-import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
 import { type QueryState, isRefreshOf } from '../../model/query-state.js';
-import { type FlamegraphData, type FlamegraphRecordInput, fetchPprof, sharedFlamegraph } from './fetch.js';
+import { type FlamegraphData, type FlamegraphRecordInput, fetchPprof, flamegraphLoadEvent, sharedFlamegraph } from './fetch.js';
 import type { ProfileMetadataInfo } from './metadata.js';
 import { RecordDecoder } from './record-decoder.js';
 
@@ -50,17 +49,7 @@ export class GraphData implements ReactiveController {
       run: ([connection, query, trim, options], signal) => sharedFlamegraph(connection, query, trim, trim, signal, options),
       sourceName: () => host.sourceName,
       isRefresh: ([c1, q1, t1, o1], [c2, q2, t2, o2]) => c1 === c2 && t1 === t2 && o1 === o2 && isRefreshOf(q1, q2),
-      loadEvent: (data, durationMs) =>
-        new ParcaFlamegraphLoadEvent(
-          host.sourceName,
-          durationMs,
-          data.total,
-          data.trimmed,
-          data.model.size,
-          data.decodeMs,
-          data.request?.fetchMs,
-          data.request?.sentAt,
-        ),
+      loadEvent: (data, durationMs) => flamegraphLoadEvent(host.sourceName, data, durationMs),
     });
     // The controls' binary legend and group-by list, asked only while the controls show (no parca-load of its own).
     this.#metadata = new QueryController(host, {

@@ -225,8 +225,7 @@ describe('function table', () => {
     await sendKeys({ down: 'Control' });
     await sendKeys({ press: 'KeyC' });
     await sendKeys({ up: 'Control' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await el.updateComplete;
+    await el.settled;
     const said = el.shadowRoot!.querySelector('[role="status"]')!.textContent + (part(el, 'error')?.textContent ?? '');
     expect(said).to.match(/Copied|did not allow copying; the line is/);
   });
@@ -252,6 +251,7 @@ describe('function table', () => {
       await el.updateComplete;
     }
     expect(el.shownColumns).to.deep.equal(['flat', 'cumulative', 'file', 'binary']);
+    expect(part(el, 'error')).to.equal(null);
     const headers = [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent.replace('▼', '').trim());
     expect(headers).to.deep.equal(['Function', 'Flat', 'Cumulative', 'File', 'Binary']);
     const table = el.functionTable!.table;
@@ -278,6 +278,12 @@ describe('function table', () => {
     await el.updateComplete;
     expect(part(el, 'error')!.textContent).to.contain('could not be read');
     expect(el.functionTable.total).to.equal(reference.total);
+  });
+
+  it('says which words of columns name no column, and shows the others', async () => {
+    const el = await fixture<ParcaFunctionTableElement>(html`<parca-function-table columns="flat, size, file"></parca-function-table>`);
+    expect(el.shownColumns).to.deep.equal(['flat', 'file']);
+    expect(part(el, 'error')!.textContent).to.contain('No column is called "size"');
   });
 
   it('works alone from its own connection and query, and is accessible (axe) with callers and callees open', async () => {

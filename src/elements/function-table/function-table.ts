@@ -80,14 +80,26 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
 
   /** Settles when the latest request has settled and its table is rendered. */
   get settled(): Promise<void> {
-    return this.#data.settled.then(() => this.updateComplete).then(() => undefined);
+    return Promise.all([this.#data.settled, this.#copying])
+      .then(() => this.updateComplete)
+      .then(() => undefined);
   }
+
+  /** A copy a user asked for, until it is done or said to have failed. */
+  #copying: Promise<void> = Promise.resolve();
 
   /** The columns shown after the name. */
   get shownColumns(): ShownColumn[] {
     const isDiff = !!this.functionTable?.isDiff;
     const asked = this.columns?.filter((c): c is ShownColumn => SHOWN_COLUMNS.some((s) => s.column === c));
-    return SHOWN_COLUMNS.filter((c) => (!c.diff || isDiff) && (asked ? asked.includes(c.column) : !c.column.match(/file|binary/))).map((c) => c.column);
+    // By default the figures (the columns that sort); file and binary when asked for.
+    return SHOWN_COLUMNS.filter((c) => (!c.diff || isDiff) && (asked ? asked.includes(c.column) : !!c.sort)).map((c) => c.column);
+  }
+
+  /** Words of `columns` that name no column, said in the element. */
+  get #columnsError(): string {
+    const unknown = (this.columns ?? []).filter((c) => !SHOWN_COLUMNS.some((s) => s.column === c));
+    return unknown.length ? `No column is called ${unknown.map((c) => `"${c}"`).join(', ')}: use ${SHOWN_COLUMNS.map((s) => s.column).join(', ')}.` : '';
   }
 
   /** The lines in display order: functions, and the callers and callees of expanded ones. */
@@ -136,7 +148,11 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
     const functions = lines.filter((line) => line.kind === 'function').length;
     return html`
       ${error ? html`<div part="error" role="alert">${error.message}</div>` : nothing}
-      ${this.optionsErrors.length ? html`<div part="error" role="alert">${this.optionsErrors.join(' ')}</div>` : nothing}
+      ${
+        this.optionsErrors.length || this.#columnsError
+          ? html`<div part="error" role="alert">${[...this.optionsErrors, this.#columnsError].filter(Boolean).join(' ')}</div>`
+          : nothing
+      }
       ${status ? html`<div part="status">${status}</div>` : nothing}
       ${
         data && data.table.size > 0
@@ -249,7 +265,7 @@ export class ParcaFunctionTableElement extends ProfileViewElement {
       if (line.kind === 'function') this.#toggle(line.row);
       else this.#moveTo(lines.findIndex((l) => l.kind === 'function' && l.row === line.row));
     } else if ((event.ctrlKey || event.metaKey) && event.key === 'c' && line) {
-      copyText(this.#lineText(line), 'the line').then(
+      this.#copying = copyText(this.#lineText(line), 'the line').then(
         () => this.#announce(line, 'Copied '),
         (error: ParcaError) => {
           this.#actionError = error;
