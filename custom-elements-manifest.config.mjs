@@ -18,6 +18,16 @@ function keepDocumentedEvents() {
   };
 }
 
+/** Modules in path order: the analyzer lists them in the order the file system gives, which varies between runs. */
+function sortModules() {
+  return {
+    name: 'sort-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
@@ -25,5 +35,5 @@ export default {
   litelement: true,
   // The package's customElements field is written by hand; the analyzer would point it at the scratch folder.
   packagejson: false,
-  plugins: [keepDocumentedEvents()],
+  plugins: [keepDocumentedEvents(), sortModules()],
 };
