@@ -6,3 +6,6 @@ import './define/flamegraph.js';
 import './define/function-table.js';
 import './define/calltree.js';
 import './define/sandwich.js';
+import './define/breakdown.js';
+import './define/flamechart.js';
+import './define/compare.js';

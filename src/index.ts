@@ -11,6 +11,9 @@ export { ParcaMetricsElement } from './elements/metrics/metrics.js';
 export { ParcaFlamegraphElement } from './elements/flamegraph/flamegraph.js';
 export { ParcaFunctionTableElement } from './elements/function-table/function-table.js';
 export { ParcaCalltreeElement } from './elements/calltree/calltree.js';
+export { ParcaBreakdownElement } from './elements/breakdown/breakdown.js';
+export { ParcaFlamechartElement } from './elements/flamechart/flamechart.js';
+export { ParcaCompareElement } from './elements/compare/compare.js';
 export { ProfileViewElement } from './elements/profile-view.js';
 
 // Events
@@ -20,6 +23,7 @@ export { ParcaRangeSelectEvent } from './events/range-select.js';
 export { ParcaPointSelectEvent } from './events/point-select.js';
 export { ParcaBaselineSelectEvent } from './events/baseline-select.js';
 export { ParcaRefreshSelectEvent } from './events/refresh-select.js';
+export { ParcaSelectorSelectEvent, type SelectorAction } from './events/selector-select.js';
 export { ParcaFrameSelectEvent } from './events/frame-select.js';
 export { ParcaSandwichSelectEvent } from './events/sandwich-select.js';
 export { ParcaViewChangeEvent } from './events/view-change.js';
@@ -27,8 +31,12 @@ export { ParcaSourceChangeEvent, type SourceChangeCause } from './events/source-
 export { ParcaLoadEvent } from './events/load.js';
 export { ParcaFlamegraphLoadEvent } from './events/flamegraph-load.js';
 export { ParcaErrorEvent } from './events/error.js';
+export { ParcaCompareChangeEvent, type CompareChangeCause } from './events/compare-change.js';
 export type {
+  ParcaBreakdownEvents,
   ParcaCalltreeEvents,
+  ParcaCompareEvents,
+  ParcaFlamechartEvents,
   ParcaFlamegraphEvents,
   ParcaFunctionTableEvents,
   ParcaSandwichEvents,
@@ -64,7 +72,12 @@ export type { SelectorParseResult, SelectorProblem } from './model/selector/inde
 export type { ChartData, ChartSeries } from './model/metrics/series.js';
 export type { MetricUnit } from './model/units.js';
 export type { FlamegraphData, FlamegraphRecordInput } from './elements/flamegraph/fetch.js';
+export type { FlamechartData, FlamechartRecordInput } from './elements/flamechart/fetch.js';
+export type { Timeline } from './model/flamechart/timeline.js';
+export type { ChartLimit, TimeWindow } from './model/flamechart/window.js';
 export type { FunctionTableData } from './elements/samples-data.js';
+export type { BreakdownModel, BreakdownRow, ValueRow, OtherRow } from './model/breakdown/rank.js';
+export type { BreakdownGroup, PointValue } from './model/breakdown/groups.js';
 export type { ShownColumn } from './elements/function-table/table-template.js';
 export type { FunctionTable } from './model/flamegraph/table.js';
 export type { FrameDetails } from './model/flamegraph/details.js';
@@ -75,3 +88,4 @@ export type { LabelAlign } from './model/flamegraph/label-fit.js';
 export type { DiffPalette } from './model/flamegraph/diff-colors.js';
 export type { FrameFilter, FilterField, FilterMatch, FilterScope } from './model/flamegraph/filters.js';
 export type { FlamegraphOptions, BaselineSpec } from './model/flamegraph/options.js';
+export type { CompareMode } from './model/compare/compare.js';

@@ -4,11 +4,20 @@
 import { type EventName, createComponent } from '@lit/react';
 import React from 'react';
 import './define.js';
+import { ParcaBreakdownElement } from './elements/breakdown/breakdown.js';
+import { ParcaFlamechartElement } from './elements/flamechart/flamechart.js';
 import { ParcaFlamegraphElement } from './elements/flamegraph/flamegraph.js';
 import { ParcaMetricsElement } from './elements/metrics/metrics.js';
 import { ParcaQueryEditorElement } from './elements/query-editor/query-editor.js';
 import { ParcaSourceElement } from './elements/source/source.js';
-import type { ParcaFlamegraphEvents, ParcaMetricsEvents, ParcaQueryEditorEvents, ParcaSourceEvents } from './events/event-maps.js';
+import type {
+  ParcaBreakdownEvents,
+  ParcaFlamechartEvents,
+  ParcaFlamegraphEvents,
+  ParcaMetricsEvents,
+  ParcaQueryEditorEvents,
+  ParcaSourceEvents,
+} from './events/event-maps.js';
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
@@ -63,6 +72,7 @@ export const ParcaMetrics = createComponent({
     'parca-range-select': true,
     'parca-point-select': true,
     'parca-baseline-select': true,
+    'parca-selector-select': true,
     'parca-load': true,
     'parca-error': true,
   }),
@@ -82,5 +92,32 @@ export const ParcaFlamegraph = createComponent({
     'parca-baseline-select': true,
     'parca-point-select': true,
     'parca-sandwich-select': true,
+  }),
+});
+
+/** `<parca-breakdown>`: one mini chart per value of a label, with include and exclude. */
+export const ParcaBreakdown = createComponent({
+  react: React,
+  tagName: 'parca-breakdown',
+  elementClass: ParcaBreakdownElement,
+  displayName: 'ParcaBreakdown',
+  events: eventProps<ParcaBreakdownEvents>({
+    'parca-selector-select': true,
+    'parca-load': true,
+    'parca-error': true,
+  }),
+});
+
+/** `<parca-flamechart>`: the stacks over time, zoomable, sharing the picked function. */
+export const ParcaFlamechart = createComponent({
+  react: React,
+  tagName: 'parca-flamechart',
+  elementClass: ParcaFlamechartElement,
+  displayName: 'ParcaFlamechart',
+  events: eventProps<ParcaFlamechartEvents>({
+    'parca-load': true,
+    'parca-error': true,
+    'parca-view-change': true,
+    'parca-range-select': true,
   }),
 });

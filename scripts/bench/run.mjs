@@ -1,4 +1,4 @@
-// `npm run bench [flamegraph|metrics|views]`: measures what a user meets. Every scenario (one case of one contestant)
+// `npm run bench [flamegraph|metrics|views|breakdown]`: measures what a user meets. Every scenario (one case of one contestant)
 // runs in a fresh page of a NEW browser context, so nothing is cached or JIT-warmed; the scenario order is rotated
 // between repetitions; medians are reported with the machine named, the issues' targets checked and misses
 // flagged, and scripts/bench/RESULTS.md rewritten. Flame graph contestants: ours and @grafana/flamegraph (flame
@@ -41,11 +41,15 @@ const VIEWS = quick
   ? [
       { id: 'calltree:10k', name: 'call tree, 10k nodes', tree: { id: '10k', nodes: 10_000 } },
       { id: 'table:1k', name: 'function table, 1k functions', profile: { id: '1k', functions: 1_000 } },
+      { id: 'flamechart:chart10k', name: 'flame chart, 10k samples', chart: { id: 'chart10k', samples: 10_000 } },
     ]
   : [
       { id: 'calltree:1m', name: 'call tree, 1M nodes', tree: { id: '1m', nodes: 1_000_000 } },
       { id: 'table:100k', name: 'function table, 100k functions', profile: { id: '100k', functions: 100_000 } },
+      { id: 'flamechart:chart1m', name: 'flame chart, 1M samples', chart: { id: 'chart1m', samples: 1_000_000 } },
     ];
+/** The breakdown's cases: values of one label × points per value (see breakdown.bench.ts). */
+const BREAKDOWN = quick ? [{ id: '20x100', name: '20 values × 100 points' }] : [{ id: '200x500', name: '200 values × 500 points' }];
 const METRICS = quick
   ? [{ id: '20x100', name: '20 series × 100 points' }]
   : [
@@ -72,6 +76,12 @@ if (wanted('views')) {
     dataDir,
     VIEWS.flatMap((v) => (v.profile ? [v.profile] : [])),
   );
+  const { writeCharts } = await import('./trees.ts');
+  for (const chart of writeCharts(
+    dataDir,
+    VIEWS.flatMap((v) => (v.chart ? [v.chart] : [])),
+  ))
+    writeFileSync(join(dataDir, `${chart.id}.chart.json`), JSON.stringify(chart));
 }
 
 /** Installs (once) and bundles the Grafana peer; returns why not when it cannot. */
@@ -129,6 +139,7 @@ if (wanted('flamegraph')) {
 }
 if (wanted('metrics')) for (const m of METRICS) scenarios.push({ bench: 'metrics', case: m.id, contestant: OURS });
 if (wanted('views')) for (const v of VIEWS) scenarios.push({ bench: 'views', case: v.id, contestant: OURS });
+if (wanted('breakdown')) for (const b of BREAKDOWN) scenarios.push({ bench: 'breakdown', case: b.id, contestant: OURS });
 
 const server = await startDevServer({
   config: {
@@ -409,7 +420,7 @@ if (wanted('views')) {
     '| case | decode | first rows | expand | collapse | open hottest path | first sort | sort | scroll frame | heap |',
     '|---|---|---|---|---|---|---|---|---|---|',
   );
-  for (const v of VIEWS) {
+  for (const v of VIEWS.filter((view) => !view.chart)) {
     const m = (metric) => med('views', v.id, OURS, metric);
     if (v.tree)
       lines.push(
@@ -427,10 +438,60 @@ if (wanted('views')) {
     check('call tree 1M: collapse, main-thread work', med('views', 'calltree:1m', OURS, 'collapse'), '≤ 16 ms', (v) => v <= 16);
     check('call tree 1M: memory over the model', med('views', 'calltree:1m', OURS, 'tree memory over the model'), '≤ 20 MB', (v) => v <= 20, 'MB');
   }
+  if (VIEWS.some((v) => v.chart)) {
+    lines.push(
+      '## Flame chart',
+      '',
+      'The chart is handed a flame chart record (`record`): *first paint* from the hand-over to a stable canvas (decode',
+      "included), the longest main-thread task meanwhile; a pan and a zoom frame: the change, the element's update and",
+      'the draw in the next frame (the median of 10 each, at the whole window and zoomed 8×).',
+      '',
+      '| case | frames | decode | first paint | draws | longest task | pan frame | zoom frame |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const v of VIEWS.filter((view) => view.chart)) {
+      const m = (metric) => med('views', v.id, OURS, metric);
+      lines.push(
+        `| ${v.name} | ${num(m('frames'))} | ${ms(m('decode'))} | ${ms(m('first paint'))} | ${num(m('draws'))} | ${ms(m('longest task'))} | ${ms(m('pan frame'))} | ${ms(m('zoom frame'))} |`,
+      );
+    }
+    lines.push('');
+    if (VIEWS.some((v) => v.id === 'flamechart:chart1m')) {
+      check('flame chart 1M samples: first paint, decode included', med('views', 'flamechart:chart1m', OURS, 'first paint'), '≤ 200 ms', (v) => v <= 200);
+      check('flame chart 1M samples: pan frame, main-thread work', med('views', 'flamechart:chart1m', OURS, 'pan frame'), '≤ 16 ms', (v) => v <= 16);
+      check('flame chart 1M samples: zoom frame, main-thread work', med('views', 'flamechart:chart1m', OURS, 'zoom frame'), '≤ 16 ms', (v) => v <= 16);
+      check('flame chart 1M samples: longest task while loading', med('views', 'flamechart:chart1m', OURS, 'longest task'), '≤ 50 ms', (v) => v <= 50);
+    }
+  }
   if (VIEWS.some((v) => v.id === 'table:100k')) {
     check('function table 100k: sort (after idle)', med('views', 'table:100k', OURS, 'sort'), '≤ 50 ms', (v) => v <= 50);
     check('function table 100k: first sort right after load (names)', med('views', 'table:100k', OURS, 'sort, first click'), '≤ 50 ms', (v) => v <= 50);
     check('function table 100k: scroll frame', med('views', 'table:100k', OURS, 'scroll frame'), '≤ 8 ms', (v) => v <= 8);
+  }
+}
+
+if (wanted('breakdown')) {
+  lines.push(
+    '## Breakdown: answer in memory → rows painted',
+    '',
+    '*First paint*: from the answer (one QueryRange summed by the label, served from memory) to the rows in view',
+    "rendered and their mini charts drawn and rasterized; *longest task* from the element's creation until then (tasks",
+    'over 50 ms; 0 when none); *scroll step*: the median of 12 scrolls of 12 rows, the update and the draw of the',
+    'charts that came into view (main-thread work, without the wait for the frame).',
+    '',
+    '| case | first paint | longest task | scroll step | charts in view |',
+    '|---|---|---|---|---|',
+  );
+  for (const b of BREAKDOWN) {
+    const v = (metric) => med('breakdown', b.id, OURS, metric);
+    lines.push(
+      `| ${b.name} | ${ms(v('first paint'))}${spread('breakdown', b.id, OURS, 'first paint')} | ${ms(v('longest task'))}${spread('breakdown', b.id, OURS, 'longest task')} | ${ms(v('scroll step'))} | ${num(v('charts in view'))} |`,
+    );
+  }
+  lines.push('');
+  if (BREAKDOWN.some((b) => b.id === '200x500')) {
+    check('breakdown 200 × 500: first paint', med('breakdown', '200x500', OURS, 'first paint'), '≤ 100 ms', (v) => v <= 100);
+    check('breakdown 200 × 500: longest main-thread task', med('breakdown', '200x500', OURS, 'longest task'), '≤ 50 ms', (v) => v <= 50);
   }
 }
 

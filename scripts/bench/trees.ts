@@ -3,7 +3,7 @@
 // page so that nothing the page runs before the measured hand-over warms the code being measured.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type RecordSpec, buildFlamegraphRecord, chainSpec, randomTreeSpec } from '../../src/test-support/flamegraph-record.js';
+import { type RecordSpec, buildFlamegraphRecord, chainSpec, randomChartSamples, randomTreeSpec, timelineSpec } from '../../src/test-support/flamegraph-record.js';
 
 export interface TreeCase {
   id: string;
@@ -81,5 +81,23 @@ export function writeTrees(dir: string, cases: TreeCase[]): TreeFiles[] {
     writeFileSync(join(dir, `${tree.id}.grafana.bin`), buffer);
     writeFileSync(join(dir, `${tree.id}.grafana.json`), JSON.stringify({ nodes: spec.parent.length, labels }));
     return { id: tree.id, nodes: spec.parent.length, maxDepth, recordBytes: record.length };
+  });
+}
+
+/** A flame chart's case: `samples` samples 10 ms apart, their stacks a random walk (runs of equal stacks merge). */
+export interface ChartCase {
+  readonly id: string;
+  readonly samples: number;
+}
+
+/** Writes `<id>.chart.bin` (a REPORT_TYPE_FLAMECHART record) into `dir`; answers its frame count and window. */
+export function writeCharts(dir: string, cases: readonly ChartCase[]): { id: string; frames: number; startMs: number; endMs: number }[] {
+  mkdirSync(dir, { recursive: true });
+  const startMs = 1_796_000_000_000;
+  const periodNs = 10_000_000;
+  return cases.map((chart) => {
+    const spec = timelineSpec(randomChartSamples(chart.samples, BigInt(startMs) * 1_000_000n, periodNs, 13));
+    writeFileSync(join(dir, `${chart.id}.chart.bin`), buildFlamegraphRecord(spec, { valueWidth: 64, indexWidth: 16 }));
+    return { id: chart.id, frames: spec.parent.length, startMs, endMs: startMs + (chart.samples * periodNs) / 1e6 };
   });
 }

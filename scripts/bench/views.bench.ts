@@ -3,11 +3,13 @@
 // before the data was handed over.
 import { defineElement } from '../../src/define/define-element.js';
 import { ParcaCalltreeElement } from '../../src/elements/calltree/calltree.js';
+import { ParcaFlamechartElement } from '../../src/elements/flamechart/flamechart.js';
 import { ParcaFunctionTableElement } from '../../src/elements/function-table/function-table.js';
-import { type BenchModule, type PageValue, afterPaint, heapBytes, nextTask, watchLongTasks } from './harness.js';
+import { type BenchModule, type PageValue, afterPaint, heapBytes, loadUntilStable, nextTask, timeRedraw, watchLongTasks } from './harness.js';
 
 defineElement('parca-calltree', ParcaCalltreeElement);
 defineElement('parca-function-table', ParcaFunctionTableElement);
+defineElement('parca-flamechart', ParcaFlamechartElement);
 
 type Report = (value: PageValue) => void;
 
@@ -132,11 +134,66 @@ async function functionTable(report: Report, dataUrl: string, profileId: string)
   report({ metric: 'scroll frame', unit: 'ms', value: median(frames) });
 }
 
+/** The flame chart: handed its record cold, then panned and zoomed (main-thread work per frame). */
+async function flamechart(report: Report, dataUrl: string, chartId: string): Promise<void> {
+  const bytes = await bytesOf(`${dataUrl}/${chartId}.chart.bin`);
+  const { startMs, endMs } = (await (await fetch(`${dataUrl}/${chartId}.chart.json`)).json()) as { startMs: number; endMs: number };
+  const el = document.createElement('parca-flamechart');
+  el.style.width = '1200px';
+  document.body.append(el);
+  await el.updateComplete;
+  await afterPaint();
+  await nextTask();
+  const tasks = watchLongTasks();
+  const load = await loadUntilStable(
+    () => (el.record = { bytes, unit: 'nanoseconds', startMs, endMs }),
+    () => !!el.data,
+  );
+  report({ metric: 'longest task', unit: 'ms', value: await tasks.stop() });
+  report({ metric: 'first paint', unit: 'ms', value: load.stableMs });
+  report({ metric: 'draws', unit: 'count', value: load.draws });
+  report({ metric: 'decode', unit: 'ms', value: el.data!.decodeMs });
+  report({ metric: 'frames', unit: 'count', value: el.data!.timeline.model.size });
+  const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[part~="chart"]')!;
+  const span = endMs - startMs;
+  const pans: number[] = [];
+  const zooms: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    // Pans at the whole window's width and zoomed in 8×: every frame of the record is in view at first.
+    const width = i < 5 ? span : span / 8;
+    const from = startMs + (i % 5) * (span - width) * 0.2;
+    el.zoomTo(from, from + width);
+    await el.settled;
+    pans.push(
+      (
+        await timeRedraw(
+          canvas,
+          () => el.zoomTo(from + width / 20, from + width / 20 + width),
+          () => el.updateComplete,
+        )
+      ).workMs,
+    );
+    await el.settled;
+    zooms.push(
+      (
+        await timeRedraw(
+          canvas,
+          () => el.zoomTo(from + width / 4, from + (3 * width) / 4),
+          () => el.updateComplete,
+        )
+      ).workMs,
+    );
+  }
+  report({ metric: 'pan frame', unit: 'ms', value: median(pans) });
+  report({ metric: 'zoom frame', unit: 'ms', value: median(zooms) });
+}
+
 export const run: BenchModule['run'] = async (report, params) => {
   const caseId = params.get('case')!;
   const dataUrl = params.get('data')!;
   const [view, id] = caseId.split(':') as [string, string];
   if (view === 'calltree') await calltree(report, dataUrl, id);
   else if (view === 'table') await functionTable(report, dataUrl, id);
+  else if (view === 'flamechart') await flamechart(report, dataUrl, id);
   else throw new Error(`unknown view case ${caseId}`);
 };

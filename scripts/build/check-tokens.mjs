@@ -23,9 +23,10 @@ const shared = [
 ];
 const baseRule = themeText.slice(themeText.indexOf('css`', themeText.indexOf('export const baseStyles')));
 
-// The frame canvas's tokens (flamegraph.styles.ts, `graphTokens`), read by every element that adopts them.
+// The frame canvas's tokens (flamegraph.styles.ts, `graphTokens`, or `frameTokens` of them), read by every element that adopts them.
 const graphText = readFileSync(join(root, 'src', 'elements', 'flamegraph', 'flamegraph.styles.ts'), 'utf8');
 const graphTokens = graphText.slice(0, graphText.indexOf('export const flamegraphStyles'));
+const frameTokens = graphText.slice(0, graphText.indexOf('export const graphTokens'));
 
 let problems = 0;
 for (const [folder, { tag, props }] of documented) {
@@ -34,6 +35,7 @@ for (const [folder, { tag, props }] of documented) {
   const files = readdirSync(join(root, folder)).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
   const sources = files.map((file) => readFileSync(join(root, folder, file), 'utf8'));
   if (sources.some((text) => text.includes('...graphTokens'))) sources.push(graphTokens);
+  else if (sources.some((text) => text.includes('...frameTokens'))) sources.push(frameTokens);
   for (const text of sources) {
     texts += text;
     // Read in CSS (`var(--parca-…)`), declared through themeStyles (`token: '--parca-…'`), or read by script

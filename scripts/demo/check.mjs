@@ -9,7 +9,7 @@ import '../register-ts.mjs';
 import { root } from '../paths.mjs';
 import { chromiumPath, chromiumProblem, parcaProblem, report } from '../test/prerequisites.mjs';
 
-const PAGES = ['index.html', 'dashboard.html', 'standalone.html', 'saved.html', 'dark.html', 'csp.html'];
+const PAGES = ['index.html', 'dashboard.html', 'standalone.html', 'saved.html', 'dark.html', 'csp.html', 'breakdown.html', 'flamechart.html', 'compare.html'];
 const screenshots = process.argv.includes('--screenshots');
 if (!report([chromiumProblem(), await parcaProblem({ urlSuffices: true })])) process.exit(1);
 const { freePort } = await import('../parca/server.ts');
@@ -41,8 +41,13 @@ try {
     await page.goto(`${demo.url}${name}`, { waitUntil: 'load' });
     // Every element must show something: data that arrived (parca-load), or a saved record it was given.
     const ready = () => {
-      const elements = [...document.querySelectorAll('parca-metrics, parca-flamegraph, parca-query-editor, parca-function-table, parca-calltree')];
-      const shown = elements.filter((el) => el.__demoLoaded || (el.record && el.data));
+      const elements = [
+        ...document.querySelectorAll(
+          'parca-metrics, parca-flamegraph, parca-query-editor, parca-function-table, parca-calltree, parca-breakdown, parca-flamechart, parca-compare',
+        ),
+      ];
+      // A compare element shows no data of its own: it is ready once it has found both of its sources.
+      const shown = elements.filter((el) => el.__demoLoaded || (el.record && el.data) || (el.baselineSource && el.comparisonSource));
       return { shown: shown.length, of: elements.length };
     };
     try {
@@ -58,7 +63,11 @@ try {
     if (screenshots) {
       // At rest: every element's latest requests answered and drawn.
       await page.evaluate(async () => {
-        const elements = [...document.querySelectorAll('parca-metrics, parca-flamegraph, parca-query-editor, parca-function-table, parca-calltree')];
+        const elements = [
+          ...document.querySelectorAll(
+            'parca-metrics, parca-flamegraph, parca-query-editor, parca-function-table, parca-calltree, parca-breakdown, parca-flamechart',
+          ),
+        ];
         await Promise.all(elements.map((el) => el.settled));
         await Promise.all(elements.map((el) => el.updateComplete));
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

@@ -102,6 +102,29 @@ const NO_BINARY_SAMPLES: readonly PlanSample[] = [
   { stack: [fn('compress/flate.NewWriter'), fn('main.compress'), fn('main.handle'), fn('net/http.(*conn).serve')], value: 917_504 },
 ];
 
+/** The flame chart's series: one profile a second, each a stack at a known moment. */
+export const TIMELINE_JOB = 'timeline';
+/** How long before the seeding moment the first of its profiles was taken, and the spacing of the others. */
+export const TIMELINE_FIRST_AGO_MS = 180_000;
+export const TIMELINE_STEP_MS = 1_000;
+export const TIMELINE_PROFILES = 60;
+/** Seconds [20, 25) run `spike → hash`; every tenth second from 7 on runs `gc` instead of `serve`. */
+export const TIMELINE_SPIKE = { from: 20, to: 25 } as const;
+
+/**
+ * The stacks of second `i`: the first 30 s are busy (a sample of 1 s a second, so Parca merges equal stacks of
+ * consecutive seconds into one frame), the last 30 s half busy (0.5 s, a gap after each). Every 15 s a short
+ * `bgsweep` sample of its own runs at the same moment as the main one.
+ */
+export function timelineSamples(i: number): PlanSample[] {
+  const value = i < 30 ? 1_000_000_000 : 500_000_000;
+  const spike = i >= TIMELINE_SPIKE.from && i < TIMELINE_SPIKE.to;
+  const stack = spike ? [at('hash'), at('spike'), at('serve'), at('main')] : i % 10 === 7 ? [at('gc'), at('main')] : [at('handle'), at('serve'), at('main')];
+  const samples: PlanSample[] = [{ stack, value }];
+  if (i % 15 === 0) samples.push({ stack: [at('bgsweep')], value: 200_000_000 });
+  return samples;
+}
+
 export const ADVERSARIAL_SERIES: readonly PlanSeries[] = [
   {
     name: LAB,
@@ -134,6 +157,14 @@ export const ADVERSARIAL_SERIES: readonly PlanSeries[] = [
     periodType: ['cpu', 'nanoseconds'],
     delta: true,
     profiles: [{ agoMs: 25 * 60_000, samples: BARE_SAMPLES }],
+  },
+  {
+    name: LAB,
+    job: TIMELINE_JOB,
+    sampleType: ['cpu', 'nanoseconds'],
+    periodType: ['cpu', 'nanoseconds'],
+    delta: true,
+    profiles: Array.from({ length: TIMELINE_PROFILES }, (_, i) => ({ agoMs: TIMELINE_FIRST_AGO_MS - i * TIMELINE_STEP_MS, samples: timelineSamples(i) })),
   },
 ];
 

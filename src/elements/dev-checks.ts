@@ -60,7 +60,8 @@ export class DevChecksController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.#settled) return;
+    // An element updated after it left the page (a late answer or module asked for it) has nothing to check.
+    if (this.#settled || !this.host.isConnected) return;
     this.#settled = true;
     // Once the page has loaded, and a while more for what pages set late; checked again then, so only a setup
     // that is still missing warns.

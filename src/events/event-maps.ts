@@ -3,6 +3,7 @@
 // are typed from its own map instead (see ListenerMethods), so a flame graph's `parca-load` listener gets
 // ParcaFlamegraphLoadEvent without a cast. Type-only: nothing here exists at run time.
 import type { ParcaBaselineSelectEvent } from './baseline-select.js';
+import type { ParcaCompareChangeEvent } from './compare-change.js';
 import type { ParcaErrorEvent } from './error.js';
 import type { ParcaFlamegraphLoadEvent } from './flamegraph-load.js';
 import type { ParcaFrameSelectEvent } from './frame-select.js';
@@ -13,6 +14,7 @@ import type { ParcaQuerySubmitEvent } from './query-submit.js';
 import type { ParcaRangeSelectEvent } from './range-select.js';
 import type { ParcaRefreshSelectEvent } from './refresh-select.js';
 import type { ParcaSandwichSelectEvent } from './sandwich-select.js';
+import type { ParcaSelectorSelectEvent } from './selector-select.js';
 import type { ParcaSourceChangeEvent } from './source-change.js';
 import type { ParcaViewChangeEvent } from './view-change.js';
 
@@ -36,6 +38,7 @@ export interface ParcaMetricsEvents {
   'parca-range-select': ParcaRangeSelectEvent;
   'parca-point-select': ParcaPointSelectEvent;
   'parca-baseline-select': ParcaBaselineSelectEvent;
+  'parca-selector-select': ParcaSelectorSelectEvent;
   'parca-load': ParcaLoadEvent;
   'parca-error': ParcaErrorEvent;
 }
@@ -70,6 +73,26 @@ export interface ParcaCalltreeEvents {
   'parca-load': ParcaFlamegraphLoadEvent;
   'parca-error': ParcaErrorEvent;
   'parca-view-change': ParcaViewChangeEvent;
+}
+
+/** The events `<parca-flamechart>` fires; its `parca-load` carries the chart's sizes. */
+export interface ParcaFlamechartEvents {
+  'parca-load': ParcaFlamegraphLoadEvent;
+  'parca-error': ParcaErrorEvent;
+  'parca-view-change': ParcaViewChangeEvent;
+  'parca-range-select': ParcaRangeSelectEvent;
+}
+
+/** The events `<parca-breakdown>` fires. */
+export interface ParcaBreakdownEvents {
+  'parca-selector-select': ParcaSelectorSelectEvent;
+  'parca-load': ParcaLoadEvent;
+  'parca-error': ParcaErrorEvent;
+}
+
+/** The events `<parca-compare>` fires. */
+export interface ParcaCompareEvents {
+  'parca-compare-change': ParcaCompareChangeEvent;
 }
 
 /** An element's own events over the DOM's: its classes win where both name an event. */

@@ -2,7 +2,8 @@ import type { SelectorProblem } from '../model/selector/tokens.js';
 import type { QuerySubmission } from './query-submit.js';
 
 /**
- * A user edited the query without submitting it (typed in the selector, picked a type or a query kind).
+ * A user edited the query without submitting it (typed in the selector, picked a type, a query kind or the
+ * labels to sum by).
  * Nothing else changes: a source ignores it. `query.selector` is the text as typed; `error` says why it
  * cannot be submitted yet, if it cannot.
  */

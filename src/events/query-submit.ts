@@ -4,6 +4,8 @@ export interface QuerySubmission {
   readonly profileType: string;
   readonly selector: string;
   readonly kind: QueryKind;
+  /** Label names the metrics sum series by (`sum_by`); absent or empty: Parca's default, every label. */
+  readonly sumBy?: readonly string[];
 }
 
 /** A user asked to run a query (the editor's Run button or Enter). A source applies it. */

@@ -7,6 +7,7 @@ import '../define.js';
 import type { ParcaFlamegraphElement } from '../elements/flamegraph/flamegraph.js';
 import type { ParcaMetricsElement } from '../elements/metrics/metrics.js';
 import type { ParcaErrorEvent } from '../events/error.js';
+import { LAB_CPU_TYPE, TIMELINE_FIRST_AGO_MS, TIMELINE_JOB } from '../../scripts/parca/adversarial-plan.js';
 import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
 import { nextEvent } from '../test-support/events.js';
 import { netListeners } from '../test-support/listeners.js';
@@ -42,6 +43,14 @@ const subjects: [name: string, markup: string][] = [
   ['<parca-function-table>', explorer('<parca-function-table></parca-function-table>')],
   ['<parca-calltree>', explorer('<parca-calltree></parca-calltree>')],
   ['<parca-sandwich>', explorer('<parca-sandwich sandwich="main.main"></parca-sandwich>')],
+  ['<parca-breakdown>', explorer('<parca-breakdown label="instance"></parca-breakdown>')],
+  ['<parca-flamechart>', explorer('<parca-flamechart></parca-flamechart>')],
+  [
+    '<parca-compare> with its two sources',
+    `<div><parca-source id="leak-a" sync-url url="${env.parcaUrl}" profile-type="${CPU_TYPE}"></parca-source>` +
+      `<parca-source id="leak-b" sync-url url="${env.parcaUrl}" profile-type="${CPU_TYPE}"><parca-function-table></parca-function-table></parca-source>` +
+      '<parca-compare baseline="leak-a" comparison="leak-b" sync-url></parca-compare></div>',
+  ],
   ['a whole explorer', explorer('<parca-query-editor></parca-query-editor><parca-metrics></parca-metrics><parca-flamegraph></parca-flamegraph>')],
 ];
 
@@ -161,6 +170,40 @@ describe('attach/detach cycles', function () {
     };
     try {
       await expectNothingLeft('a whole explorer showing data', LOADED_CYCLES, LOADED_WARM_UP, loadedCycle);
+    } finally {
+      host.remove();
+    }
+  });
+});
+
+describe('a flame chart showing data, attached and detached', function () {
+  this.timeout(10 * 60 * 1000);
+
+  it(`${LOADED_CYCLES} cycles of a chart that loads, draws, zooms and shows a tooltip leave nothing behind`, async () => {
+    const startMs = env.seededAtMs - TIMELINE_FIRST_AGO_MS - 5_000;
+    const endMs = env.seededAtMs;
+    const host = document.createElement('div');
+    document.body.append(host);
+    const template = document.createElement('template');
+    template.innerHTML =
+      `<parca-source url="${env.parcaUrl}" profile-type="${LAB_CPU_TYPE}" selector='{job="${TIMELINE_JOB}"}' ` +
+      `from="${new Date(startMs).toISOString()}" to="${new Date(endMs).toISOString()}">` +
+      '<parca-flamechart style="display: block; width: 600px"></parca-flamechart></parca-source>';
+    const loadedCycle = async () => {
+      const copy = template.content.cloneNode(true) as DocumentFragment;
+      const chart = copy.querySelector('parca-flamechart')!;
+      host.append(copy);
+      await arrived(chart, () => !!chart.data);
+      await chart.settled;
+      const viewport = chart.shadowRoot!.querySelector('[part="viewport"]')!;
+      viewport.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true }));
+      const box = viewport.getBoundingClientRect();
+      viewport.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width / 2, clientY: box.top + 5, bubbles: true }));
+      await chart.settled;
+      host.replaceChildren();
+    };
+    try {
+      await expectNothingLeft('a flame chart showing data', LOADED_CYCLES, LOADED_WARM_UP, loadedCycle);
     } finally {
       host.remove();
     }

@@ -28,6 +28,11 @@ export interface QueryState {
   readonly kind: QueryKind;
   readonly range: TimeRange;
   /**
+   * Label names the metrics sum series by (Parca's `sum_by`); empty keeps Parca's default, every label name of
+   * the type and range except `__*`: one series per label set. Applies to delta profile types only.
+   */
+  readonly sumBy: readonly string[];
+  /**
    * The moment (epoch ms) the query was applied: relative bounds (`now-1h`) resolve against it, once, so every
    * element of a source asks for the same window. A refresh makes a new state with a later `now`.
    */
@@ -70,6 +75,7 @@ function build(init: QueryInit, range: TimeRange, now: number, window: ResolvedR
     profileType: init.profileType ?? '',
     selector: normalizeSelectorText(init.selector ?? ''),
     kind: init.kind ?? 'both',
+    sumBy: Object.freeze([...(init.sumBy ?? [])]),
     range,
     now,
     window,
@@ -102,10 +108,16 @@ export function isRefreshOf(previous: QueryState, next: QueryState): boolean {
     previous.profileType === next.profileType &&
     previous.selector === next.selector &&
     previous.kind === next.kind &&
+    sameSumBy(previous.sumBy, next.sumBy) &&
     previous.range === next.range &&
     previous.point === next.point &&
     previous.baseline === next.baseline
   );
+}
+
+/** Whether two sum-by lists name the same labels in the same order (label names have no commas). */
+export function sameSumBy(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return String(a) === String(b);
 }
 
 /** Empty or blank means every profile of the type. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { createQueryState } from './query-state.js';
+import { createQueryState, isRefreshOf, refreshQuery } from './query-state.js';
 import { absoluteRange, parseTimeRange } from './time-range.js';
-import { readPointParams, readQueryParams, writePointParams, writeQueryParams } from './url-state.js';
+import { readPointParams, readQueryParams, readSourceParams, writePointParams, writeQueryParams, writeSourceParams } from './url-state.js';
 
 describe('url state', () => {
   const state = createQueryState({
@@ -69,5 +69,35 @@ describe('a picked point in the url', () => {
     for (const search of ['p.point=abc', 'p.point=-5', 'p.point=1796000000000&p.point.series=%7Bjob%3D~%22x%22%7D']) {
       expect(readPointParams(new URLSearchParams(search), 'p', '{}'), search).to.equal(undefined);
     }
+  });
+});
+
+describe('the sum-by labels in the url', () => {
+  const query = (sumBy: string[]) => createQueryState({ profileType: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta', sumBy });
+  const write = (sumBy: string[], params = new URLSearchParams('keep=1')) => writeSourceParams(params, 'p', { query: query(sumBy), refreshMs: 0, views: new Map() });
+
+  it('round-trips in order under <prefix>.sum-by, and is left out for the default', () => {
+    const params = write(['job', 'instance']);
+    expect(params.get('p.sum-by')).to.equal('job,instance');
+    expect(params.get('keep')).to.equal('1');
+    expect(readSourceParams(new URL(`https://example.test/?${params}`).searchParams, 'p', '{}').sumBy).to.deep.equal(['job', 'instance']);
+    const cleared = write([], params);
+    expect(cleared.has('p.sum-by')).to.equal(false);
+  });
+
+  it('reads a link with a query and no sum-by as the default, and one without a query as saying nothing', () => {
+    expect(readSourceParams(write([]), 'p', '{}').sumBy).to.deep.equal([]);
+    expect(readSourceParams(new URLSearchParams('other.type=x'), 'p', '{}').sumBy).to.equal(undefined);
+    // Hand-edited: blanks and repeats go.
+    expect(readSourceParams(new URLSearchParams('p.sum-by=job,, job ,instance'), 'p', '{}').sumBy).to.deep.equal(['job', 'instance']);
+  });
+
+  it('is part of the query: the same labels are the same query, other ones are not', () => {
+    const a = query(['job']);
+    expect(a.sumBy).to.deep.equal(['job']);
+    expect(Object.isFrozen(a.sumBy)).to.equal(true);
+    expect(createQueryState().sumBy).to.deep.equal([]);
+    expect(isRefreshOf(a, refreshQuery(a, a.now + 1000))).to.equal(true);
+    expect(isRefreshOf(a, refreshQuery(query(['instance']), a.now + 1000))).to.equal(false);
   });
 });

@@ -1,14 +1,14 @@
 // A source's query in the page URL, so a view can be shared as a link. Several sources keep separate keys:
 // each writes `<prefix>.type`, `<prefix>.selector`, `<prefix>.kind`, `<prefix>.from`, `<prefix>.to`, and the
-// picked point and baseline when there are.
+// labels the metrics sum by (`<prefix>.sum-by=job,instance`), the picked point and the baseline when there are.
 import { type FlamegraphView, readViewParams, viewIdsInParams, writeViewParams } from './flamegraph/view-state.js';
-import { labelSetKey, labelsRecord, selectorWithLabels } from './metrics/labels.js';
+import { labelSetKey, labelsRecord, parseLabelNames, selectorWithLabels } from './metrics/labels.js';
 import { type PointSelection, type QueryState, isQueryKind } from './query-state.js';
 import { formatRefreshInterval } from './refresh.js';
 import { parseSelector } from './selector/parse.js';
 import { type TimeRange, formatTimeBound, parseTimeBound, parseTimeRange } from './time-range.js';
 
-const FIELDS = ['type', 'selector', 'kind', 'from', 'to'] as const;
+const FIELDS = ['type', 'selector', 'kind', 'from', 'to', 'sum-by'] as const;
 
 /** Writes `state` under `prefix` into a copy of `params`, leaving every other key as it was. */
 export function writeQueryParams(params: URLSearchParams, prefix: string, state: QueryState): URLSearchParams {
@@ -19,6 +19,7 @@ export function writeQueryParams(params: URLSearchParams, prefix: string, state:
     kind: state.kind,
     from: formatTimeBound(state.range.from),
     to: formatTimeBound(state.range.to),
+    'sum-by': state.sumBy.join(','),
   };
   for (const field of FIELDS) {
     const key = `${prefix}.${field}`;
@@ -29,15 +30,17 @@ export function writeQueryParams(params: URLSearchParams, prefix: string, state:
 }
 
 /** What the URL says about the source under `prefix`; fields that are absent or invalid are left out. */
-export function readQueryParams(params: URLSearchParams, prefix: string): Partial<Record<'profileType' | 'selector' | 'kind' | 'from' | 'to', string>> {
+export function readQueryParams(params: URLSearchParams, prefix: string): Partial<Record<'profileType' | 'selector' | 'kind' | 'from' | 'to' | 'sumBy', string>> {
   const get = (field: string) => params.get(`${prefix}.${field}`) ?? undefined;
-  const out: Partial<Record<'profileType' | 'selector' | 'kind' | 'from' | 'to', string>> = {};
+  const out: Partial<Record<'profileType' | 'selector' | 'kind' | 'from' | 'to' | 'sumBy', string>> = {};
   const type = get('type');
   if (type) out.profileType = type;
   const selector = get('selector');
   if (selector !== undefined) out.selector = selector;
   const kind = get('kind');
   if (isQueryKind(kind)) out.kind = kind;
+  const sumBy = get('sum-by');
+  if (sumBy !== undefined) out.sumBy = sumBy;
   for (const bound of ['from', 'to'] as const) {
     const text = get(bound);
     if (!text) continue;
@@ -125,6 +128,11 @@ export function readPointParams(params: URLSearchParams, prefix: string, selecto
 export interface SourceParams {
   readonly query: ReturnType<typeof readQueryParams>;
   readonly refresh: string | undefined;
+  /**
+   * The labels the metrics sum by ([] for Parca's default). A link written by a source names its profile type
+   * whenever it has one, so a type without `sum-by` means the default; undefined when the URL holds no query.
+   */
+  readonly sumBy: readonly string[] | undefined;
   readonly point: PointSelection | undefined;
   readonly baseline: TimeRange | undefined;
   /** Flame graph views by flame graph id ('' for one without). */
@@ -142,6 +150,7 @@ export function readSourceParams(params: URLSearchParams, prefix: string, select
   return {
     query,
     refresh: params.get(`${prefix}.refresh`) ?? undefined,
+    sumBy: query.sumBy !== undefined || query.profileType ? parseLabelNames(query.sumBy) : undefined,
     point: readPointParams(params, prefix, query.selector ?? selector),
     baseline: readRangeParams(params, `${prefix}.base`),
     views,

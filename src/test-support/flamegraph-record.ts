@@ -16,6 +16,8 @@ export interface RecordSpec {
   files?: ArrayLike<string | null>;
   binaries?: ArrayLike<string | null>;
   lines?: ArrayLike<number | null>;
+  /** A flame chart's frame start per row, unix ns (0 in a flame graph). */
+  timestamps?: ArrayLike<bigint>;
 }
 
 export interface RecordOptions {
@@ -28,6 +30,8 @@ export interface RecordOptions {
   compress?: boolean;
   /** Leaves the children column out. */
   omitChildren?: boolean;
+  /** Leaves the timestamp column out (a record no flame chart can use). */
+  omitTimestamps?: boolean;
   /** Splits the rows into record batches of at most this many (Parca writes one). */
   maxBatchRows?: number;
 }
@@ -91,11 +95,12 @@ export function buildFlamegraphRecord(spec: RecordSpec, options: RecordOptions =
     cumulative: numeric(spec.cumulative, valueWidth),
     flat: numeric(spec.flat, valueWidth),
     diff: numeric(spec.diff, options.diffWidth ?? 8),
-    timestamp: column(size, () => 0n),
+    timestamp: column(size, (row) => spec.timestamps?.[row] ?? 0n),
     depth: numeric(depth, valueWidth),
     value_offset: numeric(offset, valueWidth),
   };
   if (options.omitChildren) delete data.children;
+  if (options.omitTimestamps) delete data.timestamp;
   const dict = (id: number) => dictionary(binary(), index, false, id);
   const types: Record<string, DataType> = {
     labels_only: bool(),
@@ -169,4 +174,78 @@ export function chainSpec(depth: number): RecordSpec {
   flat[size - 1] = 1000;
   const names = Array.from({ length: size }, (_, row) => (row === 0 ? null : `recurse${row % 10}`));
   return { parent, cumulative, flat, names };
+}
+
+/** One sample of a flame chart: its stack (root first), when it was taken and what it counted (ns). */
+export interface ChartSample {
+  readonly stack: readonly string[];
+  readonly timeNs: bigint;
+  readonly value: number;
+}
+
+/**
+ * A flame chart's rows as Parca builds them: samples in time order, each frame merged into its parent's last child
+ * when that has the same name and ends where the sample starts; the rows numbered breadth-first.
+ */
+export function timelineSpec(samples: readonly ChartSample[]): RecordSpec & { timestamps: bigint[] } {
+  interface Node {
+    name: string | null;
+    start: bigint;
+    value: number;
+    self: number;
+    children: Node[];
+  }
+  const root: Node = { name: null, start: 0n, value: 0, self: 0, children: [] };
+  for (const sample of samples) {
+    root.value += sample.value;
+    let node = root;
+    for (const [i, name] of sample.stack.entries()) {
+      const last = node.children[node.children.length - 1];
+      const next =
+        last && last.name === name && last.start + BigInt(last.value) === sample.timeNs
+          ? last
+          : node.children[node.children.push({ name, start: sample.timeNs, value: 0, self: 0, children: [] }) - 1]!;
+      next.value += sample.value;
+      if (i === sample.stack.length - 1) next.self += sample.value;
+      node = next;
+    }
+  }
+  const parent: number[] = [];
+  const cumulative: number[] = [];
+  const flat: number[] = [];
+  const names: (string | null)[] = [];
+  const timestamps: bigint[] = [];
+  const queue: [Node, number][] = [[root, -1]];
+  for (let i = 0; i < queue.length; i++) {
+    const [node, up] = queue[i]!;
+    parent.push(up);
+    cumulative.push(node.value);
+    flat.push(node.self);
+    names.push(node.name);
+    timestamps.push(node.start);
+    for (const child of node.children) queue.push([child, i]);
+  }
+  return { parent, cumulative, flat, names, binaries: names.map(() => '/usr/bin/app'), timestamps };
+}
+
+/** `count` samples a `periodNs` apart from `startNs`, their stacks a random walk over a few names (reproducible). */
+export function randomChartSamples(count: number, startNs: bigint, periodNs: number, seed = 1, maxDepth = 12): ChartSample[] {
+  let state = seed >>> 0 || 1;
+  const random = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const pool = ['main', 'serve', 'handle', 'parse', 'encode', 'hash', 'gc', 'alloc', 'read', 'write', 'lock', 'sleep'];
+  let stack = ['main'];
+  const samples: ChartSample[] = [];
+  for (let i = 0; i < count; i++) {
+    // Mostly the same stack as before (runs merge), sometimes a frame deeper or shallower.
+    const r = random();
+    if (r < 0.2 && stack.length < maxDepth) stack = [...stack, pool[Math.floor(random() * pool.length)]!];
+    else if (r < 0.4 && stack.length > 1) stack = stack.slice(0, 1 + Math.floor(random() * (stack.length - 1)));
+    samples.push({ stack, timeNs: startNs + BigInt(i * periodNs), value: random() < 0.1 ? Math.floor(periodNs / 2) : periodNs });
+  }
+  return samples;
 }

@@ -58,7 +58,7 @@ export function resolveOptions(query: QueryState, options: FlamegraphOptions): A
  * The options with their presets expanded into filters (the preset data loads on first use); a key no preset has
  * is an invalid query.
  */
-async function withPresets<O extends AnalysisOptions>(options: O): Promise<O> {
+export async function withPresets<O extends AnalysisOptions>(options: O): Promise<O> {
   if (!options.presets?.length) return options;
   const { FILTER_PRESETS, presetFilters } = await import('../../model/flamegraph/filter-presets.js');
   const { filters, unknown } = presetFilters(options.presets);

@@ -9,16 +9,13 @@ const colors = themeStyles([
   { name: '--_match', token: '--parca-flamegraph-match-color', light: '#f5a623', dark: '#c77d0a' },
 ]);
 
-/** The tokens a canvas of frames reads (GraphCanvas): colors, row height, label font; shared by the sandwich. */
-export const graphTokens = [
+/** The tokens of frames on a canvas: colors, row height and label font; shared by the flame chart. */
+export const frameTokens = [
   colors,
   css`
     :host {
       --_row-height: var(--parca-flamegraph-row-height, 20px);
       --_label-font: var(--parca-flamegraph-font, 12px ui-monospace, SFMono-Regular, Menlo, monospace);
-      --_max-height: var(--parca-flamegraph-max-height, 640px);
-      --_diff-growth: var(--parca-flamegraph-diff-growth-color, #dc2626);
-      --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #16a34a);
     }
     @media (forced-colors: active) {
       :host {
@@ -27,6 +24,18 @@ export const graphTokens = [
         --_muted-frame: Canvas;
         --_match: Highlight;
       }
+    }
+  `,
+];
+
+/** The tokens a canvas of frames reads (GraphCanvas): frameTokens, the height and the diff colors; shared by the sandwich. */
+export const graphTokens = [
+  ...frameTokens,
+  css`
+    :host {
+      --_max-height: var(--parca-flamegraph-max-height, 640px);
+      --_diff-growth: var(--parca-flamegraph-diff-growth-color, #dc2626);
+      --_diff-shrink: var(--parca-flamegraph-diff-shrink-color, #16a34a);
     }
     :host([diff-palette='blue-orange']) {
       --_diff-growth: var(--parca-flamegraph-diff-growth-color, #e66100);

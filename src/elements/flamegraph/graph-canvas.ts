@@ -47,6 +47,22 @@ export function widthClassOf(width: number): number {
   return 2 ** Math.floor(Math.log2(Math.max(64, width || FALLBACK_WIDTH)));
 }
 
+/** The colors and metrics of frames, read from the element's tokens (graphTokens): shared by the flame chart. */
+export function frameTheme(token: (name: string, fallback: string) => string): Theme {
+  const palette = splitColorList(token('--_palette', ''));
+  return {
+    palette: palette.length ? palette : ['#cccccc'],
+    neutral: token('--_neutral', '#d4d4d8'),
+    muted: token('--_muted-frame', '#ececef'),
+    match: token('--_match', '#f5a623'),
+    text: token('--_text', '#000'),
+    mutedText: token('--_muted-text', '#888'),
+    outline: token('--_accent', '#0b57d0'),
+    font: token('--_label-font', '12px monospace'),
+    rowHeight: parseFloat(token('--_row-height', '20')) || 20,
+  };
+}
+
 export class GraphCanvas {
   readonly #renderer = new FlamegraphRenderer();
   readonly #frame: FrameController;
@@ -107,18 +123,7 @@ export class GraphCanvas {
   /** Reads colors and metrics from the element's tokens again (a change of scheme, palette or `theme`). */
   readTheme(): void {
     const token = (name: string, fallback: string) => this.#look.token(name, fallback);
-    const palette = splitColorList(token('--_palette', ''));
-    this.#theme = {
-      palette: palette.length ? palette : ['#cccccc'],
-      neutral: token('--_neutral', '#d4d4d8'),
-      muted: token('--_muted-frame', '#ececef'),
-      match: token('--_match', '#f5a623'),
-      text: token('--_text', '#000'),
-      mutedText: token('--_muted-text', '#888'),
-      outline: token('--_accent', '#0b57d0'),
-      font: token('--_label-font', '12px monospace'),
-      rowHeight: parseFloat(token('--_row-height', '20')) || 20,
-    };
+    this.#theme = frameTheme(token);
     const rgb = (name: string, fallback: string) => parseColor(canvasColor(token(name, fallback))) ?? parseColor(fallback)!;
     this.#diffPalette = buildDiffPalette(rgb('--_neutral', '#d4d4d8'), rgb('--_diff-growth', '#dc2626'), rgb('--_diff-shrink', '#16a34a'));
   }

@@ -4,16 +4,20 @@ import type { ReactiveControllerHost } from 'lit';
 import type { ParcaError } from '../../client/errors.js';
 import { type FlamegraphData, type FlamegraphRecordInput, decodeDataSliced } from './fetch.js';
 
-export class RecordDecoder {
+/** Decodes records of one kind (a flame graph's by default; a flame chart's). */
+export class RecordDecoder<I = FlamegraphRecordInput, D = FlamegraphData> {
   /** The last record decoded, until another one is. */
-  data: FlamegraphData | undefined;
+  data: D | undefined;
   /** Why the last record could not be decoded. */
   error: ParcaError | undefined;
-  #input: FlamegraphRecordInput | undefined;
+  #input: I | undefined;
   #abort: AbortController | undefined;
   #pending: Promise<void> | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly decodeSliced = decodeDataSliced as unknown as (input: I, signal: AbortSignal) => Promise<D>,
+  ) {}
 
   /** The decode under way, if any: it settles once the host has been asked to update. */
   get pending(): Promise<void> | undefined {
@@ -21,7 +25,7 @@ export class RecordDecoder {
   }
 
   /** Starts decoding `input` (or clears the graph for undefined); a decode under way for another record stops. */
-  decode(input: FlamegraphRecordInput | undefined): void {
+  decode(input: I | undefined): void {
     if (input === this.#input) return;
     this.#cancel();
     this.#input = input;
@@ -32,7 +36,7 @@ export class RecordDecoder {
     }
     const abort = new AbortController();
     this.#abort = abort;
-    const pending = decodeDataSliced(input, abort.signal).then(
+    const pending = this.decodeSliced(input, abort.signal).then(
       (data) => {
         if (abort.signal.aborted) return;
         this.data = data;

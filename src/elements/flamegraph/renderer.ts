@@ -62,10 +62,29 @@ export function rowGeometry(model: FlamegraphModel, orientation: Orientation, ro
   return { rows, yOf, depthStart, depthEnd, depthAt, contentHeight: rows * rowHeight };
 }
 
+/** Label widths measured once per text and font (a canvas's measureText is slow); shared by the flame chart. */
+export class TextWidths {
+  readonly #widths = new Map<string, number>();
+
+  measure(ctx: CanvasRenderingContext2D, text: string): number {
+    let width = this.#widths.get(text);
+    if (width === undefined) {
+      if (this.#widths.size > MEASURE_CACHE_LIMIT) this.#widths.clear();
+      width = ctx.measureText(text).width;
+      this.#widths.set(text, width);
+    }
+    return width;
+  }
+
+  clear(): void {
+    this.#widths.clear();
+  }
+}
+
 export class FlamegraphRenderer {
   readonly drawn = new DrawList();
   #walker = new VisibleWalker();
-  #widths = new Map<string, number>();
+  readonly #widths = new TextWidths();
   #font = '';
 
   draw(ctx: CanvasRenderingContext2D, state: DrawState, theme: Theme): void {
@@ -100,22 +119,12 @@ export class FlamegraphRenderer {
         ctx.strokeRect(x + 0.5, y + 0.5, Math.max(0, drawnWidth - 1), rowHeight - GAP - 1);
       }
       if (width >= MIN_LABEL_WIDTH) {
-        const label = fitLabel(frameName(model, row), width - 2 * LABEL_PADDING, (text) => this.#measure(ctx, text), state.labelAlign);
+        const label = fitLabel(frameName(model, row), width - 2 * LABEL_PADDING, (text) => this.#widths.measure(ctx, text), state.labelAlign);
         if (label) {
           ctx.fillStyle = dimmed ? theme.mutedText : theme.text;
           ctx.fillText(label, right ? x + drawnWidth - LABEL_PADDING : x + LABEL_PADDING, y + (rowHeight - GAP) / 2);
         }
       }
     });
-  }
-
-  #measure(ctx: CanvasRenderingContext2D, text: string): number {
-    let width = this.#widths.get(text);
-    if (width === undefined) {
-      if (this.#widths.size > MEASURE_CACHE_LIMIT) this.#widths.clear();
-      width = ctx.measureText(text).width;
-      this.#widths.set(text, width);
-    }
-    return width;
   }
 }

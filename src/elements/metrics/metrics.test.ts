@@ -1,20 +1,25 @@
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import '../../define/metrics.js';
 import { createConnection } from '../../client/connection.js';
 import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
+import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
+import { ParcaSelectorSelectEvent } from '../../events/selector-select.js';
 import { ParcaSourceChangeEvent } from '../../events/source-change.js';
-import { labelSetKey, labelsRecord } from '../../model/metrics/labels.js';
+import { type SeriesLabel, formatLabels, labelSetKey, labelsRecord } from '../../model/metrics/labels.js';
+import { createQueryState } from '../../model/query-state.js';
+import { absoluteRange } from '../../model/time-range.js';
 import { LAB_CPU_TYPE } from '../../../scripts/parca/adversarial-plan.js';
 import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { recordingConnection } from '../../test-support/recording-connection.js';
 import { nextEvent } from '../../test-support/events.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import type { ParcaMetricsElement } from './metrics.js';
-import { part } from '../../test-support/harness.js';
+import { part, parts } from '../../test-support/harness.js';
 
 const env = testEnv();
 const seeded = seededRange();
@@ -395,6 +400,204 @@ describe('<parca-metrics>', () => {
 
   it('is accessible', async () => {
     const { el } = await mount();
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<parca-metrics> sum by and series query actions', () => {
+  const range = () => ({ start: timestampFromMs(seeded.startMs), end: timestampFromMs(seeded.endMs) });
+
+  /** How many series Parca answers for `selector` summed by `sumBy` (empty: every label name, as the chart asks), asked directly. */
+  async function parcaSeriesCount(selector: string, sumBy: string[]): Promise<number> {
+    const parca = createConnection({ url: env.parcaUrl });
+    const by = sumBy.length ? sumBy : (await parca.labels({ ...range(), profileType: CPU_TYPE })).labelNames.filter((name) => !name.startsWith('__'));
+    const { series } = await parca.queryRange({ query: `${CPU_TYPE}${selector}`, ...range(), step: { seconds: 60n }, sumBy: by });
+    return series.length;
+  }
+
+  async function until(condition: () => boolean, what: string): Promise<void> {
+    for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(condition(), what).to.equal(true);
+  }
+
+  /** A source with an editor and a chart, both loaded. */
+  async function explorer() {
+    const root = await fixture<ParcaSourceElement>(html`
+      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${FROM} to=${TO}>
+        <parca-query-editor></parca-query-editor>
+        <parca-metrics style="width: 800px"></parca-metrics>
+      </parca-source>
+    `);
+    const el = root.querySelector('parca-metrics')!;
+    const editor = root.querySelector('parca-query-editor')!;
+    await until(() => !!el.data && el.status === 'complete', 'the chart has data');
+    await el.updateComplete;
+    await editor.settled;
+    return { root, el, editor };
+  }
+
+  /** `{a="x", b="y"}` (or `!=`) in the order given: the canonical text the actions make. */
+  const selectorOf = (labels: readonly SeriesLabel[], op = '=') => `{${labels.map((l) => `${l.name}${op}"${l.value}"`).join(', ')}}`;
+
+  /** The labels of the first listed series that the other series do not all share. */
+  function distinctLabels(el: ParcaMetricsElement, series: { labels: readonly SeriesLabel[] }): SeriesLabel[] {
+    const all = el.data!.series;
+    return series.labels.filter((label) => !all.every((s) => s.labels.some((l) => l.name === label.name && l.value === label.value)));
+  }
+
+  const menu = (el: ParcaMetricsElement) => part(el, 'series-menu');
+  const items = (el: ParcaMetricsElement) => parts<HTMLButtonElement>(el, 'series-action');
+
+  /** Opens the menu of the first listed series from its legend button; returns the series and the button. */
+  async function openFromLegend(el: ParcaMetricsElement) {
+    const button = parts<HTMLButtonElement>(el, 'series-actions')[0]!;
+    const series = el.data!.series.find((s) => s.key === button.dataset.key)!;
+    button.click();
+    await until(() => !!menu(el), 'the menu opens');
+    await until(() => el.shadowRoot!.activeElement === items(el)[0], 'focus goes to its first action');
+    return { series, button };
+  }
+
+  it("sums series by the labels of the source's query, and its own sum-by wins over them", async () => {
+    const { root, el } = await explorer();
+    const reloaded = loaded(el);
+    el.dispatchEvent(new ParcaQuerySubmitEvent({ profileType: CPU_TYPE, selector: '{}', kind: 'both', sumBy: ['job'] }));
+    await reloaded;
+    expect(root.query.sumBy).to.deep.equal(['job']);
+    expect(el.data!.series).to.have.length(await parcaSeriesCount('{}', ['job']));
+    for (const series of el.data!.series) expect(series.labels.map((l) => l.name)).to.deep.equal(['job']);
+
+    const own = loaded(el);
+    el.sumBy = 'instance';
+    await own;
+    expect(el.data!.series).to.have.length(await parcaSeriesCount('{}', ['instance']));
+    for (const series of el.data!.series) expect(series.labels.map((l) => l.name)).to.deep.equal(['instance']);
+  });
+
+  it('offers "only this series" from a legend item: the source runs its selector, the editor shows it', async () => {
+    const { root, el, editor } = await explorer();
+    const { series, button } = await openFromLegend(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const only = selectorOf(series.labels);
+    expect(menu(el)!.getAttribute('aria-label')).to.contain(formatLabels(series.labels));
+    expect(items(el)[0]!.textContent).to.contain('Only this series').and.to.contain(only);
+
+    const asked = nextEvent(el, ParcaSelectorSelectEvent.eventName);
+    const applied = nextEvent(root, ParcaSourceChangeEvent.eventName);
+    items(el)[0]!.click();
+    const event = await asked;
+    expect(event).to.include({ selector: only, action: 'only', cancelable: true, bubbles: true, composed: true });
+    expect(event.labels).to.deep.equal(labelsRecord(series.labels));
+    const change = await applied;
+    expect(change.cause).to.equal('query');
+    expect(change.query.selector).to.equal(only);
+    await loaded(el);
+    expect(el.data!.series.map((s) => s.key)).to.deep.equal([series.key]);
+    await editor.updateComplete;
+    expect(part<HTMLInputElement>(editor, 'selector-input')!.value).to.equal(only);
+    expect(menu(el)).to.equal(null);
+  });
+
+  it('excludes a series by the labels that tell it apart', async () => {
+    const { root, el, editor } = await explorer();
+    const { series } = await openFromLegend(el);
+    const distinct = distinctLabels(el, series);
+    expect(distinct.length).to.be.greaterThan(0);
+    const exclude = selectorOf(distinct, '!=');
+    expect(items(el)[1]!.textContent).to.contain('Exclude this series').and.to.contain(exclude);
+    const applied = nextEvent(root, ParcaSourceChangeEvent.eventName);
+    items(el)[1]!.click();
+    expect((await applied).query.selector).to.equal(exclude);
+    await loaded(el);
+    expect(el.data!.series).to.have.length(await parcaSeriesCount(exclude, []));
+    for (const shown of el.data!.series) {
+      for (const label of distinct) expect(shown.labels.some((l) => l.name === label.name && l.value === label.value)).to.equal(false);
+    }
+    await editor.updateComplete;
+    expect(part<HTMLInputElement>(editor, 'selector-input')!.value).to.equal(exclude);
+  });
+
+  it('lets a page veto the new selector with preventDefault()', async () => {
+    const { root, el, editor } = await explorer();
+    const veto = (event: Event) => event.preventDefault();
+    document.addEventListener(ParcaSelectorSelectEvent.eventName, veto);
+    let changes = 0;
+    root.addEventListener(ParcaSourceChangeEvent.eventName, () => changes++);
+    try {
+      await openFromLegend(el);
+      const asked = nextEvent(el, ParcaSelectorSelectEvent.eventName);
+      items(el)[0]!.click();
+      expect((await asked).defaultPrevented).to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await editor.updateComplete;
+      expect(changes).to.equal(0);
+      expect(root.query.selector).to.equal('{}');
+      expect(part<HTMLInputElement>(editor, 'selector-input')!.value).to.equal('');
+    } finally {
+      document.removeEventListener(ParcaSelectorSelectEvent.eventName, veto);
+    }
+  });
+
+  it("can be used with the keyboard alone: a legend item's menu button, and Shift+F10 on the cursor's point", async () => {
+    const { root, el } = await explorer();
+    // The cursor's point: Shift+F10 opens its series' actions, arrows move, Escape gives focus back to the chart.
+    part(el, 'chart')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'F10' });
+    await sendKeys({ up: 'Shift' });
+    await until(() => el.shadowRoot!.activeElement === items(el)[0], 'focus goes to the first action');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement).to.equal(items(el)[1]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(el.shadowRoot!.activeElement, 'the arrows wrap').to.equal(items(el)[0]);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(menu(el)).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'chart'));
+
+    // A legend item's menu button, Enter and Enter.
+    const button = parts<HTMLButtonElement>(el, 'series-actions')[0]!;
+    const series = el.data!.series.find((s) => s.key === button.dataset.key)!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.activeElement === items(el)[0], 'focus goes to the first action');
+    const applied = nextEvent(root, ParcaSourceChangeEvent.eventName);
+    await sendKeys({ press: 'Enter' });
+    expect((await applied).query.selector).to.equal(selectorOf(series.labels));
+  });
+
+  it('opens on a right-click on a point, for the series under the pointer', async () => {
+    const { el } = await explorer();
+    const { series, index } = tallestPoint(el);
+    const { left, top } = el.plot!.position(index, series.values[index]!);
+    const rect = el.plot!.over.getBoundingClientRect();
+    const click = new MouseEvent('contextmenu', { clientX: rect.left + left, clientY: rect.top + top, bubbles: true, cancelable: true, composed: true });
+    el.plot!.over.dispatchEvent(click);
+    expect(click.defaultPrevented, "the browser's own menu stays closed").to.equal(true);
+    await until(() => !!menu(el), 'the menu opens');
+    expect(menu(el)!.getAttribute('aria-label')).to.equal(`Query actions: ${formatLabels(series.labels)}`);
+    expect(items(el)[0]!.textContent).to.contain(selectorOf(series.labels));
+  });
+
+  it('applies the new selector to its own query when it has one', async () => {
+    const connection = createConnection({ url: env.parcaUrl });
+    const query = createQueryState({ profileType: CPU_TYPE, range: absoluteRange(seeded.startMs, seeded.endMs) });
+    const el = await fixture<ParcaMetricsElement>(html`<parca-metrics style="width: 800px" .connection=${connection} .query=${query}></parca-metrics>`);
+    await el.settled;
+    await until(() => !!el.data, 'the chart has data');
+    await el.updateComplete;
+    const { series } = await openFromLegend(el);
+    const reloaded = loaded(el);
+    items(el)[0]!.click();
+    expect(el.query!.selector).to.equal(selectorOf(series.labels));
+    await reloaded;
+    expect(el.data!.series.map((s) => s.key)).to.deep.equal([series.key]);
+  });
+
+  it('is accessible with the menu open', async () => {
+    const { el } = await explorer();
+    await openFromLegend(el);
     await expect(el).to.be.accessible();
   });
 });

@@ -1,7 +1,8 @@
 // The chart element: a shell that wires its parts. What it shows comes from SeriesData (the answer as chart columns,
 // the legend, the step the data allows), the picture from PlotView (uPlot, colors, tooltip, bands), the keyboard
 // cursor's rules from model/metrics/cursor.ts, the parts around the canvas from templates.ts, and the accessible
-// table from IdleTable. Here: properties, the request, and user actions turned into `parca-*` events.
+// table from IdleTable, the series' query actions from series-actions.ts (loaded on first use). Here: properties,
+// the request, and user actions turned into `parca-*` events.
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QueryController, type QueryStatus } from '../../controllers/query-controller.js';
@@ -20,6 +21,7 @@ import { type MetricsArgs, type MetricsResult, fetchSeries } from './fetch.js';
 import { IdleTable } from './idle-table.js';
 import { metricsStyles } from './metrics.styles.js';
 import type { MetricsPlot } from './plot.js';
+import type { SeriesMenu } from './series-actions.js';
 import { type Band, PlotView } from './plot-view.js';
 import { SeriesData } from './series-data.js';
 import { chartLabel, pointAnnouncement, renderBaselineNote, renderLegend, renderTable, statusText, sumByNote } from './templates.js';
@@ -35,6 +37,12 @@ const FALLBACK_WIDTH = 800;
  * point, or press Enter on it, to show that one profile. Arrow keys move between points (Shift+arrows select a
  * range), the legend isolates a series on click and toggles it on Shift+click.
  *
+ * Query actions on a series: its legend item's menu button, a right-click on one of its points, or Shift+F10
+ * (or the context-menu key) on the keyboard cursor's point offer "Only this series" (the query's selector with
+ * each of its labels set) and "Exclude this series" (`label!="value"` for the labels that tell it apart). The
+ * new selector goes up as a cancelable `parca-selector-select`: the source runs it (its query editor shows it);
+ * a chart with a `query` of its own applies it to that.
+ *
  * A baseline for flame graph diffs: drag with Shift (or Alt) held, or select with Shift+arrows and press B.
  * The baseline shows as a band and a note with a button that clears it.
  *
@@ -43,6 +51,7 @@ const FALLBACK_WIDTH = 800;
  * @fires parca-range-select - The user selected a time range (drag, Shift+arrows and Enter, or going back).
  * @fires parca-point-select - The user selected one point of a series (click or Enter).
  * @fires parca-baseline-select - The user chose (Shift/Alt+drag, Shift+arrows and B) or cleared a baseline range.
+ * @fires parca-selector-select - The user asked for only or none of a series (its query actions); cancelable.
  * @csspart baseline - The band over the baseline range (when it lies in the chart's range).
  * @csspart picked - Marks the point picked for the flame graph (its bucket), until the next query or range.
  * @csspart baseline-note - Names the baseline range, with a button that clears it.
@@ -62,6 +71,9 @@ const FALLBACK_WIDTH = 800;
  * @csspart marker - The dot on the point the tooltip describes.
  * @csspart legend - The list of series.
  * @csspart legend-item - One series in the legend (a toggle button).
+ * @csspart series-actions - The button beside a legend item that opens its series' query actions.
+ * @csspart series-menu - The menu of a series' query actions.
+ * @csspart series-action - One action of that menu; its `code` shows the selector it makes.
  * @csspart show-all - The button that lists series beyond the top N.
  * @csspart live - The live region announcing the keyboard cursor's point (visually hidden).
  * @csspart table - The table of series for screen readers (visually hidden by default).
@@ -86,8 +98,9 @@ export class ParcaMetricsElement extends ParcaElement {
   protected static override readonly devChecks = { needsProfileType: true };
 
   /**
-   * Label names to sum series by, comma separated (`job` or `job,instance`); empty keeps one series per label
-   * set. Applies to delta profile types only.
+   * Label names to sum series by, comma separated (`job` or `job,instance`). Empty follows the query's `sumBy`
+   * (a source's, as its query editor chose it), and where that is empty too keeps one series per label set.
+   * When set, it wins over the query's. Applies to delta profile types only.
    */
   @property({ attribute: 'sum-by' }) sumBy = '';
   /** Plot raw totals per point instead of values per second (delta types). */
@@ -107,6 +120,8 @@ export class ParcaMetricsElement extends ParcaElement {
   /** Ranges this element replaced by selections, latest last, for going back. */
   @state() private history: readonly TimeRange[] = [];
   @state() private announcement = '';
+  /** The series whose query actions are open, where (page coordinates) and what had focus. */
+  @state() private menu: SeriesMenu | undefined;
 
   #lastStep = 0;
   readonly #series = new SeriesData();
@@ -116,6 +131,7 @@ export class ParcaMetricsElement extends ParcaElement {
   /** The keyboard cursor and the start of a Shift+arrow selection. */
   #cursor: PointRef | undefined;
   #anchor: number | undefined;
+  #actions: typeof import('./series-actions.js') | undefined;
   readonly #view = new PlotView(this, {
     data: () => this.#series.data,
     visible: (i) => {
@@ -196,7 +212,12 @@ export class ParcaMetricsElement extends ParcaElement {
     const length = window.endMs - window.startMs;
     // Never finer than the data: a step under the profiles' spacing draws a saw (see sparseDataStepSeconds).
     const step = Math.max(chooseStepSeconds(length, this.width, this.pxPerPoint), this.#series.stepFloor(length));
-    return [connection, query.profileType, query.selector, window, step, this.sumBy];
+    return [connection, query.profileType, query.selector, window, step, this.#sumBy];
+  }
+
+  /** The attribute's labels, else the query's (a query made by hand may have none). */
+  get #sumBy(): string {
+    return this.sumBy || (this.activeQuery?.sumBy?.join(',') ?? '');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -281,7 +302,22 @@ export class ParcaMetricsElement extends ParcaElement {
     this.dispatchEvent(new ParcaRangeSelectEvent(previous));
   }
 
+  /**
+   * Opens the query actions (loaded on first use) of the series `event` points at: a legend item's menu button, a
+   * right-click on the chart, Shift+F10 on the keyboard cursor's point.
+   */
+  #openMenu(event: Event): void {
+    event.preventDefault();
+    const target = event.target as HTMLElement;
+    const cursor = this.#cursor;
+    void import('./series-actions.js').then((module) => {
+      this.#actions = module;
+      this.menu = module.seriesMenu(this, this.#view, event, target, cursor);
+    });
+  }
+
   #onLegendClick(event: MouseEvent): void {
+    if ((event.target as Element).closest('[part~="series-actions"]')) return this.#openMenu(event);
     const item = (event.target as Element).closest<HTMLElement>('[part~="legend-item"]');
     const key = item?.dataset.key;
     if (key === undefined) return;
@@ -301,6 +337,7 @@ export class ParcaMetricsElement extends ParcaElement {
   #onKeyDown(event: KeyboardEvent): void {
     const data = this.#series.data;
     if (!data || !this.#view.plot) return;
+    if (this.#cursor && (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) return this.#openMenu(event);
     const order = visibleOrder(this.#series.legend, this.#visibleKeys);
     const action = cursorAction(data, order, { cursor: this.#cursor, anchor: this.#anchor }, event.key, event.shiftKey);
     if (action.kind === 'none') return;
@@ -335,7 +372,7 @@ export class ParcaMetricsElement extends ParcaElement {
     const legend = this.#series.legend;
     const error = this.#query.error;
     const type = this.#query.value?.profileType ?? this.activeQuery?.profileType ?? '';
-    const note = sumByNote(this.sumBy, type);
+    const note = sumByNote(this.#sumBy, type);
     const hidden = this.#hidden;
     return html`
       <div part="header" ?hidden=${hidden}>
@@ -361,6 +398,7 @@ export class ParcaMetricsElement extends ParcaElement {
         aria-label=${chartLabel(this.activeQuery?.profileType, data)}
         ?hidden=${hidden}
         @keydown=${this.#onKeyDown}
+        @contextmenu=${this.#openMenu}
         @mousedown=${(event: MouseEvent) => (this.#baselineDrag = event.shiftKey || event.altKey)}
         @mouseleave=${() => !this.#cursor && this.#view.hideTooltip()}
       >
@@ -378,11 +416,13 @@ export class ParcaMetricsElement extends ParcaElement {
               showAll: this.showAll,
               visible: this.#visibleKeys,
               colors: this.#view.colors,
+              menuFor: this.menu?.key,
               onClick: this.#onLegendClick,
               onToggleShowAll: this.#toggleShowAll,
             })
           : nothing
       }
+      ${this.menu && this.#actions?.renderSeriesMenu(this, this.menu, this.#series.legend, this.#query.value?.selector, () => (this.menu = undefined))}
       <div part="live" class="visually-hidden" aria-live="polite">${this.announcement}</div>
       <div class="table"></div>
     `;

@@ -14,7 +14,7 @@ import { formatDurationMs, formatMetricValue } from '../../model/units.js';
 import { styleProps } from '../directives/style-props.js';
 
 /** A series as people read it: its labels, or "all series" for the one series of a query without any. */
-function seriesName(labels: readonly SeriesLabel[]): string {
+export function seriesName(labels: readonly SeriesLabel[]): string {
   return formatLabels(labels) || 'all series';
 }
 
@@ -43,17 +43,20 @@ export interface LegendView {
   readonly showAll: boolean;
   readonly visible: ReadonlySet<string>;
   readonly colors: readonly string[];
+  /** The series (key) whose actions menu is open. */
+  readonly menuFor: string | undefined;
   readonly onClick: (event: MouseEvent) => void;
   readonly onToggleShowAll: () => void;
 }
 
-export function renderLegend({ data, legend, showAll, visible, colors, onClick, onToggleShowAll }: LegendView) {
+export function renderLegend({ data, legend, showAll, visible, colors, menuFor, onClick, onToggleShowAll }: LegendView) {
   const listed = showAll ? legend.entries : legend.entries.slice(0, legend.top);
   const more = legend.entries.length - legend.top;
   // One listener for the list rather than one per item: hundreds of series are listed at once.
   return html`<ul part="legend" aria-label="Series" @click=${onClick}>
-    ${listed.map(
-      (entry) => html`<li>
+    ${listed.map((entry) => {
+      const name = formatLabels(entry.distinct) || seriesName(data.series[entry.index]!.labels);
+      return html`<li>
         <button
           part="legend-item"
           aria-pressed=${visible.has(entry.key) ? 'true' : 'false'}
@@ -61,10 +64,20 @@ export function renderLegend({ data, legend, showAll, visible, colors, onClick, 
           title="Click to show only this series, Shift+click to show or hide it"
         >
           <span class="swatch" ${styleProps({ '--_swatch': colors[entry.index] ?? '' })}></span>
-          ${formatLabels(entry.distinct) || seriesName(data.series[entry.index]!.labels)}
+          ${name}
         </button>
-      </li>`,
-    )}
+        <button
+          part="series-actions"
+          data-key=${entry.key}
+          aria-haspopup="menu"
+          aria-expanded=${menuFor === entry.key ? 'true' : 'false'}
+          aria-label="Query actions: ${name}"
+          title="Only or exclude this series in the query"
+        >
+          ⋯
+        </button>
+      </li>`;
+    })}
     ${
       more > 0
         ? html`<li>
@@ -132,5 +145,5 @@ export function sumByNote(sumBy: string, profileType: string): string {
 export function chartLabel(profileType: string | undefined, data: ChartData | undefined): string {
   const what = profileType ? `${profileType} over time` : 'Values over time';
   if (!data) return what;
-  return `${what}, ${data.series.length} series in ${data.unit.label}. Arrow keys move between points, Enter selects one.`;
+  return `${what}, ${data.series.length} series in ${data.unit.label}. Arrow keys move between points, Enter selects one, Shift+F10 offers its series' query actions.`;
 }

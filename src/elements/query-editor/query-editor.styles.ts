@@ -127,9 +127,14 @@ export const queryEditorStyles = [
   }
 
   [part~='hint'],
-  [part~='profile-type-note'] {
+  [part~='profile-type-note'],
+  [part~='sum-by-note'] {
     color: var(--_muted-text);
     margin: 0;
+  }
+
+  [part~='sum-by'] {
+    position: relative;
   }
 
   [part~='options'] {

@@ -53,9 +53,10 @@ async function underSource(editorAttrs: { profileType?: string; selector?: strin
   return { source, editor };
 }
 
-/** Focuses the selector field and types into it like a person. */
+/** Focuses the selector field and types into it like a person (once its autocomplete, loaded on focus, is there). */
 async function typeSelector(editor: ParcaQueryEditorElement, text: string): Promise<void> {
   part<HTMLInputElement>(editor, 'selector-input')!.focus();
+  await editor.settled;
   await sendKeys({ type: text });
   await editor.updateComplete;
 }
@@ -371,5 +372,161 @@ describe('<parca-query-editor>', () => {
     expect(active.selectorText).to.contain('range-preset-active');
     expect(active.style.backgroundColor.toLowerCase()).to.equal('highlight');
     expect(active.style.color.toLowerCase()).to.equal('highlighttext');
+  });
+});
+
+describe('<parca-query-editor> sum by', () => {
+  const MEMORY_TYPE = 'memory:alloc_space:bytes:space:bytes';
+  const parca = () => createConnection({ url: env.parcaUrl });
+  const range = () => ({ start: timestampFromMs(startMs), end: timestampFromMs(endMs) });
+  const original = location.href;
+  afterEach(() => history.replaceState(null, '', original));
+
+  /** The label names Parca has for the type in the seeded range, as a sum-by can name them (no `__*`). */
+  async function parcaLabelNames(profileType: string): Promise<string[]> {
+    const { labelNames } = await parca().labels({ ...range(), profileType });
+    return labelNames.filter((name) => !name.startsWith('__')).sort();
+  }
+
+  /** How many series Parca answers for the whole type summed by `sumBy` (empty: every label name, as the chart asks). */
+  async function parcaSeriesCount(profileType: string, sumBy: string[]): Promise<number> {
+    const by = sumBy.length ? sumBy : await parcaLabelNames(profileType);
+    const { series } = await parca().queryRange({ query: `${profileType}{}`, ...range(), step: { seconds: 60n }, sumBy: by });
+    return series.length;
+  }
+
+  async function until(condition: () => boolean, what: string): Promise<void> {
+    for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(condition(), what).to.equal(true);
+  }
+
+  /** A source with an editor and a chart, both loaded. */
+  async function explorer(sourceAttrs: { id?: string; syncUrl?: boolean; profileType?: string } = {}) {
+    const loads = nextEvent(document, 'parca-load');
+    const source = await fixture<ParcaSourceElement>(html`
+      <parca-source id=${sourceAttrs.id ?? 'sum'} ?sync-url=${sourceAttrs.syncUrl} url=${env.parcaUrl} from=${FROM} to=${TO} profile-type=${sourceAttrs.profileType ?? CPU_TYPE}>
+        <parca-query-editor></parca-query-editor>
+        <parca-metrics style="width: 800px"></parca-metrics>
+      </parca-source>
+    `);
+    const editor = source.querySelector('parca-query-editor')!;
+    const metrics = source.querySelector('parca-metrics')!;
+    await loads;
+    await Promise.all([editor.settled, metrics.settled]);
+    return { source, editor, metrics };
+  }
+
+  const checkboxes = (editor: ParcaQueryEditorElement) => [...editor.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="sum-by-option"] input')];
+  const pickerNames = (editor: ParcaQueryEditorElement) => checkboxes(editor).map((box) => box.value);
+
+  async function openPicker(editor: ParcaQueryEditorElement): Promise<void> {
+    part<HTMLButtonElement>(editor, 'sum-by-button')!.click();
+    await until(() => checkboxes(editor).length > 0, 'the picker lists label names');
+  }
+
+  /** Checks or unchecks one label name and waits for the source to run the query and the chart to show it. */
+  async function toggle(editor: ParcaQueryEditorElement, source: ParcaSourceElement, name: string) {
+    const applied = nextEvent(source, 'parca-source-change');
+    checkboxes(editor)
+      .find((box) => box.value === name)!
+      .click();
+    const event = await applied;
+    const metrics = source.querySelector('parca-metrics')!;
+    await metrics.settled;
+    return event;
+  }
+
+  it('lists exactly the label names Parca has for the type and range, and says which is in effect', async () => {
+    const { editor } = await explorer();
+    const button = part<HTMLButtonElement>(editor, 'sum-by-button')!;
+    expect(button.textContent).to.contain('Sum by: all labels (default)');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    await openPicker(editor);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const expected = await parcaLabelNames(CPU_TYPE);
+    expect(expected).to.include.members(['instance', 'job']);
+    expect(pickerNames(editor)).to.deep.equal(expected);
+    expect(checkboxes(editor).every((box) => !box.checked)).to.equal(true);
+    await expect(editor).to.be.accessible();
+  });
+
+  it('changes the series the chart shows as Parca sums them, through the query change and submit events', async () => {
+    const { source, editor, metrics } = await explorer();
+    expect(metrics.data!.series).to.have.length(await parcaSeriesCount(CPU_TYPE, []));
+    await openPicker(editor);
+    const changed = nextEvent(editor, ParcaQueryChangeEvent.eventName);
+    const submitted = nextEvent(editor, ParcaQuerySubmitEvent.eventName);
+    const byJob = await toggle(editor, source, 'job');
+    expect((await changed).query.sumBy).to.deep.equal(['job']);
+    expect((await submitted).query).to.deep.include({ profileType: CPU_TYPE, sumBy: ['job'] });
+    expect(byJob.query.sumBy).to.deep.equal(['job']);
+    expect(metrics.data!.series).to.have.length(await parcaSeriesCount(CPU_TYPE, ['job']));
+    for (const series of metrics.data!.series) expect(series.labels.map((l) => l.name)).to.deep.equal(['job']);
+    expect(part(editor, 'sum-by-button')!.textContent).to.contain('Sum by: job');
+
+    await toggle(editor, source, 'instance');
+    expect(source.query.sumBy).to.deep.equal(['job', 'instance']);
+    expect(metrics.data!.series).to.have.length(await parcaSeriesCount(CPU_TYPE, ['job', 'instance']));
+
+    const reset = nextEvent(source, 'parca-source-change');
+    part<HTMLButtonElement>(editor, 'sum-by-default')!.click();
+    expect((await reset).query.sumBy).to.deep.equal([]);
+    await metrics.settled;
+    expect(metrics.data!.series).to.have.length(await parcaSeriesCount(CPU_TYPE, []));
+    expect(part(editor, 'sum-by-button')!.textContent).to.contain('all labels (default)');
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const { source, editor } = await explorer();
+    const button = part<HTMLButtonElement>(editor, 'sum-by-button')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => editor.shadowRoot!.activeElement === checkboxes(editor)[0], 'focus goes to the first label name');
+    const at = pickerNames(editor).indexOf('job');
+    for (let i = 0; i < at; i++) await sendKeys({ press: 'Tab' });
+    expect(editor.shadowRoot!.activeElement).to.equal(checkboxes(editor)[at]);
+    const applied = nextEvent(source, 'parca-source-change');
+    await sendKeys({ press: 'Space' });
+    expect((await applied).query.sumBy).to.deep.equal(['job']);
+    await editor.updateComplete;
+    expect(editor.shadowRoot!.activeElement, 'focus stays on the label name').to.equal(checkboxes(editor)[at]);
+    await sendKeys({ press: 'Escape' });
+    await editor.updateComplete;
+    expect(part(editor, 'sum-by-picker')).to.equal(null);
+    expect(editor.shadowRoot!.activeElement).to.equal(button);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('is disabled, and says why, for a type that does not sum series', async () => {
+    const { editor } = await underSource({}, MEMORY_TYPE);
+    const button = part<HTMLButtonElement>(editor, 'sum-by-button')!;
+    expect(button.disabled).to.equal(true);
+    const note = part(editor, 'sum-by-note')!;
+    expect(note.textContent).to.contain('delta');
+    expect(button.getAttribute('aria-describedby')).to.equal(note.id);
+    await expect(editor).to.be.accessible();
+  });
+
+  it('round-trips the choice through the URL of a source that syncs it, and back and forward', async () => {
+    const { source, editor } = await explorer({ id: 'sb', syncUrl: true });
+    await openPicker(editor);
+    await toggle(editor, source, 'job');
+    expect(new URLSearchParams(location.search).get('sb.sum-by')).to.equal('job');
+    await toggle(editor, source, 'instance');
+    expect(new URLSearchParams(location.search).get('sb.sum-by')).to.equal('job,instance');
+
+    // A new page from the link.
+    const restored = await explorer({ id: 'sb', syncUrl: true });
+    expect(restored.source.query.sumBy).to.deep.equal(['job', 'instance']);
+    expect(part(restored.editor, 'sum-by-button')!.textContent).to.contain('Sum by: job, instance');
+    expect(restored.metrics.data!.series).to.have.length(await parcaSeriesCount(CPU_TYPE, ['job', 'instance']));
+
+    const back = nextEvent(restored.source, 'parca-source-change');
+    history.back();
+    const event = await back;
+    expect(event.cause).to.equal('history');
+    expect(event.query.sumBy).to.deep.equal(['job']);
+    await restored.editor.updateComplete;
+    expect(part(restored.editor, 'sum-by-button')!.textContent).to.contain('Sum by: job');
   });
 });

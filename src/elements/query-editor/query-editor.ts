@@ -6,18 +6,21 @@ import { ParcaQuerySubmitEvent, type QuerySubmission } from '../../events/query-
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaRefreshSelectEvent } from '../../events/refresh-select.js';
 import { formatRefreshInterval } from '../../model/refresh.js';
+import { parseLabelNames } from '../../model/metrics/labels.js';
 import { groupProfileTypes } from '../../model/profile-types.js';
-import { DEFAULT_RANGE, type QueryKind, type QueryState, isQueryKind, normalizeSelectorText, resolveWindow } from '../../model/query-state.js';
+import { DEFAULT_RANGE, type QueryKind, type QueryState, isQueryKind, normalizeSelectorText, resolveWindow, sameSumBy } from '../../model/query-state.js';
 import { fromLocalInputValue, toLocalInputValue } from '../../model/range-presets.js';
-import { type CompletionContext, applyCompletion, completionContext } from '../../model/selector/completion.js';
+import type { CompletionContext } from '../../model/selector/completion.js';
 import { formatSelector } from '../../model/selector/format.js';
 import { listboxKeydown } from '../../model/selector/listbox-keys.js';
 import { type SelectorParseResult, parseSelector } from '../../model/selector/parse.js';
 import { type ResolvedRange, type TimeRange, absoluteRange } from '../../model/time-range.js';
 import { ParcaElement } from '../parca-element.js';
 import { queryEditorStyles } from './query-editor.styles.js';
-import { SelectorSuggestions, requestRange } from './suggestions.js';
-import { renderOptions, renderProfileType, renderSelector } from './templates.js';
+import { requestRange } from './request-range.js';
+import type { SelectorSuggestions } from './suggestions.js';
+import type { SumByPicker } from './sum-by-picker.js';
+import { renderOptions, renderProfileType, renderSelector, renderSumBy } from './templates.js';
 import type { ListenerMethods, ParcaQueryEditorEvents } from '../../events/event-maps.js';
 
 /**
@@ -27,17 +30,22 @@ import type { ListenerMethods, ParcaQueryEditorEvents } from '../../events/event
  * Enter, and until then a note says the views show the query as it was. The selector is checked as it is typed;
  * an invalid selector or a missing profile type disables Run and nothing is sent. The range in effect is always
  * shown, named ("Last hour") and resolved (the window the views show), with presets, typed bounds and, under a
- * source, how often it refreshes. Suggestions for label names and values come from Parca, scoped to the chosen profile type and range
- * (cached per type and range). The selector field is an ARIA 1.2 combobox: arrows move through suggestions,
- * Enter or Tab accepts one, Escape closes the list; Enter with the list closed runs the query.
+ * source, how often it refreshes. Suggestions for label names and values come from Parca, scoped to the chosen
+ * profile type and range (cached per type and range; the autocomplete loads when the selector first gets focus).
+ * The selector field is an ARIA 1.2 combobox: arrows move through suggestions, Enter or Tab accepts one, Escape
+ * closes the list; Enter with the list closed runs the query.
  *
- * Initial state comes from the `profile-type`, `selector` and `query-kind` attributes, else from the source's
- * query. Works under a `<parca-source>` or alone with a `connection` property.
+ * "Sum by" picks the labels the metrics sum series by, from Parca's label names for the type and range (none
+ * chosen: Parca's default, every label); like a type or a kind, a change applies at once. Only delta types sum
+ * series: for others the button is disabled and says why. The picker loads when it first opens.
+ *
+ * Initial state comes from the `profile-type`, `selector`, `query-kind` and `sum-by` attributes, else from the
+ * source's query. Works under a `<parca-source>` or alone with a `connection` property.
  *
  * @tagname parca-query-editor
  * @summary Profile type, label selector with autocomplete, query kind and time range for a Parca query.
  *
- * @fires parca-query-submit - The user ran the query (Run or Enter); `query` is `{profileType, selector, kind}`.
+ * @fires parca-query-submit - The user ran the query (Run or Enter, or a type, kind or sum-by chosen); `query` is `{profileType, selector, kind, sumBy?}`.
  * @fires parca-query-change - The user edited the query without running it; `query` and `error` describe the draft.
  * @fires parca-range-select - The user picked a preset or typed a from/to range.
  * @fires parca-refresh-select - The user chose how often the source refreshes.
@@ -73,6 +81,12 @@ import type { ListenerMethods, ParcaQueryEditorEvents } from '../../events/event
  * @csspart range-to - The absolute end field.
  * @csspart range-error - Why typed from/to bounds were not applied.
  * @csspart refresh - The auto-refresh interval control (under a source).
+ * @csspart sum-by - Wrapper of the sum-by button, its note and its picker.
+ * @csspart sum-by-button - The button that opens the sum-by picker and names the labels chosen.
+ * @csspart sum-by-note - Says why a profile type cannot sum series.
+ * @csspart sum-by-picker - The picker: one checkbox per label name and a button back to the default.
+ * @csspart sum-by-option - One label name of the picker.
+ * @csspart sum-by-default - The picker's button back to Parca's default (all labels).
  *
  * @cssprop --parca-color-text - Text color.
  * @cssprop --parca-color-background - Background of the element.
@@ -100,6 +114,11 @@ export class ParcaQueryEditorElement extends ParcaElement {
   @property() selector = '';
   /** `profile`, `metrics` or `both`; empty means the source's. */
   @property({ attribute: 'query-kind' }) queryKind: QueryKind | '' = '';
+  /**
+   * Label names the metrics sum series by, comma separated (`job,instance`); empty means the source's (and
+   * with none, Parca's default: every label).
+   */
+  @property({ attribute: 'sum-by' }) sumBy = '';
   /** Above this many profile types, a search field filters the list. */
   @property({ type: Number, attribute: 'search-threshold' }) searchThreshold = 12;
 
@@ -118,6 +137,10 @@ export class ParcaQueryEditorElement extends ParcaElement {
   #standaloneWindow: ResolvedRange | undefined;
   #context: CompletionContext = { kind: 'none' };
   #suggestions: readonly string[] = [];
+  /** The autocomplete and its suggestions, once loaded (see autocomplete.ts). */
+  #autocomplete: { readonly module: typeof import('./autocomplete.js'); readonly suggester: SelectorSuggestions } | undefined;
+  #autocompleteLoaded: Promise<SelectorSuggestions> | undefined;
+  #picker: SumByPicker | undefined;
 
   readonly #types = new QueryController(this, {
     args: () => (this.activeConnection && this.#window ? ([this.activeConnection, this.#window] as const) : undefined),
@@ -129,18 +152,31 @@ export class ParcaQueryEditorElement extends ParcaElement {
     isRefresh: ([c1], [c2]) => c1 === c2,
   });
 
-  readonly #suggester = new SelectorSuggestions(this, () => ({
-    connection: this.activeConnection,
-    profileType: this.profileType,
-    range: this.#range,
-    window: this.#window,
-    open: this.listOpen,
-    context: this.#context,
-  }));
-
-  /** Settles when the profile types of the latest request are shown: the request settled and the update applied. */
+  /**
+   * Settles when the profile types of the latest request are shown: the request settled and the update applied
+   * (and, once the selector field had focus, its autocomplete loaded).
+   */
   get settled(): Promise<void> {
-    return this.#types.settled.then(() => this.updateComplete).then(() => undefined);
+    return Promise.all([this.#types.settled, this.#autocompleteLoaded])
+      .then(() => this.updateComplete)
+      .then(() => undefined);
+  }
+
+  /** Loads the selector's autocomplete, once: the suggestions then follow the caret. */
+  #loadAutocomplete(): Promise<SelectorSuggestions> {
+    return (this.#autocompleteLoaded ??= import('./autocomplete.js').then((module) => {
+      const suggester = new module.SelectorSuggestions(this, () => ({
+        connection: this.activeConnection,
+        profileType: this.profileType,
+        range: this.#range,
+        window: this.#window,
+        open: this.listOpen,
+        context: this.#context,
+      }));
+      this.#autocomplete = { module, suggester };
+      this.requestUpdate();
+      return suggester;
+    }));
   }
 
   /** The selector's parse result (valid or the first problem). */
@@ -152,7 +188,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
   get submission(): QuerySubmission | undefined {
     const result = this.#parse();
     if (!this.profileType || !result.ok) return undefined;
-    return { profileType: this.profileType, selector: formatSelector(result.selector), kind: this.#kind };
+    return { ...this.#draft, selector: formatSelector(result.selector) };
   }
 
   /** Runs the query as the Run button does; false (and nothing sent) when it cannot run. */
@@ -180,8 +216,9 @@ export class ParcaQueryEditorElement extends ParcaElement {
     // Without a query, the default range is resolved once (and again by refresh()), not on every update.
     this.#standaloneWindow ??= resolveWindow(DEFAULT_RANGE, this.activeClock.now());
     this.#window = this.rangeOverride ? this.rangeOverride.window : query ? query.window : this.#standaloneWindow;
-    this.#context = completionContext(this.selector, Math.min(this.cursor, this.selector.length));
-    this.#suggestions = this.#suggester.list();
+    const autocomplete = this.#autocomplete;
+    this.#context = autocomplete ? autocomplete.module.completionContext(this.selector, Math.min(this.cursor, this.selector.length)) : { kind: 'none' };
+    this.#suggestions = autocomplete ? autocomplete.suggester.list() : [];
     if (this.activeIndex >= this.#suggestions.length) this.activeIndex = -1;
   }
 
@@ -205,6 +242,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
     if (take('profileType', !this.profileType)) this.profileType = query.profileType;
     if (take('selector', !this.selector)) this.selector = query.selector === '{}' ? '' : query.selector;
     if (take('kind', !isQueryKind(this.queryKind))) this.queryKind = query.kind;
+    if (previous ? !sameSumBy(previous.sumBy, query.sumBy) : !this.sumBy) this.sumBy = query.sumBy.join(',');
     if (previous && (previous.range !== query.range || previous.window !== query.window)) this.rangeOverride = undefined;
   }
 
@@ -213,10 +251,15 @@ export class ParcaQueryEditorElement extends ParcaElement {
     return this.#parsed.result;
   }
 
+  /** The query as edited, the selector as typed; `sumBy` only when labels are chosen. */
+  get #draft(): QuerySubmission {
+    const sumBy = parseLabelNames(this.sumBy);
+    return { profileType: this.profileType, selector: this.selector, kind: this.#kind, ...(sumBy.length ? { sumBy } : {}) };
+  }
+
   #announceChange(): void {
     const result = this.#parse();
-    const query: QuerySubmission = { profileType: this.profileType, selector: this.selector, kind: this.#kind };
-    this.dispatchEvent(new ParcaQueryChangeEvent(query, result.ok ? undefined : result.error));
+    this.dispatchEvent(new ParcaQueryChangeEvent(this.#draft, result.ok ? undefined : result.error));
   }
 
   /** What Run would change: the selector (or a type that could not apply) differs from the query in effect. */
@@ -268,7 +311,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
   #accept = (index: number): void => {
     const suggestion = this.#suggestions[index];
     if (suggestion === undefined) return;
-    const edit = applyCompletion(this.selector, this.#context, suggestion);
+    const edit = this.#autocomplete!.module.applyCompletion(this.selector, this.#context, suggestion);
     this.selector = edit.text;
     this.cursor = edit.cursor;
     this.activeIndex = -1;
@@ -304,6 +347,19 @@ export class ParcaQueryEditorElement extends ParcaElement {
   #onKindChange = (value: string): void => {
     if (!isQueryKind(value)) return;
     this.queryKind = value;
+    this.#announceChange();
+    this.submit();
+  };
+
+  /** Opens or closes the sum-by picker, loaded the first time; it asks for the label names of the type and range. */
+  #toggleSumBy = (): void =>
+    void Promise.all([import('./sum-by-picker.js'), this.#loadAutocomplete()]).then(([{ SumByPicker }, suggester]) =>
+      (this.#picker ??= new SumByPicker(this, suggester, () => [this.activeConnection, this.profileType, this.#range, this.#window])).toggle(),
+    );
+
+  // Applies at once, as a type or a kind does.
+  #onSumBy = (names: readonly string[]): void => {
+    this.sumBy = names.join(',');
     this.#announceChange();
     this.submit();
   };
@@ -357,6 +413,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
           onInput: this.#onSelectorInput,
           onKeydown: this.#onSelectorKeydown,
           onCaretMove: this.#onCaretMove,
+          onFocus: () => void this.#loadAutocomplete(),
           onBlur: this.#onSelectorBlur,
           onAccept: this.#accept,
         })}
@@ -371,6 +428,7 @@ export class ParcaQueryEditorElement extends ParcaElement {
           rangeError: this.rangeError,
           // Only under a source, which does the refreshing.
           refresh: state && !this.connection && !this.query ? formatRefreshInterval(state.refreshMs ?? 0) : undefined,
+          sumBy: renderSumBy(parseLabelNames(this.sumBy), this.profileType, this.#picker, this.#toggleSumBy, this.#onSumBy),
           onKind: this.#onKindChange,
           onRange: this.#selectRange,
           onBounds: this.#onAbsoluteRange,

@@ -1,12 +1,13 @@
 // The selector's suggestions: label names and values asked of Parca while the list is open, scoped to the
-// profile type and range, cached per type and range (and label) so going back and forth asks nothing again;
-// operators come from the model. Answers are tagged with what they were asked for, so a stale one never shows.
-import { timestampFromMs } from '@bufbuild/protobuf/wkt';
+// profile type and range, cached per type and range (and label) so going back and forth asks nothing again (the
+// sum-by picker reads the same label names); operators come from the model. Answers are tagged with what they were
+// asked for, so a stale one never shows. Loaded with the autocomplete (autocomplete.ts).
 import type { ReactiveControllerHost } from 'lit';
 import type { ParcaConnection } from '../../client/connection.js';
 import { QueryController } from '../../controllers/query-controller.js';
 import { type CompletionContext, filterSuggestions, operatorSuggestions } from '../../model/selector/completion.js';
 import { type ResolvedRange, type TimeRange, formatTimeBound } from '../../model/time-range.js';
+import { requestRange } from './request-range.js';
 
 /** What the suggestions depend on, read from the element at each update. */
 export interface SuggestionInput {
@@ -24,14 +25,9 @@ export interface SuggestionsHost extends ReactiveControllerHost, HTMLElement {
   readonly sourceName: string | undefined;
 }
 
-interface Tagged {
+export interface Tagged {
   readonly key: string;
   readonly items: readonly string[];
-}
-
-/** A window as the start and end of a request to Parca. */
-export function requestRange({ startMs, endMs }: ResolvedRange) {
-  return { start: timestampFromMs(startMs), end: timestampFromMs(endMs) };
 }
 
 /** What a list was asked for: the profile type and the range as written (a relative range keeps its key). */
@@ -54,11 +50,7 @@ export class SelectorSuggestions {
         if (!connection || !open || context.kind !== 'label-name' || !window) return undefined;
         return [connection, profileType, range, window] as const;
       },
-      run: ([connection, type, range, window], signal) =>
-        this.#cached(`labels|${scope(type, range)}`, async () => {
-          const { labelNames } = await connection.labels({ ...requestRange(window), profileType: type || undefined }, { signal });
-          return labelNames.filter((name) => !name.startsWith('__')).sort();
-        }),
+      run: (args, signal) => this.labelNames(args, signal),
       sourceName: () => host.sourceName,
       retries: 0,
     });
@@ -75,6 +67,17 @@ export class SelectorSuggestions {
         }),
       sourceName: () => host.sourceName,
       retries: 0,
+    });
+  }
+
+  /**
+   * Parca's label names for a type and range (`Labels`), without `__*` and sorted: asked once per type and range,
+   * shared by the suggestions and the sum-by picker.
+   */
+  labelNames([connection, type, range, window]: readonly [ParcaConnection, string, TimeRange, ResolvedRange], signal: AbortSignal): Promise<Tagged> {
+    return this.#cached(`labels|${scope(type, range)}`, async () => {
+      const { labelNames } = await connection.labels({ ...requestRange(window), profileType: type || undefined }, { signal });
+      return labelNames.filter((name) => !name.startsWith('__')).sort();
     });
   }
 

@@ -8,8 +8,10 @@ import { type ProfileTypeGroup, filterProfileTypeGroups, profileTypeOptions, wit
 import { type QueryKind, QUERY_KINDS } from '../../model/query-state.js';
 import { RANGE_PRESETS, type RangePreset, describeRange, rangePreset } from '../../model/range-presets.js';
 import { REFRESH_CHOICES } from '../../model/refresh.js';
+import { isDeltaType } from '../../model/metrics/series.js';
 import type { SelectorParseResult } from '../../model/selector/parse.js';
 import type { ResolvedRange, TimeRange } from '../../model/time-range.js';
+import type { SumByPicker } from './sum-by-picker.js';
 
 const KIND_LABELS: Record<QueryKind, string> = { profile: 'Profile', metrics: 'Metrics', both: 'Both' };
 
@@ -99,6 +101,8 @@ export interface SelectorView {
   readonly onKeydown: (event: KeyboardEvent) => void;
   /** Anything that may have moved the caret (keys up, clicks, selections). */
   readonly onCaretMove: () => void;
+  /** The field got focus: its autocomplete loads (the first time). */
+  readonly onFocus: () => void;
   readonly onBlur: () => void;
   readonly onAccept: (index: number) => void;
 }
@@ -130,6 +134,7 @@ export function renderSelector(view: SelectorView) {
         @keyup=${view.onCaretMove}
         @click=${view.onCaretMove}
         @select=${view.onCaretMove}
+        @focus=${view.onFocus}
         @blur=${view.onBlur}
       />
       <ul id="listbox" part="listbox" role="listbox" aria-label="Suggestions" ?hidden=${!visible}>
@@ -183,6 +188,8 @@ export interface OptionsView {
   readonly rangeError: string;
   /** The refresh interval in effect (`off`, `30s`...), or undefined when there is no source to refresh. */
   readonly refresh: string | undefined;
+  /** The sum-by control (renderSumBy). */
+  readonly sumBy: unknown;
   readonly onKind: (value: string) => void;
   readonly onRange: (range: TimeRange) => void;
   /** A from or to field changed: the element reads both. */
@@ -211,6 +218,7 @@ export function renderOptions(view: OptionsView) {
           </label>`,
         )}
       </fieldset>
+      ${view.sumBy}
       <fieldset part="range">
         <legend>Time range</legend>
         <span part="range-summary" role="status">${name ? html`<strong>${name}</strong> ` : nothing}${window ? formatWindow(window.startMs, window.endMs) : 'The range ends before it starts.'}</span>
@@ -230,6 +238,28 @@ export function renderOptions(view: OptionsView) {
       ${view.refresh === undefined ? nothing : renderRefresh(view.refresh, view.onRefresh)}
     </div>
   `;
+}
+
+/**
+ * The button that names the labels the metrics sum by (none: Parca's default) and opens the picker (sum-by-picker.ts,
+ * loaded on first use); disabled, with the reason, for a type that is not a delta type.
+ */
+export function renderSumBy(
+  names: readonly string[],
+  profileType: string,
+  picker: SumByPicker | undefined,
+  onToggle: () => void,
+  onChange: (names: readonly string[]) => void,
+) {
+  const delta = isDeltaType(profileType);
+  const open = delta && !!picker?.open;
+  return html`<div part="sum-by">
+    <button id="sum-by" part="sum-by-button" aria-expanded=${open} aria-describedby=${delta ? nothing : 'sum-by-note'} ?disabled=${!delta} @click=${onToggle}>
+      Sum by: ${names.join(', ') || 'all labels (default)'}
+    </button>
+    ${delta ? nothing : html`<span id="sum-by-note" part="sum-by-note">Only delta profile types sum series by labels.</span>`}
+    ${open ? picker.render(names, onChange) : nothing}
+  </div>`;
 }
 
 function renderPreset(preset: RangePreset, active: boolean, onRange: (range: TimeRange) => void) {

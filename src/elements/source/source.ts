@@ -11,6 +11,7 @@ import { ParcaPointSelectEvent } from '../../events/point-select.js';
 import { ParcaQuerySubmitEvent } from '../../events/query-submit.js';
 import { ParcaRangeSelectEvent } from '../../events/range-select.js';
 import { ParcaRefreshSelectEvent } from '../../events/refresh-select.js';
+import type { ParcaSelectorSelectEvent } from '../../events/selector-select.js';
 import { ParcaSourceChangeEvent, type SourceChangeCause } from '../../events/source-change.js';
 import { ParcaViewChangeEvent } from '../../events/view-change.js';
 import { type Clock, systemClock } from '../../model/clock.js';
@@ -24,6 +25,7 @@ import {
   isQueryKind,
   isRelativeRange,
   refreshQuery,
+  sameSumBy,
   withQuery,
 } from '../../model/query-state.js';
 import { parseRefreshInterval } from '../../model/refresh.js';
@@ -41,7 +43,8 @@ const CREDENTIALS: readonly RequestCredentials[] = ['omit', 'same-origin', 'incl
  *
  * Elements inside it use it; elements elsewhere name it with `source="<id>"`; elements under no source use
  * the page's `default` source. When one of its elements submits a query or selects a range, it applies the
- * change, provides the new state to every element, and fires `parca-source-change`.
+ * change, provides the new state to every element, and fires `parca-source-change`. A chart's series action
+ * (`parca-selector-select`: only or exclude a series) is run as a query unless a listener prevents its default.
  *
  * Each time it applies a query (Run, a range, a refresh, a link restored) it resolves a relative range once, so
  * every element asks for the same window (`query.window`). With `refresh`, it applies the query again on that
@@ -102,7 +105,7 @@ export class ParcaSourceElement extends LitElement {
   /**
    * Keeps the query, range, picked point, baseline and its profile views (focus, search, sandwich, options)
    * in the page URL, restored on load and on back/forward. The value is the key prefix; when empty, the
-   * source's `id`, else `parca`. Keys: `<prefix>.type/.selector/.kind/.from/.to`,
+   * source's `id`, else `parca`. Keys: `<prefix>.type/.selector/.kind/.from/.to/.sum-by`,
    * `<prefix>.point/.point.duration/.point.step/.point.series`, `<prefix>.base.from/.to`, `<prefix>.refresh`, and per view
    * `<prefix>[.<view-id>].focus/.search/.sandwich/.invert/.group/.filters/.presets/.bfrom/.bto/.abs`.
    */
@@ -126,6 +129,8 @@ export class ParcaSourceElement extends LitElement {
   #givenConnection: ParcaConnection | undefined;
   #query: QueryState = createQueryState({ now: 0 });
   #range: TimeRange = DEFAULT_RANGE;
+  /** The labels the metrics sum by ([]: Parca's default), as a query editor or the URL last said; no attribute sets it. */
+  #sumBy: readonly string[] = [];
   #refreshMs = 0;
   /** The views of the profile by `view-id`, as read from the URL or last changed by a user (shared through the context). */
   #views: ReadonlyMap<string, FlamegraphView> | undefined;
@@ -182,6 +187,8 @@ export class ParcaSourceElement extends LitElement {
     listen(ParcaBaselineSelectEvent.eventName, this.#onBaselineSelect);
     listen(ParcaViewChangeEvent.eventName, this.#onViewChange);
     listen(ParcaRefreshSelectEvent.eventName, this.#onRefreshSelect);
+    // By name: the event's class comes with the chart's series actions, loaded on first use.
+    listen('parca-selector-select' satisfies typeof ParcaSelectorSelectEvent.eventName, this.#onSelectorSelect);
     this.#restoreFromUrl();
   }
 
@@ -230,6 +237,7 @@ export class ParcaSourceElement extends LitElement {
       profileType: this.profileType,
       selector: this.selector,
       kind: isQueryKind(this.queryKind) ? this.queryKind : 'both',
+      sumBy: this.#sumBy,
       range: sameRange(this.#range, current.range) ? current.range : this.#range,
     };
     const restored = this.#restored;
@@ -265,6 +273,7 @@ export class ParcaSourceElement extends LitElement {
     this.profileType = query.profileType;
     this.selector = query.selector === '{}' ? '' : query.selector;
     this.queryKind = query.kind;
+    this.#sumBy = query.sumBy;
     this.from = formatTimeBound(query.range.from);
     this.to = formatTimeBound(query.range.to);
     this.#range = query.range;
@@ -296,10 +305,20 @@ export class ParcaSourceElement extends LitElement {
   // ---- what elements ask for ----
 
   #onQuerySubmit = (event: ParcaQuerySubmitEvent): void => {
-    const { profileType, selector, kind } = event.query;
+    const { profileType, selector, kind, sumBy = [] } = event.query;
     // Run always runs: the same query is resolved anew and asked again.
-    this.#publish(createQueryState({ profileType, selector, kind, range: this.#query.range, baseline: this.#query.baseline, now: this.clock.now() }), 'query');
+    this.#publish(
+      createQueryState({ profileType, selector, kind, sumBy, range: this.#query.range, baseline: this.#query.baseline, now: this.clock.now() }),
+      'query',
+    );
   };
+
+  // Once every listener has had its say, so a page's own listener anywhere can veto it with preventDefault().
+  #onSelectorSelect = (event: ParcaSelectorSelectEvent): void =>
+    queueMicrotask(() => {
+      const query = this.#query;
+      if (!event.defaultPrevented) this.#publish(createQueryState({ ...query, point: undefined, selector: event.selector, now: this.clock.now() }), 'query');
+    });
 
   #onRangeSelect = (event: ParcaRangeSelectEvent): void => {
     this.#publish(createQueryState({ ...this.#query, point: undefined, range: event.range, now: this.clock.now() }), 'range');
@@ -338,6 +357,7 @@ export class ParcaSourceElement extends LitElement {
     if (query.profileType !== undefined) this.profileType = query.profileType;
     if (query.selector !== undefined) this.selector = query.selector;
     if (query.kind !== undefined) this.queryKind = query.kind as QueryKind;
+    if (saved.sumBy) this.#sumBy = saved.sumBy;
     if (query.from !== undefined) this.from = query.from;
     if (query.to !== undefined) this.to = query.to;
     if (saved.refresh !== undefined) this.refreshInterval = saved.refresh;
@@ -362,7 +382,7 @@ export class ParcaSourceElement extends LitElement {
 
 /** The same query apart from when it was resolved, its point and its baseline. */
 function sameFields(a: QueryState, b: QueryState): boolean {
-  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && sameRange(a.range, b.range);
+  return a.profileType === b.profileType && a.selector === b.selector && a.kind === b.kind && sameSumBy(a.sumBy, b.sumBy) && sameRange(a.range, b.range);
 }
 
 function sameOptionalRange(a: TimeRange | undefined, b: TimeRange | undefined): boolean {

@@ -2,7 +2,7 @@
 // numeric column, indexed by row, and string columns kept as dictionary keys with text decoded on demand
 // (arrow/record.ts reads the columns; this file builds the tree from them). Nothing here allocates an object per
 // node.
-import { EMPTY_STRINGS, NO_RAW, type NumberArray, RecordReadError, type RawColumn, type StringColumn, openRecord } from '../arrow/record.js';
+import { EMPTY_STRINGS, NO_RAW, type NumberArray, RecordReadError, type RawColumn, type RecordReader, type StringColumn, openRecord } from '../arrow/record.js';
 import { type SliceOptions, runSteps, runStepsSliced } from '../steps.js';
 
 export class FlamegraphDecodeError extends Error {
@@ -49,7 +49,7 @@ function fail(message: string): never {
 // ---- The tree ----
 
 /** Checks the parent column: the root first, then every row's parent an earlier row (breadth-first order). */
-function checkParents(parent: Int32Array): void {
+export function checkParents(parent: Int32Array): void {
   const size = parent.length;
   if (size > 0 && parent[0] !== -1) fail(`row 0 is not the root (its parent is ${parent[0]})`);
   for (let row = 1; row < size; row++) {
@@ -76,7 +76,7 @@ function childrenFromParents(parent: Int32Array): { childStart: Uint32Array; chi
 }
 
 /** Depths from parents (the record's own depth column says the same), and the deepest. */
-function depthsFromParents(parent: Int32Array): { depth: Uint32Array; maxDepth: number } {
+export function depthsFromParents(parent: Int32Array): { depth: Uint32Array; maxDepth: number } {
   const depth = new Uint32Array(parent.length);
   let maxDepth = 0;
   for (let row = 1; row < parent.length; row++) {
@@ -103,6 +103,16 @@ function offsetsFromChildren(cumulative: Float64Array, childStart: Uint32Array, 
 
 // ---- Decoding ----
 
+/** Reads one column of `record` as a step: loads (decompresses) it, extracts it, and yields. */
+export function columnSteps(record: RecordReader) {
+  return function* <T>(name: string, extract: (name: string) => T): Generator<void, T> {
+    yield* record.load(name);
+    const value = extract(name);
+    yield;
+    return value;
+  };
+}
+
 /**
  * The decoding, one column at a time: it yields between steps so a caller can spread the work over several
  * tasks (decodeFlamegraphSliced) or run it all at once (decodeFlamegraph). Each step is a few milliseconds for a
@@ -114,12 +124,7 @@ function* decodeSteps(bytes: Uint8Array): Generator<void, FlamegraphModel> {
   if (!record.has('cumulative') || !record.has('parent')) fail('the record has no cumulative or parent column: it is not a Parca flame graph');
   const size = record.size;
   yield;
-  const read = function* <T>(name: string, extract: (name: string) => T): Generator<void, T> {
-    yield* record.load(name);
-    const value = extract(name);
-    yield;
-    return value;
-  };
+  const read = columnSteps(record);
   // Values are sums of signed samples that Parca stores as unsigned 64-bit: a delta profile's frame can shrink.
   const cumulative = yield* read('cumulative', (name) => record.doubles(name, true));
   const parent = yield* read('parent', (name) => record.int32(name));
@@ -175,7 +180,7 @@ function* decodeSteps(bytes: Uint8Array): Generator<void, FlamegraphModel> {
   };
 }
 
-function asDecodeError(error: unknown): FlamegraphDecodeError {
+export function asDecodeError(error: unknown): FlamegraphDecodeError {
   if (error instanceof FlamegraphDecodeError) return error;
   // The record reader's own refusals already say what is wrong with the record.
   if (error instanceof RecordReadError) return new FlamegraphDecodeError(error.message);

@@ -1,4 +1,4 @@
-// Label selectors: tokens, parsing, canonical formatting and autocomplete contexts (pure, no DOM).
+// Label selectors: tokens, parsing, canonical formatting, autocomplete contexts and edits (pure, no DOM).
 export { type SelectorProblem, type Token, type TokenKind, tokenize } from './tokens.js';
 export {
   LABEL_NAME,
@@ -17,3 +17,4 @@ export {
 export { escapeRegex, formatMatcher, formatSelector, quoteValue } from './format.js';
 export { regexProblem } from './regex.js';
 export { applyCompletion, completionContext, filterSuggestions, operatorSuggestions, type CompletionContext, type CompletionEdit } from './completion.js';
+export { addMatchers, equalMatchers, excludeSeriesSelector, notEqualMatchers, onlySeriesSelector, replaceMatchers, type LabelValue } from './edit.js';

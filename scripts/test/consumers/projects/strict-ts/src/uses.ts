@@ -3,7 +3,11 @@
 import 'parca-elements/define.js';
 import 'parca-elements/define/flamegraph.js';
 import {
+  ParcaBreakdownElement,
+  ParcaCompareElement,
+  type CompareMode,
   ParcaError,
+  ParcaFlamechartElement,
   type ParcaErrorKind,
   ParcaErrorEvent,
   ParcaFlamegraphElement,
@@ -65,14 +69,59 @@ metrics.addEventListener('parca-point-select', (event) => seen.push(event.point?
 metrics.addEventListener('parca-baseline-select', (event) => seen.push(event.range?.to));
 metrics.addEventListener('parca-load', (event) => seen.push(event.durationMs, event.sourceName));
 metrics.addEventListener('parca-error', (event) => seen.push(event.error.kind));
+// A series' query actions: the new selector, cancelable.
+metrics.addEventListener('parca-selector-select', (event) => {
+  seen.push(event.selector, event.action, event.labels['job']);
+  if (event.action === 'exclude') event.preventDefault();
+});
+metrics.sumBy = 'job,instance';
+seen.push(query.sumBy.length);
 
 // Events of <parca-query-editor>.
-editor.addEventListener('parca-query-submit', (event) => seen.push(event.query.profileType, event.query.selector, event.query.kind));
+editor.addEventListener('parca-query-submit', (event) => seen.push(event.query.profileType, event.query.selector, event.query.kind, event.query.sumBy?.join(',')));
+editor.sumBy = 'job';
 editor.addEventListener('parca-query-change', (event) => seen.push(event.valid, event.error?.reason, event.query.selector));
 editor.addEventListener('parca-range-select', (event) => seen.push(event.range));
 editor.addEventListener('parca-refresh-select', (event) => seen.push(event.interval));
 editor.addEventListener('parca-load', (event: ParcaLoadEvent) => seen.push(event.durationMs));
 editor.addEventListener('parca-error', (event: ParcaErrorEvent) => seen.push(event.error.message));
+
+// <parca-flamechart>: stacks over time; its parca-load carries the chart's sizes, its limit says why not.
+const chart: ParcaFlamechartElement = document.createElement('parca-flamechart');
+chart.query = query;
+chart.colorBy = 'package';
+chart.addEventListener('parca-load', (event) => seen.push(event.nodeCount, event.decodeMs));
+chart.addEventListener('parca-range-select', (event) => seen.push(event.range.from));
+chart.addEventListener('parca-view-change', (event) => seen.push(event.view.search));
+chart.zoomTo(0, 1);
+seen.push(chart.limit?.reason, chart.limit?.offer?.range, chart.visibleWindow.startMs, chart.visibleTotal);
+source.append(chart);
+
+// <parca-breakdown>: a row per value of a label; its include, exclude and open go up as parca-selector-select.
+const breakdown: ParcaBreakdownElement = document.createElement('parca-breakdown');
+breakdown.label = 'instance';
+breakdown.topN = 10;
+breakdown.query = query;
+source.append(breakdown);
+seen.push(breakdown.breakdown.rows.length, breakdown.breakdown.total, breakdown.status);
+breakdown.addEventListener('parca-selector-select', (event) => {
+  seen.push(event.selector, event.action, event.labels['instance']);
+  event.preventDefault();
+});
+breakdown.addEventListener('parca-load', (event) => seen.push(event.durationMs));
+breakdown.addEventListener('parca-error', (event) => seen.push(event.error.kind));
+
+// <parca-compare>: two sources by id; B's views show the diff, A alone or B alone; presets and swap.
+const compare: ParcaCompareElement = document.createElement('parca-compare');
+compare.baseline = 'a';
+compare.comparison = 'b';
+const mode: CompareMode = 'diff';
+compare.mode = mode;
+compare.syncUrl = '';
+compare.addEventListener('parca-compare-change', (event) => seen.push(event.mode, event.cause, event.preset, event.baseline?.window, event.comparison?.range));
+void compare.applyPreset('1d').then(() => compare.swap());
+seen.push(compare.baselineSource?.query.window, compare.comparisonSource?.syncUrl, compare.drivenViews.length);
+document.body.append(compare);
 
 // Events of <parca-source>, and what bubbles up to a page.
 source.addEventListener('parca-source-change', (event) => seen.push(event.query.window, event.cause, event.sourceName));
