@@ -73,6 +73,18 @@ export class SamplesData implements ReactiveController {
     });
   }
 
+  /** Cancels the orders' idle work, while it waits. */
+  #idle: (() => void) | undefined;
+
+  #cancelIdle(): void {
+    this.#idle?.();
+    this.#idle = undefined;
+  }
+
+  hostDisconnected(): void {
+    this.#cancelIdle();
+  }
+
   hostUpdate(): void {
     // Before the request reads its inputs: the table depends on filters and the baseline only.
     const next = samplesOptions(this.host.options);
@@ -105,9 +117,20 @@ export class SamplesData implements ReactiveController {
     if (!this.#derived.table) {
       const table = samples.samples.table();
       this.#derived.table = { table, unit: samples.unit, total: samples.total, isDiff: samples.isDiff };
-      // The orders a click on a header asks for, computed once the page is idle (see prepareOrders).
-      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
-      idle(() => void runStepsSliced(prepareOrders(table)));
+      // The orders a click on a header asks for, computed once the page is idle (see prepareOrders); not for a
+      // table that left the page before then.
+      this.#cancelIdle();
+      const run = () => {
+        this.#idle = undefined;
+        void runStepsSliced(prepareOrders(table));
+      };
+      if ('requestIdleCallback' in globalThis) {
+        const handle = requestIdleCallback(run);
+        this.#idle = () => cancelIdleCallback(handle);
+      } else {
+        const handle = setTimeout(run, 50);
+        this.#idle = () => clearTimeout(handle);
+      }
     }
     return this.#derived.table;
   }

@@ -6,7 +6,7 @@
 // `sync-url`. Every write starts from the URL as it stands, so the sources' keys and the mode never overwrite
 // each other; back and forward are read by each source and by the compare element for its own keys.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type CompareMode, readCompareMode, writeCompareMode } from '../../model/compare/compare.js';
+import { type CompareMode, readCompareMode, readSharedY, writeCompareMode, writeSharedY } from '../../model/compare/compare.js';
 import { writePointParams, writeQueryParams } from '../../model/url-state.js';
 import type { ParcaSourceElement } from '../source/source.js';
 
@@ -40,8 +40,14 @@ export class CompareUrl implements ReactiveController {
     return prefix ? readCompareMode(new URLSearchParams(location.search), prefix) : undefined;
   }
 
-  /** Writes the mode and the queries of `sources` (those with `sync-url`) as one new history entry. */
-  write(mode: CompareMode, sources: readonly ParcaSourceElement[] = []): void {
+  /** Whether the URL asks for a shared y-axis (undefined without `sync-url` or without the key). */
+  readSharedY(): boolean | undefined {
+    const prefix = this.prefix();
+    return prefix ? readSharedY(new URLSearchParams(location.search), prefix) : undefined;
+  }
+
+  /** Writes the mode, the shared axis and the queries of `sources` (those with `sync-url`) as one new history entry. */
+  write(mode: CompareMode, sources: readonly ParcaSourceElement[] = [], sharedY = false): void {
     let params = new URLSearchParams(location.search);
     for (const source of sources) {
       const prefix = sourcePrefix(source);
@@ -49,7 +55,7 @@ export class CompareUrl implements ReactiveController {
       params = writePointParams(writeQueryParams(params, prefix, source.query), prefix, source.query.point);
     }
     const prefix = this.prefix();
-    if (prefix) params = writeCompareMode(params, prefix, mode);
+    if (prefix) params = writeSharedY(writeCompareMode(params, prefix, mode), prefix, sharedY);
     const search = params.toString();
     const url = `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(history.state, '', url);

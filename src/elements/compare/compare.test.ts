@@ -378,4 +378,52 @@ describe('<parca-compare>', () => {
     expect(pressed(compare)).to.deep.equal(['Diff:true', 'A alone:false', 'B alone:false']);
     await expect(compare).to.be.accessible();
   });
+  it('gives the two charts one y-axis with shared-y: each reaches the higher peak, and back to its own when off', async () => {
+    const { first, second } = halves();
+    const chartOf = () => {
+      const chart = document.createElement('parca-metrics');
+      chart.style.width = '600px';
+      return chart;
+    };
+    const [chartA, chartB] = [chartOf(), chartOf()];
+    const root = await fixture<HTMLElement>(html`
+      <div>
+        <parca-compare id="cmp" baseline="ya" comparison="yb" sync-url></parca-compare>
+        <parca-source id="ya" url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="api"}' from=${isoTime(first.startMs)} to=${isoTime(first.endMs)}
+          >${chartA}</parca-source
+        >
+        <parca-source id="yb" url=${env.parcaUrl} profile-type=${CPU_TYPE} selector='{job="fib"}' from=${isoTime(second.startMs)} to=${isoTime(second.endMs)}
+          >${chartB}</parca-source
+        >
+      </div>
+    `);
+    const compare = root.querySelector('parca-compare')!;
+    await waitUntil(() => chartA.data && chartB.data && chartA.plot && chartB.plot, 'both charts drawn');
+    const top = (chart: typeof chartA) => chart.plot!.uplot.scales.y!.max!;
+    const peak = (chart: typeof chartA) => Math.max(...chart.data!.series.map((s) => s.peak));
+    // Alone, each fits its own values: the two jobs differ.
+    expect(top(chartA)).to.not.equal(top(chartB));
+    const shared = parts(compare, 'shared-y')[0]!;
+    expect(shared.getAttribute('aria-pressed')).to.equal('false');
+    const changed = nextEvent(compare, 'parca-compare-change');
+    shared.click();
+    expect((await changed).cause).to.equal('shared-y');
+    await compare.updateComplete;
+    await Promise.all([chartA.updateComplete, chartB.updateComplete]);
+    const higher = Math.max(peak(chartA), peak(chartB));
+    expect(chartA.yMax).to.equal(higher);
+    expect(chartB.yMax).to.equal(higher);
+    expect(top(chartA)).to.equal(top(chartB));
+    expect(top(chartA)).to.be.at.least(higher);
+    expect(shared.getAttribute('aria-pressed')).to.equal('true');
+    expect(new URLSearchParams(location.search).get('cmp.y')).to.equal('shared');
+    // Off: each chart its own scale again.
+    shared.click();
+    await compare.updateComplete;
+    await Promise.all([chartA.updateComplete, chartB.updateComplete]);
+    expect([chartA.yMax, chartB.yMax]).to.deep.equal([undefined, undefined]);
+    expect(top(chartA)).to.not.equal(top(chartB));
+    expect(new URLSearchParams(location.search).has('cmp.y')).to.equal(false);
+    await expect(compare).to.be.accessible();
+  });
 });

@@ -15,12 +15,14 @@ import {
   isCompareMode,
   presetSelection,
   sameBaseline,
+  sharedYMax,
 } from '../../model/compare/compare.js';
 import { type QueryState, createQueryState, isRelativeRange } from '../../model/query-state.js';
 import { formatTimeBound } from '../../model/time-range.js';
 import { DEV } from '../../dev.js';
 import { warnUnlessOneOf } from '../dev-checks.js';
 import type { ProfileViewElement } from '../profile-view.js';
+import type { ParcaMetricsElement } from '../metrics/metrics.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import { CompareUrl } from './compare-url.js';
 import { compareStyles } from './compare.styles.js';
@@ -77,6 +79,7 @@ function select(source: ParcaSourceElement, selection: Selection): void {
  * @csspart presets - The preset buttons (a group).
  * @csspart preset - One preset: sets A to B an hour, a day or a week earlier.
  * @csspart swap - Exchanges A and B.
+ * @csspart shared-y - Gives the two charts one y-axis (a toggle button, aria-pressed).
  * @csspart status - Says which source is missing, if one is.
  * @cssprop --parca-color-text - Text color.
  * @cssprop --parca-color-background - Button background.
@@ -107,6 +110,11 @@ export class ParcaCompareElement extends LitElement {
   @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
   /** `light` or `dark` forces a theme; empty follows the user's `prefers-color-scheme`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
+  /**
+   * The metrics charts of A and B share one y-axis: each reaches the highest value of either, so their heights
+   * compare at a glance (when they are in one unit). Kept in the URL as `<prefix>.y=shared`.
+   */
+  @property({ type: Boolean, attribute: 'shared-y', reflect: true }) sharedY = false;
 
   readonly #a = new SourceWatch(this, () => this.baseline);
   readonly #b = new SourceWatch(this, () => this.comparison);
@@ -125,6 +133,12 @@ export class ParcaCompareElement extends LitElement {
   #observer: MutationObserver | undefined;
   /** Tags of undefined elements under B already waited for. */
   readonly #waiting = new Set<string>();
+  /** The charts given a shared y-axis last time, so charts that left or a switch off give theirs back. */
+  #scaled: readonly ParcaMetricsElement[] = [];
+  /** `shared-y` before the URL said anything. */
+  #initialSharedY: boolean | undefined;
+  /** The shared axis does not apply: the charts are in different units. */
+  #unitsDiffer = false;
 
   /** Source A, once on the page. */
   get baselineSource(): ParcaSourceElement | undefined {
@@ -177,12 +191,19 @@ export class ParcaCompareElement extends LitElement {
     this.mode = this.#url.read() ?? this.mode;
     this.#observer = new MutationObserver(() => this.requestUpdate());
     this.#observer.observe(document, { childList: true, subtree: true });
+    this.#initialSharedY ??= this.sharedY;
+    this.sharedY = this.#url.readSharedY() ?? this.sharedY;
+    // A chart's new data may change the shared axis.
+    document.addEventListener('parca-load', this.#onLoad);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     this.#observer = undefined;
+    document.removeEventListener('parca-load', this.#onLoad);
+    for (const chart of this.#scaled) if (chart.isConnected) chart.yMax = undefined;
+    this.#scaled = [];
     // The views still on the page go back to B alone (a view removed with this element is left as it is: it
     // would only update while detached).
     for (const view of this.#driven) if (view.isConnected) drive(view, undefined, undefined);
@@ -194,7 +215,32 @@ export class ParcaCompareElement extends LitElement {
     if (changed.has('baseline')) this.#a.bind();
     if (changed.has('comparison')) this.#b.bind();
     if (DEV && changed.has('mode')) warnUnlessOneOf(this, 'mode', this.mode, COMPARE_MODES);
-    if (this.isConnected) this.#apply();
+    if (this.isConnected) {
+      this.#apply();
+      this.#shareY();
+    }
+  }
+
+  #onLoad = (event: Event): void => {
+    if ((event.composedPath()[0] as Element).localName === 'parca-metrics') this.requestUpdate();
+  };
+
+  /** Gives the charts of A and B one y-axis (with `shared-y`), and charts no longer sharing theirs back. */
+  #shareY(): void {
+    const a = this.#a.source;
+    const b = this.#b.source;
+    const charts = this.sharedY && a && b ? [...this.#ofSource(a, 'parca-metrics'), ...this.#ofSource(b, 'parca-metrics')] : [];
+    const max = sharedYMax(charts.map((chart) => chart.data));
+    this.#unitsDiffer = charts.length > 0 && max === undefined;
+    for (const chart of charts) if (chart.yMax !== max) chart.yMax = max;
+    for (const chart of this.#scaled) if (!charts.includes(chart)) chart.yMax = undefined;
+    this.#scaled = charts;
+  }
+
+  /** The elements of one tag that belong to `source` by the source rule: its descendants and those naming it. */
+  #ofSource<K extends 'parca-metrics'>(source: ParcaSourceElement, tag: K): HTMLElementTagNameMap[K][] {
+    const named = source.id ? [...document.querySelectorAll<HTMLElementTagNameMap[K]>(`${tag}[source="${CSS.escape(source.id)}"]`)] : [];
+    return [...source.querySelectorAll(tag), ...named].filter((element) => sourceOf(element, element.getAttribute('source')) === source);
   }
 
   /** Gives every view of B what the mode says, and views no longer driven their own query back. */
@@ -239,7 +285,7 @@ export class ParcaCompareElement extends LitElement {
   /** After a preset or swap: waits for the sources to apply it, writes one history entry, tells the page. */
   async #changed(cause: CompareChangeCause, sources: readonly ParcaSourceElement[], preset?: string): Promise<void> {
     await Promise.all(sources.map((source) => source.updateComplete));
-    this.#url.write(this.mode, sources);
+    this.#url.write(this.mode, sources, this.sharedY);
     this.#fire(cause, preset);
     await this.updateComplete;
   }
@@ -251,22 +297,31 @@ export class ParcaCompareElement extends LitElement {
   #pick(mode: CompareMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
-    this.#url.write(mode);
+    this.#url.write(mode, [], this.sharedY);
     this.#fire('mode');
+  }
+
+  #toggleSharedY(): void {
+    this.sharedY = !this.sharedY;
+    this.#url.write(this.mode, [], this.sharedY);
+    this.#fire('shared-y');
   }
 
   // Back and forward: the mode the URL holds, or the page's own when it holds none.
   #onHistory(): void {
     const mode = this.#url.read() ?? this.#initialMode ?? 'diff';
-    if (mode === this.mode) return;
+    const sharedY = this.#url.readSharedY() ?? this.#initialSharedY ?? false;
+    if (mode === this.mode && sharedY === this.sharedY) return;
     this.mode = mode;
+    this.sharedY = sharedY;
     this.#fire('history');
   }
 
   #status(): string {
     if (!this.baseline || !this.comparison) return 'Name the two sources: baseline="…" and comparison="…".';
     const missing = [this.#a.source ? '' : this.baseline, this.#b.source ? '' : this.comparison].filter(Boolean);
-    return missing.length ? `No source ${missing.map((id) => `"${id}"`).join(' or ')} on the page yet.` : '';
+    if (missing.length) return `No source ${missing.map((id) => `"${id}"`).join(' or ')} on the page yet.`;
+    return this.#unitsDiffer ? 'The charts are in different units: each keeps its own y-axis.' : '';
   }
 
   protected override render() {
@@ -290,6 +345,7 @@ export class ParcaCompareElement extends LitElement {
           )}
         </div>
         <button type="button" part="swap" ?disabled=${!ready} @click=${() => void this.swap()}>Swap A and B</button>
+        <button type="button" part="shared-y" aria-pressed=${this.sharedY ? 'true' : 'false'} @click=${() => this.#toggleSharedY()}>Same y-axis</button>
         <span part="status" role="status">${this.#status()}</span>
       </div>
     `;

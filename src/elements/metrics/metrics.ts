@@ -111,6 +111,8 @@ export class ParcaMetricsElement extends ParcaElement {
   @property({ type: Number, attribute: 'top-n' }) topN = DEFAULT_TOP_N;
   /** IANA time zone for the time axis and tooltips; empty means the user's own. */
   @property({ attribute: 'time-zone' }) timeZone = '';
+  /** The value the y-axis reaches at least, in the chart's unit: charts compared side by side share one scale (`<parca-compare shared-y>` sets it). */
+  @property({ type: Number, attribute: 'y-max' }) yMax: number | undefined;
 
   /** The chart's width class in px; 0 until measured. */
   @state() private width = 0;

@@ -18,6 +18,7 @@ import { renderTooltip } from './templates.js';
 export interface PlotHost extends ReactiveElement {
   theme: string;
   timeZone: string;
+  yMax?: number | undefined;
 }
 
 /** A span of time, epoch ms. */
@@ -94,7 +95,7 @@ export class PlotView implements ReactiveController {
       return;
     }
     const visible = data.series.map((_, i) => this.options.visible(i));
-    if (this.#plot && this.#plotData === data && this.#plotThemeVersion === this.#look.version) {
+    if (this.#plot && this.#plotData === data && this.#plotThemeVersion === this.#look.version && this.#plot.yMax === this.host.yMax) {
       this.#plot.setVisible(visible);
       this.#plot.setSize(size.width, size.height);
       return;
@@ -108,6 +109,7 @@ export class PlotView implements ReactiveController {
       width: size.width,
       height: size.height,
       theme: this.#theme(),
+      yMax: this.host.yMax,
       format: {
         ticks: (ticks, increment) => formatTimeTicks(ticks, increment, { timeZone }),
         value: (value) => formatMetricValue(value, unit),

@@ -38,6 +38,8 @@ export interface PlotInput {
   readonly height: number;
   readonly theme: PlotTheme;
   readonly format: PlotFormat;
+  /** The value the y-axis reaches at least (charts compared side by side share one scale). */
+  readonly yMax?: number | undefined;
 }
 
 /**
@@ -99,6 +101,10 @@ export class MetricsPlot {
 
   get over(): HTMLElement {
     return this.uplot.over;
+  }
+
+  get yMax(): number | undefined {
+    return this.#input.yMax;
   }
 
   /**
@@ -203,7 +209,7 @@ export class MetricsPlot {
         x: { time: true, range: (_u, min, max) => this.#timeRange(min, max) },
         // Rates and totals start at zero, so a flat series does not look like a wild swing; delta values can go
         // below it.
-        y: { range: (_u, min, max) => valueRange(min, max) },
+        y: { range: (_u, min, max) => valueRange(min, Math.max(max ?? 0, this.#input.yMax ?? 0)) },
       },
       axes: [
         axis({

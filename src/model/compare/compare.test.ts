@@ -1,7 +1,20 @@
 import { expect } from '@open-wc/testing';
 import { createQueryState, profileWindow, queryString } from '../query-state.js';
 import { absoluteRange, formatTimeBound, parseTimeRange, resolveRange } from '../time-range.js';
-import { COMPARE_PRESETS, baselineOf, isCompareMode, presetSelection, readCompareMode, sameBaseline, shiftRange, writeCompareMode } from './compare.js';
+import type { ChartData } from '../metrics/series.js';
+import {
+  COMPARE_PRESETS,
+  baselineOf,
+  isCompareMode,
+  presetSelection,
+  readCompareMode,
+  readSharedY,
+  sameBaseline,
+  sharedYMax,
+  shiftRange,
+  writeCompareMode,
+  writeSharedY,
+} from './compare.js';
 
 const TYPE = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta';
 const HOUR = 3_600_000;
@@ -75,5 +88,16 @@ describe('compare model', () => {
     expect(readCompareMode(new URLSearchParams('cmp.mode=sideways'), 'cmp')).to.equal(undefined);
     expect(readCompareMode(new URLSearchParams(''), 'cmp')).to.equal(undefined);
     expect(['diff', 'a', 'b', 'x', undefined].map(isCompareMode)).to.deep.equal([true, true, true, false, false]);
+  });
+  it('shares the higher peak of charts in one unit, and no axis across units; the URL key round-trips', () => {
+    const chart = (label: string, peaks: number[]) =>
+      ({ unit: { kind: 'cores', sampleUnit: 'nanoseconds', label }, series: peaks.map((peak) => ({ peak })) }) as unknown as ChartData;
+    expect(sharedYMax([chart('cores', [1, 4]), chart('cores', [6]), undefined])).to.equal(6);
+    expect(sharedYMax([chart('cores', []), chart('cores', [])])).to.equal(0);
+    expect(sharedYMax([chart('cores', [1]), chart('bytes/s', [9])])).to.equal(undefined);
+    const on = writeSharedY(new URLSearchParams('a.type=x'), 'cmp', true);
+    expect(on.toString()).to.equal('a.type=x&cmp.y=shared');
+    expect(readSharedY(on, 'cmp')).to.equal(true);
+    expect(readSharedY(writeSharedY(on, 'cmp', false), 'cmp')).to.equal(undefined);
   });
 });

@@ -1,5 +1,6 @@
 // The compare workspace's model: what it shows (a diff of B against A, A alone, B alone), the presets that set A
 // to B's query earlier, the query a diff takes as A, and its key in the page URL. Pure: no DOM, no network.
+import type { ChartData } from '../metrics/series.js';
 import { type QueryState, createQueryState } from '../query-state.js';
 import { type TimeBound, type TimeRange, absoluteRange, sameRange } from '../time-range.js';
 
@@ -82,4 +83,28 @@ export function writeCompareMode(params: URLSearchParams, prefix: string, mode: 
   const next = new URLSearchParams(params);
   next.set(`${prefix}.mode`, mode);
   return next;
+}
+
+/** Whether the URL asks the two charts to share one y-axis (`<prefix>.y=shared`); undefined when it says nothing. */
+export function readSharedY(params: URLSearchParams, prefix: string): boolean | undefined {
+  const y = params.get(`${prefix}.y`);
+  return y === null ? undefined : y === 'shared';
+}
+
+/** Writes `<prefix>.y=shared` (or removes the key) into a copy of `params`. */
+export function writeSharedY(params: URLSearchParams, prefix: string, shared: boolean): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (shared) next.set(`${prefix}.y`, 'shared');
+  else next.delete(`${prefix}.y`);
+  return next;
+}
+
+/**
+ * The y-axis two or more charts share: the highest value any of their series reaches (0 when none has one), or
+ * undefined when they are in different units (a scale of cores beside one of bytes would mean nothing).
+ */
+export function sharedYMax(charts: readonly (ChartData | undefined)[]): number | undefined {
+  const shown = charts.filter((chart): chart is ChartData => !!chart);
+  if (shown.some((chart) => chart.unit.label !== shown[0]!.unit.label)) return undefined;
+  return Math.max(0, ...shown.flatMap((chart) => chart.series.map((series) => series.peak)));
 }
