@@ -68,8 +68,8 @@ export async function decodeChartSliced(input: FlamechartRecordInput, signal?: A
 export async function fetchFlamechart(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal: AbortSignal): Promise<FlamechartData> {
   const window = windowOf(query);
   // The chart shows one window over time: a baseline and inverted stacks have no place in it.
-  const { baseline: _baseline, invert: _invert, ...analysis } = await withPresets(resolveOptions(query, options));
-  const request = buildQueryRequest(window, { ...analysis, invert: false }, QueryRequest_ReportType.FLAMECHART);
+  const analysis = await withPresets(resolveOptions(query, options));
+  const request = buildQueryRequest(window, { ...analysis, invert: false, baseline: undefined }, QueryRequest_ReportType.FLAMECHART);
   const sentAt = performance.now();
   let response;
   try {
@@ -85,7 +85,7 @@ export async function fetchFlamechart(connection: ParcaConnection, query: QueryS
     }
     throw error;
   }
-  const request_ = { sentAt, fetchMs: performance.now() - sentAt };
+  const timing = { sentAt, fetchMs: performance.now() - sentAt };
   if (response.report.case !== 'flamegraphArrow') {
     throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of a flame chart.`);
   }
@@ -94,7 +94,7 @@ export async function fetchFlamechart(connection: ParcaConnection, query: QueryS
     { bytes: arrow.record, unit: arrow.unit, startMs: window.startMs, endMs: window.endMs, total: response.total, filtered: response.filtered },
     signal,
   );
-  return { ...data, request: request_ };
+  return { ...data, request: timing };
 }
 
 /** The chart's `parca-load`: total, frames, decode and fetch times. */

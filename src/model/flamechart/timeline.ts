@@ -120,7 +120,7 @@ function* chartModelSteps(record: RecordReader): Generator<void, FlamegraphModel
 }
 
 function* decodeSteps(bytes: Uint8Array): Generator<void, Timeline> {
-  if (bytes.length === 0) return timelineOf(emptyModel(), new Float64Array(0));
+  if (bytes.length === 0) return emptyTimeline();
   const record = openRecord(bytes);
   if (!record.has('timestamp')) throw new FlamegraphDecodeError('the record has no timestamp column: it is a flame graph, not a flame chart');
   const model = yield* chartModelSteps(record);
@@ -149,8 +149,10 @@ function* decodeSteps(bytes: Uint8Array): Generator<void, Timeline> {
   return { model, startMs, endMs, ...index, firstMs, lastMs };
 }
 
-function timelineOf(model: FlamegraphModel, startMs: Float64Array): Timeline {
-  return { model, startMs, endMs: startMs, levelStart: new Uint32Array(1), order: new Uint32Array(0), reach: new Float64Array(0), firstMs: 0, lastMs: 0 };
+/** The timeline of a record with no rows. */
+function emptyTimeline(): Timeline {
+  const none = new Float64Array(0);
+  return { model: emptyModel(), startMs: none, endMs: none, levelStart: new Uint32Array(1), order: new Uint32Array(0), reach: none, firstMs: 0, lastMs: 0 };
 }
 
 /** Decodes a flame chart record; throws FlamegraphDecodeError on anything malformed. */
@@ -212,12 +214,17 @@ export function windowTotal(timeline: Timeline, fromMs: number, toMs: number): n
   return total;
 }
 
-/** The frame of `depth` drawn at time `atMs` (the latest-starting one when several overlap), or -1. */
+/**
+ * The frame of `depth` running at `atMs`, or -1. Where frames of one depth overlap (several samples at one moment)
+ * it is the first by start, the one the chart draws there.
+ */
 export function rowAt(timeline: Timeline, depth: number, atMs: number): number {
   if (depth < 1 || depth > timeline.model.maxDepth) return -1;
-  let found = -1;
-  forEachInWindow(timeline, depth, atMs, atMs + Number.EPSILON * Math.abs(atMs || 1), (row) => {
-    found = row;
-  });
-  return found;
+  const end = timeline.levelStart[depth + 1]!;
+  for (let i = firstReaching(timeline, depth, atMs); i < end; i++) {
+    const row = timeline.order[i]!;
+    if (timeline.startMs[row]! > atMs) break;
+    if (timeline.endMs[row]! > atMs) return row;
+  }
+  return -1;
 }
