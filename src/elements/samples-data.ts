@@ -6,14 +6,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ParcaConnection } from '../client/connection.js';
 import type { ParcaError } from '../client/errors.js';
 import { QueryController } from '../controllers/query-controller.js';
-import { type FlamegraphOptions, samplesOptions } from '../model/flamegraph/options.js';
+import type { FlamegraphOptions } from '../model/flamegraph/options.js';
 import { type TableLine, rowsMatching, tableLines } from '../model/flamegraph/table-rows.js';
 import { type FunctionTable, type TableColumn, prepareOrders, sortTable, tableRowName } from '../model/flamegraph/table.js';
 import { runStepsSliced } from '../model/steps.js';
 import type { Neighbour } from '../model/pprof/sandwich.js';
 import { type QueryState, isRefreshOf } from '../model/query-state.js';
 import type { FlamegraphModel } from '../model/flamegraph/decode.js';
-import { type FlamegraphData, type ProfileData, fetchProfile, savedProfile } from './flamegraph/fetch.js';
+import type { FlamegraphData } from './flamegraph/fetch.js';
+import { type ProfileData, fetchProfile, samplesOptions, savedProfile } from './samples-fetch.js';
 
 /** The function table of a query: one row per function, values as pprof counts them. */
 export interface FunctionTableData {

@@ -91,3 +91,13 @@ export function sameRange(a: TimeRange, b: TimeRange): boolean {
   const same = (x: TimeBound, y: TimeBound) => x.kind === y.kind && (x.kind === 'relative' ? x.offsetMs === (y as typeof x).offsetMs : x.ms === (y as typeof x).ms);
   return same(a.from, b.from) && same(a.to, b.to);
 }
+
+/**
+ * `range` moved back by `byMs`: relative bounds stay relative (now-1h..now by a day is now-25h..now-24h), absolute
+ * ones move by the milliseconds. By the range's own length it is the period just before it.
+ */
+export function shiftRange(range: TimeRange, byMs: number): TimeRange {
+  const shift = (bound: TimeBound): TimeBound =>
+    bound.kind === 'relative' ? { kind: 'relative', offsetMs: bound.offsetMs - byMs } : { kind: 'absolute', ms: bound.ms - byMs };
+  return { from: shift(range.from), to: shift(range.to) };
+}

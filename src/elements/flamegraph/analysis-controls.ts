@@ -4,12 +4,12 @@ import { html, nothing } from 'lit';
 import { ParcaBaselineSelectEvent } from '../../events/baseline-select.js';
 import { LABEL_ALIGNS, type LabelAlign } from '../../model/flamegraph/label-fit.js';
 import { baseName } from '../../model/flamegraph/names.js';
-import { type DiffPalette, DIFF_PALETTES, legendStops } from '../../model/flamegraph/diff-colors.js';
+import { type DiffPalette, DIFF_PALETTES } from '../../model/flamegraph/diff-colors.js';
+import { legendStops } from '../../model/flamegraph/diff-legend.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
-import { previousPeriod } from '../../model/flamegraph/request.js';
 import { formatWindow } from '../../model/metrics/time-format.js';
 import { type QueryState, resolveWindow } from '../../model/query-state.js';
-import { formatTimeBound } from '../../model/time-range.js';
+import { formatTimeBound, shiftRange } from '../../model/time-range.js';
 import { presetsFor } from '../../model/flamegraph/filter-presets.js';
 import { type ColorBy, resolveColorBy } from '../../model/flamegraph/colors.js';
 import { hashString } from '../../model/hash.js';
@@ -22,12 +22,11 @@ import {
   type FilterField,
   type FilterMatch,
   type FrameFilter,
-  describeFilter,
   fieldLabel,
-  matchLabel,
   normalizeFilter,
   sameFilter,
 } from '../../model/flamegraph/filters.js';
+import { describeFilter, matchLabel } from '../../model/flamegraph/filter-text.js';
 import { formatPercent, formatValue } from '../../model/units.js';
 import { styleProps } from '../directives/style-props.js';
 
@@ -460,7 +459,7 @@ function toggleBaseline(host: AnalysisHost, on: boolean): void {
   }
   const query = host.activeQuery;
   if (!query?.window) return;
-  const previous = previousPeriod(query.range, query.window);
+  const previous = shiftRange(query.range, query.window.endMs - query.window.startMs);
   host.baselineFrom = formatTimeBound(previous.from);
   host.baselineTo = formatTimeBound(previous.to);
 }

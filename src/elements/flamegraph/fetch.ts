@@ -4,11 +4,9 @@ import type { ParcaConnection } from '../../client/connection.js';
 import { ParcaError } from '../../client/errors.js';
 import { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import { QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
-import { type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced, emptyModel } from '../../model/flamegraph/decode.js';
+import { type FlamegraphModel, decodeFlamegraphSliced, emptyModel } from '../../model/flamegraph/decode.js';
 import { type FlamegraphOptions, NO_OPTIONS } from '../../model/flamegraph/options.js';
 import { type AnalysisOptions, type ProfileWindow, buildQueryRequest } from '../../model/flamegraph/request.js';
-import type { ProfileSamples } from '../../model/pprof/views.js';
-import { parseProfileTypeId } from '../../model/profile-type.js';
 import { type QueryState, profileWindow, queryString } from '../../model/query-state.js';
 import { formatTimeBound, resolveRange } from '../../model/time-range.js';
 
@@ -82,24 +80,18 @@ export interface FlamegraphRecordInput {
   readonly trimmed?: number | bigint;
 }
 
-/** Decodes a record, turning any failure into a ParcaError of kind `decode`. */
-export function decodeData(input: FlamegraphRecordInput): FlamegraphData {
+/**
+ * Decodes a record in slices that let the page run in between (no long task even for a million nodes). A large record's
+ * top levels go to `onPreview` first (see previewModel).
+ */
+export async function decodeDataSliced(input: FlamegraphRecordInput, signal?: AbortSignal, onPreview?: (data: FlamegraphData) => void): Promise<FlamegraphData> {
   const started = performance.now();
   let model: FlamegraphModel;
   try {
-    model = decodeFlamegraph(input.bytes);
-  } catch (error) {
-    throw decodeFailure(error);
-  }
-  return dataOf(input, model, started);
-}
-
-/** decodeData in slices that let the page run in between (no long task even for a million nodes). */
-export async function decodeDataSliced(input: FlamegraphRecordInput, signal?: AbortSignal): Promise<FlamegraphData> {
-  const started = performance.now();
-  let model: FlamegraphModel;
-  try {
-    model = await decodeFlamegraphSliced(input.bytes, signal ? { signal } : {});
+    model = await decodeFlamegraphSliced(input.bytes, {
+      ...(signal && { signal }),
+      ...(onPreview && { onPreview: (preview: FlamegraphModel) => onPreview(dataOf(input, preview, started)) }),
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw decodeFailure(error);
@@ -133,6 +125,7 @@ export async function fetchFlamegraph(
   trimPercent: number,
   signal: AbortSignal,
   options: FlamegraphOptions = NO_OPTIONS,
+  onPreview?: (data: FlamegraphData) => void,
 ): Promise<FlamegraphData> {
   const analysis = await withPresets(resolveOptions(query, options));
   const isDiff = analysis.baseline !== undefined;
@@ -145,11 +138,9 @@ export async function fetchFlamegraph(
       throw new ParcaError('decode', `Parca answered with a ${response.report.case ?? 'empty'} report instead of an Arrow flame graph.`);
     }
     const arrow = response.report.value;
-    return {
-      ...(await decodeDataSliced({ bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed }, signal)),
-      isDiff,
-      request: timing,
-    };
+    const input = { bytes: arrow.record, unit: arrow.unit, total: response.total, filtered: response.filtered, trimmed: arrow.trimmed };
+    const preview = onPreview && ((data: FlamegraphData) => onPreview({ ...data, isDiff, request: timing }));
+    return { ...(await decodeDataSliced(input, signal, preview)), isDiff, request: timing };
   } catch (error) {
     if (isNoData(error)) return { model: emptyModel(), unit: 'count', total: 0, filtered: 0, trimmed: 0, decodeMs: 0, isDiff };
     throw error;
@@ -164,6 +155,9 @@ interface SharedGraph {
   readonly promise: Promise<FlamegraphData>;
   readonly abort: AbortController;
   users: number;
+  /** The top levels of a large answer while it decodes, and who wants them. */
+  preview?: FlamegraphData | undefined;
+  readonly previewed: Set<(data: FlamegraphData) => void>;
 }
 
 /** Requests by query (a refresh or a new query is another state object, so old answers go with it). */
@@ -182,6 +176,7 @@ export function sharedFlamegraph(
   fallbackTrim: number,
   signal: AbortSignal,
   options: FlamegraphOptions = NO_OPTIONS,
+  onPreview?: (data: FlamegraphData) => void,
 ): Promise<FlamegraphData> {
   const key = JSON.stringify(options);
   let list = sharedGraphs.get(query);
@@ -195,22 +190,39 @@ export function sharedFlamegraph(
   if (!graph) {
     const abort = new AbortController();
     const trim = trimPercent ?? fallbackTrim;
+    const previewed = new Set<(data: FlamegraphData) => void>();
     const made: SharedGraph = {
       connection,
       options: key,
       trimPercent: trim,
       abort,
       users: 0,
-      promise: fetchFlamegraph(connection, query, trim, abort.signal, options),
+      previewed,
+      promise: fetchFlamegraph(connection, query, trim, abort.signal, options, (preview) => {
+        made.preview = preview;
+        for (const show of previewed) show(preview);
+      }),
     };
-    made.promise.catch(() => drop(made));
+    const settle = () => {
+      made.preview = undefined;
+      previewed.clear();
+    };
+    made.promise.then(settle, () => {
+      settle();
+      drop(made);
+    });
     graphs.push(made);
     graph = made;
   }
   const joined = graph;
   joined.users++;
+  if (onPreview) {
+    joined.previewed.add(onPreview);
+    if (joined.preview) onPreview(joined.preview);
+  }
   return new Promise<FlamegraphData>((resolve, reject) => {
     const onAbort = () => {
+      if (onPreview) joined.previewed.delete(onPreview);
       if (--joined.users === 0) {
         joined.abort.abort();
         drop(joined);
@@ -232,71 +244,6 @@ export function sharedFlamegraph(
       },
     );
   });
-}
-
-/**
- * The query's samples, for figures per function (the function table, the sandwich): Parca's pprof answer, read
- * here, since Parca's own table counts a recursive function once per occurrence and its flame graphs leave out
- * frames of zero or less.
- */
-export interface ProfileData {
-  readonly samples: ProfileSamples;
-  /** The module loaded for them. */
-  readonly views: SampleViews;
-  readonly unit: string;
-  /** The sum of the comparison's (or the only) samples. */
-  readonly total: number;
-  readonly isDiff: boolean;
-}
-
-type SampleViews = typeof import('../../model/pprof/views.js');
-
-/** The pprof samples of one window with the filters, decoded. */
-async function samplesOf(views: SampleViews, connection: ParcaConnection, window: ProfileWindow, filters: AnalysisOptions['filters'], signal: AbortSignal) {
-  const request = buildQueryRequest(window, { invert: false, groupBy: [], filters, absolute: false }, QueryRequest_ReportType.PPROF);
-  let bytes: unknown;
-  try {
-    bytes = (await connection.query(request, { signal })).report.value;
-  } catch (error) {
-    if (isNoData(error)) return views.decodePprof(new Uint8Array(0));
-    throw error;
-  }
-  if (!(bytes instanceof Uint8Array)) throw new ParcaError('decode', 'Parca answered without a pprof report.');
-  try {
-    return views.decodePprof(await views.gunzipIfNeeded(bytes));
-  } catch (error) {
-    throw new ParcaError('decode', (error as Error).message);
-  }
-}
-
-/** The query's samples (and a baseline's) for the function table and the sandwich. */
-export async function fetchProfile(connection: ParcaConnection, query: QueryState, options: FlamegraphOptions, signal: AbortSignal): Promise<ProfileData> {
-  const analysis = await withPresets(resolveOptions(query, options));
-  // Loaded on first use: pages that never show the table or a sandwich never download it.
-  const views = await import('../../model/pprof/views.js');
-  const [profile, baseline] = await Promise.all([
-    samplesOf(views, connection, windowOf(query), analysis.filters, signal),
-    analysis.baseline ? samplesOf(views, connection, analysis.baseline, analysis.filters, signal) : undefined,
-  ]);
-  const total = views.profileTotal(profile);
-  const unit = profile.sampleTypes[0]?.unit || parseProfileTypeId(query.profileType).sampleUnit;
-  // A relative diff scales the baseline to the comparison's total, as the flame graph's diff does.
-  const baseTotal = baseline ? views.profileTotal(baseline) : 0;
-  const scale = analysis.absolute || baseTotal === 0 ? 1 : total / baseTotal;
-  return { samples: new views.ProfileSamples(profile, baseline && { profile: baseline, scale }), views, unit, total, isDiff: !!baseline };
-}
-
-/** A saved pprof profile (gzip-compressed or not) read as the query's samples would be, for a page with no server. */
-export async function savedProfile(bytes: Uint8Array): Promise<ProfileData> {
-  const views = await import('../../model/pprof/views.js');
-  let profile: Awaited<ReturnType<typeof views.decodePprof>>;
-  try {
-    profile = views.decodePprof(await views.gunzipIfNeeded(bytes));
-  } catch (error) {
-    throw new ParcaError('decode', `The pprof profile could not be read: ${(error as Error).message}`);
-  }
-  const unit = profile.sampleTypes[0]?.unit || 'count';
-  return { samples: new views.ProfileSamples(profile, undefined), views, unit, total: views.profileTotal(profile), isDiff: false };
 }
 
 /** The same query as a pprof file (gzip-compressed protobuf, as Parca sends it). */

@@ -7,6 +7,7 @@ import { ParcaFrameSelectEvent } from '../../events/frame-select.js';
 import type { ParcaFlamegraphLoadEvent } from '../../events/flamegraph-load.js';
 import { QueryRequest_Mode, QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { createColorer, splitColorList } from '../../model/flamegraph/colors.js';
+import { previewLimits } from '../../model/flamegraph/decode.js';
 import { frameName } from '../../model/flamegraph/names.js';
 import { spanOf } from '../../model/flamegraph/layout.js';
 import { searchFlamegraph } from '../../model/flamegraph/search.js';
@@ -49,6 +50,60 @@ function clickAt(el: ParcaFlamegraphElement, x: number, y: number): void {
   const bounds = canvasOf(el).getBoundingClientRect();
   canvasOf(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: bounds.left + x, clientY: bounds.top + y }));
 }
+
+describe('<parca-flamegraph> top levels first', () => {
+  afterEach(() => Object.assign(previewLimits, { minRows: 200_000, rows: 1 << 15 }));
+
+  it('shows the top levels of Parca’s answer while the rest decodes, then the whole graph, with one parca-load', async () => {
+    // Parca's answer here is small: preview it from its first 40 rows, as a large one would be from its first 32,768.
+    // It decodes within a frame, so what is checked is what the element lays out for it (its levels' height) before
+    // the graph is there; draws.test.ts checks a large record's pixels.
+    Object.assign(previewLimits, { minRows: 50, rows: 40 });
+    const range = seededRange();
+    const source = await fixture<ParcaSourceElement>(html`
+      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>
+        <parca-flamegraph style="width: 640px"></parca-flamegraph>
+      </parca-source>
+    `);
+    const el = source.querySelector('parca-flamegraph')!;
+    await el.updateComplete;
+    const content = el.shadowRoot!.querySelector<HTMLElement>('.content')!;
+    const heightsBeforeData: number[] = [];
+    const observer = new MutationObserver(() => {
+      if (el.data === undefined) heightsBeforeData.push(parseFloat(content.style.height));
+    });
+    observer.observe(content, { attributes: true, attributeFilter: ['style'] });
+    const load = await nextEvent(el, 'parca-load');
+    await el.settled;
+    observer.disconnect();
+    const whole = (el.data!.model.maxDepth + 1) * ROW_HEIGHT;
+    const preview = heightsBeforeData.filter((height) => height > 0);
+    expect(preview, 'levels laid out before the graph was decoded').to.have.length(1);
+    expect(preview[0]).to.be.within(2 * ROW_HEIGHT, whole - ROW_HEIGHT);
+    expect(parseFloat(content.style.height)).to.equal(whole);
+    expect(load.type).to.equal('parca-load');
+    expect(el.draws).to.be.at.least(1);
+  });
+
+  it('keeps the whole graph on screen through a refresh: no top levels then', async () => {
+    const { source, el } = await loaded('{}');
+    Object.assign(previewLimits, { minRows: 50, rows: 40 });
+    const content = el.shadowRoot!.querySelector<HTMLElement>('.content')!;
+    const whole = parseFloat(content.style.height);
+    const heights: number[] = [];
+    const observer = new MutationObserver(() => heights.push(parseFloat(content.style.height)));
+    observer.observe(content, { attributes: true, attributeFilter: ['style'] });
+    const refreshed = nextEvent(el, 'parca-load');
+    source.refresh();
+    await refreshed;
+    await el.settled;
+    observer.disconnect();
+    expect(
+      heights.filter((height) => height < whole),
+      'levels laid out during the refresh',
+    ).to.deep.equal([]);
+  });
+});
 
 describe('<parca-flamegraph>', () => {
   it('renders the source’s profile and reports what it loaded', async () => {

@@ -129,7 +129,8 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     view: this.#view,
     canvas: () => this.#canvas.canvas,
     rowAt: (x, y) => this.#canvas.rowAt(x, y),
-    model: () => this.data?.model,
+    // A preview is a picture only: pointer and keys wait for the graph.
+    model: () => (this.#data.preview ? undefined : this.data?.model),
     sandwichable: () => !this.record && !this.data?.isDiff,
     askSandwich: (row) => this.#askSandwich(row),
     inSandwich: () => this.#inSandwich,
@@ -338,7 +339,8 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     const data = this.data;
     const error = this.actionError ?? this.#data.error;
     const loading = this.#data.loading;
-    const model = data?.model;
+    const preview = this.#data.preview;
+    const model = preview?.model ?? data?.model;
     const rows = model && model.size > 0 ? model.maxDepth + 1 : 0;
     const inSandwich = this.#inSandwich;
     const query = this.activeQuery;
@@ -353,7 +355,7 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
         ${inSandwich ? this.#renderSandwich() : status ? html`<div part="status">${status}</div>` : nothing}
         ${data && data.trimmed !== 0 && !inSandwich ? html`<div part="note">${trimNote(data)}</div>` : nothing}
         ${data && !inSandwich && !data.isDiff && data.model.size > 1 ? this.#renderColorNote(data) : nothing} ${inSandwich ? nothing : this.#renderDetailNote(data)}
-        ${renderViewport({ loading, hidden: inSandwich, height: rows * this.#canvas.theme.rowHeight, input: this.#input, onFocus: () => this.#view.focusCanvas() })}
+        ${renderViewport({ loading: loading || !!preview, hidden: inSandwich, height: rows * this.#canvas.theme.rowHeight, input: this.#input, onFocus: () => this.#view.focusCanvas() })}
         ${data && !inSandwich && this.#view.selected > 0 && this.#view.selected < data.model.size ? renderSelection(data, this.#view.selected) : nothing}
         ${data && !inSandwich && this.#view.hovered >= 0 && this.#input.pointer ? renderTooltip(data, this.#view.hovered) : nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this.#view.announcement}</div>
@@ -396,10 +398,23 @@ export class ParcaFlamegraphElement extends FlamegraphOptionsElement {
     return note ? html`<div part="color-note">${note}</div>` : nothing;
   }
 
-  /** What the canvas draws. */
+  /** What the canvas draws: the graph, or the top levels of a large one still decoding. */
   #scene() {
     const data = this.data;
     const view = this.#view;
+    const preview = this.#data.preview;
+    if (preview) {
+      return {
+        model: preview.model,
+        focus: 0,
+        orientation: this.orientation,
+        look: this.frameLook,
+        matches: undefined,
+        hovered: -1,
+        selected: -1,
+        diff: !!preview.isDiff,
+      };
+    }
     return {
       model: data?.model,
       focus: view.focus,

@@ -7,7 +7,7 @@ import { ParcaError } from '../../client/errors.js';
 import { QueryController } from '../../controllers/query-controller.js';
 import type { FlamegraphOptions } from '../../model/flamegraph/options.js';
 import { type QueryState, isRefreshOf } from '../../model/query-state.js';
-import { type FlamegraphData, type FlamegraphRecordInput, fetchPprof, flamegraphLoadEvent, sharedFlamegraph } from './fetch.js';
+import { type FlamegraphData, type FlamegraphRecordInput, decodeDataSliced, fetchPprof, flamegraphLoadEvent, sharedFlamegraph } from './fetch.js';
 import type { ProfileMetadataInfo } from './metadata.js';
 import { RecordDecoder } from './record-decoder.js';
 
@@ -32,12 +32,14 @@ export class GraphData implements ReactiveController {
   readonly #graph: QueryController<readonly [ParcaConnection, QueryState, number, FlamegraphOptions], FlamegraphData>;
   readonly #metadata: QueryController<readonly [ParcaConnection, QueryState], ProfileMetadataInfo>;
   readonly #record: RecordDecoder;
+  /** The top levels of the graph's answer while it decodes. */
+  #preview: FlamegraphData | undefined;
   #onDemand: OnDemand | undefined;
   #onDemandLoading: Promise<void> | undefined;
 
   constructor(private readonly host: GraphDataHost) {
     host.addController(this);
-    this.#record = new RecordDecoder(host);
+    this.#record = new RecordDecoder(host, decodeDataSliced, true);
     this.#graph = new QueryController(host, {
       args: () => {
         const connection = host.activeConnection;
@@ -46,7 +48,20 @@ export class GraphData implements ReactiveController {
         if (host.record || !connection || !query?.profileType || query.kind === 'metrics' || trim === undefined) return undefined;
         return [connection, query, trim, host.options] as const;
       },
-      run: ([connection, query, trim, options], signal) => sharedFlamegraph(connection, query, trim, trim, signal, options),
+      run: ([connection, query, trim, options], signal) => {
+        const showPreview = (preview: FlamegraphData) => {
+          if (signal.aborted) return;
+          this.#preview = preview;
+          host.requestUpdate();
+        };
+        const settled = () => {
+          if (!signal.aborted) this.#preview = undefined;
+        };
+        this.#preview = undefined;
+        const answer = sharedFlamegraph(connection, query, trim, trim, signal, options, showPreview);
+        answer.then(settled, settled);
+        return answer;
+      },
       sourceName: () => host.sourceName,
       isRefresh: ([c1, q1, t1, o1], [c2, q2, t2, o2]) => c1 === c2 && t1 === t2 && o1 === o2 && isRefreshOf(q1, q2),
       loadEvent: (data, durationMs) => flamegraphLoadEvent(host.sourceName, data, durationMs),
@@ -80,6 +95,15 @@ export class GraphData implements ReactiveController {
     const host = this.host;
     if (host.record) return this.#record.data;
     return host.activeQuery?.kind === 'metrics' ? undefined : this.#graph.value;
+  }
+
+  /**
+   * The top levels of a large graph being decoded (a record, or a new query's answer), to draw until it is.
+   */
+  get preview(): FlamegraphData | undefined {
+    if (this.host.record) return this.#record.preview;
+    // Not while refreshing: the graph shown stays whole until the new one is.
+    return this.#graph.status === 'loading' && this.host.activeQuery?.kind !== 'metrics' ? this.#preview : undefined;
   }
 
   /** What failed last: the record's decode, or the graph's request. */

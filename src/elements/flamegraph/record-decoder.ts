@@ -10,13 +10,17 @@ export class RecordDecoder<I = FlamegraphRecordInput, D = FlamegraphData> {
   data: D | undefined;
   /** Why the last record could not be decoded. */
   error: ParcaError | undefined;
+  /** The top levels of the record being decoded, while it is (large records only: see decodeDataSliced). */
+  preview: D | undefined;
   #input: I | undefined;
   #abort: AbortController | undefined;
   #pending: Promise<void> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly decodeSliced = decodeDataSliced as unknown as (input: I, signal: AbortSignal) => Promise<D>,
+    private readonly decodeSliced = decodeDataSliced as unknown as (input: I, signal: AbortSignal, onPreview?: (preview: D) => void) => Promise<D>,
+    /** Whether the host shows a large record's top levels while the rest decodes (a flame graph does). */
+    private readonly previews = false,
   ) {}
 
   /** The decode under way, if any: it settles once the host has been asked to update. */
@@ -36,7 +40,12 @@ export class RecordDecoder<I = FlamegraphRecordInput, D = FlamegraphData> {
     }
     const abort = new AbortController();
     this.#abort = abort;
-    const pending = this.decodeSliced(input, abort.signal).then(
+    const showPreview = (preview: D) => {
+      if (abort.signal.aborted) return;
+      this.preview = preview;
+      this.host.requestUpdate();
+    };
+    const pending = this.decodeSliced(input, abort.signal, this.previews ? showPreview : undefined).then(
       (data) => {
         if (abort.signal.aborted) return;
         this.data = data;
@@ -51,6 +60,7 @@ export class RecordDecoder<I = FlamegraphRecordInput, D = FlamegraphData> {
       if (this.#abort === abort) {
         this.#abort = undefined;
         this.#pending = undefined;
+        this.preview = undefined;
       }
       if (!abort.signal.aborted) this.host.requestUpdate();
     });
@@ -60,5 +70,6 @@ export class RecordDecoder<I = FlamegraphRecordInput, D = FlamegraphData> {
     this.#abort?.abort();
     this.#abort = undefined;
     this.#pending = undefined;
+    this.preview = undefined;
   }
 }

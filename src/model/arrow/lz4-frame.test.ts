@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CompressionType, tableFromArrays, tableFromIPC, tableToIPC } from '@uwdata/flechette';
 import { registerLz4Codec } from '../../test-support/lz4-codec.js';
-import { Lz4FormatError, compressLz4Block, compressLz4Frame, decompressLz4Frame, decompressLz4FrameSteps } from './lz4-frame.js';
+import { Lz4FormatError, compressLz4Block, compressLz4Frame, decompressLz4Frame, decompressLz4FrameSteps, decompressLz4Prefix } from './lz4-frame.js';
 
 const MAGIC = [0x04, 0x22, 0x4d, 0x18];
 
@@ -171,5 +171,28 @@ describe('LZ4 frame decoder, long copies and slices', () => {
     for (; !step.done; step = steps.next()) pauses++;
     expect(pauses).to.be.at.least(3);
     expect(step.value).to.deep.equal(data);
+  });
+
+  it('copies short literals and matches a word at a time, exactly, up to the last byte of the output', () => {
+    // A numeric column's shape: 64-bit values with a few varying low bytes, so most sequences are a few literals
+    // and a short match; every output length from 1 to 300 ends the data at a different point of a sequence.
+    for (let length = 1; length <= 300; length++) {
+      const data = new Uint8Array(length);
+      for (let i = 0; i < length; i++) data[i] = i % 8 < 2 ? (i * 37) & 255 : i % 8 === 2 ? (i >> 4) & 3 : 0;
+      const packed = compressLz4Frame(data);
+      expect(decompressLz4Frame(packed, length), `${length} bytes`).to.deep.equal(data);
+      expect(decompressLz4Frame(packed), `${length} bytes, growing`).to.deep.equal(data);
+    }
+  });
+
+  it('decompresses a prefix: at least the bytes asked for, equal to the whole output there', () => {
+    const data = sample(3 * 1024 * 1024 + 5, 7, 4);
+    const packed = compressLz4Frame(data);
+    for (const length of [0, 1, 1000, 65_536, 1024 * 1024 + 3, data.length, data.length + 10]) {
+      const prefix = decompressLz4Prefix(packed, length, data.length);
+      expect(prefix.length, `${length}`).to.be.at.least(Math.min(length, data.length));
+      expect(prefix, `${length}`).to.deep.equal(data.subarray(0, prefix.length));
+    }
+    expect(() => decompressLz4Prefix(packed.subarray(0, 100), 1024 * 1024, data.length)).to.throw(Lz4FormatError);
   });
 });

@@ -58,6 +58,8 @@ class Output {
   constructor(
     capacity: number,
     readonly fixed: boolean,
+    /** Fill the capacity and stop, instead of failing, when the data goes on past it (a prefix wanted). */
+    readonly clip = false,
   ) {
     this.bytes = new Uint8Array(capacity);
   }
@@ -92,6 +94,9 @@ function decodeBlock(input: Reader, end: number, out: Output, frameStart: number
   const dst = out.bytes;
   let dp = out.length;
   const limit = dst.length;
+  const srcLength = src.length;
+  const dstWords = new DataView(dst.buffer, dst.byteOffset, dst.length);
+  const srcWords = new DataView(src.buffer, src.byteOffset, srcLength);
   while (sp < end && dp < stopAt) {
     const token = src[sp++]!;
     let literals = token >>> 4;
@@ -104,8 +109,20 @@ function decodeBlock(input: Reader, end: number, out: Output, frameStart: number
       }
     }
     if (literals > end - sp) throw new Lz4FormatError(`LZ4 block truncated: ${literals} literals announced, ${end - sp} bytes left`);
-    if (literals > limit - dp) throw new Lz4FormatError(`LZ4 data decompresses to more than the expected ${limit} bytes`);
-    if (literals < SHORT_COPY) {
+    if (literals > limit - dp) {
+      if (!out.clip) throw new Lz4FormatError(`LZ4 data decompresses to more than the expected ${limit} bytes`);
+      dst.set(src.subarray(sp, sp + limit - dp), dp);
+      dp = limit;
+      break;
+    }
+    if (literals <= 8 && dp + 8 <= limit && sp + 8 <= srcLength) {
+      // Most sequences of a numeric column have a few literals: copy 8 bytes in two words and step by the count
+      // (the bytes past it are overwritten by what follows).
+      dstWords.setUint32(dp, srcWords.getUint32(sp, true), true);
+      dstWords.setUint32(dp + 4, srcWords.getUint32(sp + 4, true), true);
+      sp += literals;
+      dp += literals;
+    } else if (literals < SHORT_COPY) {
       for (const stop = sp + literals; sp < stop;) dst[dp++] = src[sp++]!;
     } else {
       dst.set(src.subarray(sp, sp + literals), dp);
@@ -130,9 +147,18 @@ function decodeBlock(input: Reader, end: number, out: Output, frameStart: number
       }
     }
     length += MIN_MATCH;
-    if (length > limit - dp) throw new Lz4FormatError(`LZ4 data decompresses to more than the expected ${limit} bytes`);
+    if (length > limit - dp) {
+      if (!out.clip) throw new Lz4FormatError(`LZ4 data decompresses to more than the expected ${limit} bytes`);
+      length = limit - dp;
+    }
     let from = dp - offset;
-    if (length < SHORT_COPY) {
+    if (offset >= 4 && length <= 16 && dp + 16 <= limit) {
+      // Four bytes at a time: with an offset of 4 or more each word read was written before (the last word may
+      // run past the match; what follows overwrites it).
+      const stop = dp + length;
+      for (let at = dp; at < stop; at += 4, from += 4) dstWords.setUint32(at, dstWords.getUint32(from, true), true);
+      dp = stop;
+    } else if (length < SHORT_COPY) {
       // Byte by byte is also what an overlapping match (offset < length) needs: it repeats what it writes.
       for (const stop = dp + length; dp < stop;) dst[dp++] = dst[from++]!;
     } else if (offset >= length) {
@@ -154,8 +180,8 @@ function decodeBlock(input: Reader, end: number, out: Output, frameStart: number
 
 /** Output bytes decoded between two yields of the step-wise decoder: a few milliseconds of work. */
 const STEP_BYTES = 1 << 20;
-
-function* decodeFrame(input: Reader, out: Output): Generator<void, void> {
+/** Decodes one frame into `out`; with `until`, returns as soon as the output holds that many bytes. */
+function* decodeFrame(input: Reader, out: Output, until = Infinity): Generator<void, void> {
   const frameStart = out.length;
   const flags = input.u8('the frame flags');
   if (flags >>> 6 !== 1) throw new Lz4FormatError(`unsupported LZ4 frame version ${flags >>> 6}`);
@@ -190,10 +216,12 @@ function* decodeFrame(input: Reader, out: Output): Generator<void, void> {
       input.pos = end;
     } else {
       while (input.pos < end) {
-        decodeBlock(input, end, out, frameStart, blockMax, out.length + STEP_BYTES);
+        decodeBlock(input, end, out, frameStart, blockMax, Math.min(until, out.length + STEP_BYTES));
+        if (out.length >= until) return;
         yield;
       }
     }
+    if (out.length >= until) return;
     if (blockChecksums) input.skip(4, 'a block checksum');
   }
   if (contentChecksum) input.skip(4, 'the content checksum');
@@ -210,27 +238,45 @@ export function decompressLz4Frame(bytes: Uint8Array, expectedLength?: number): 
   return runSteps(decompressLz4FrameSteps(bytes, expectedLength));
 }
 
-/** decompressLz4Frame one slice at a time: it yields after about every megabyte of output. */
-export function* decompressLz4FrameSteps(bytes: Uint8Array, expectedLength?: number): Generator<void, Uint8Array> {
-  const fixed = expectedLength !== undefined && expectedLength >= 0;
-  if (fixed && !Number.isSafeInteger(expectedLength)) throw new Lz4FormatError(`invalid expected length ${expectedLength}`);
-  const input = new Reader(bytes);
-  const out = new Output(fixed ? expectedLength : Math.max(bytes.length * 4, 64), fixed);
+/** Decodes the concatenated frames of `bytes` into `out`, stopping once it holds `until` bytes. */
+function* decodeFrames(bytes: Uint8Array, out: Output, until: number): Generator<void, void> {
   if (bytes.length === 0) throw new Lz4FormatError('LZ4 frame is empty');
-  while (input.remaining > 0) {
+  const input = new Reader(bytes);
+  while (out.length < until && input.remaining > 0) {
     const magic = input.u32('the frame magic number');
     if ((magic & SKIPPABLE_MASK) >>> 0 === SKIPPABLE_MAGIC) {
       input.skip(input.u32('a skippable frame size'), 'a skippable frame');
     } else if (magic === FRAME_MAGIC) {
-      yield* decodeFrame(input, out);
+      yield* decodeFrame(input, out, until);
     } else {
       throw new Lz4FormatError(`not an LZ4 frame (magic 0x${magic.toString(16)} at offset ${input.pos - 4})`);
     }
   }
+}
+
+/** decompressLz4Frame one slice at a time: it yields after about every megabyte of output. */
+export function* decompressLz4FrameSteps(bytes: Uint8Array, expectedLength?: number): Generator<void, Uint8Array> {
+  const fixed = expectedLength !== undefined && expectedLength >= 0;
+  if (fixed && !Number.isSafeInteger(expectedLength)) throw new Lz4FormatError(`invalid expected length ${expectedLength}`);
+  const out = new Output(fixed ? expectedLength : Math.max(bytes.length * 4, 64), fixed);
+  yield* decodeFrames(bytes, out, Infinity);
   if (fixed && out.length !== expectedLength) {
     throw new Lz4FormatError(`LZ4 data decompresses to ${out.length} bytes, expected ${expectedLength}`);
   }
   return fixed ? out.bytes : out.bytes.slice(0, out.length);
+}
+
+/**
+ * The first `length` bytes (or a few more: it stops at a sequence boundary) of LZ4 frames that decompress to
+ * `expectedLength` bytes: what the first rows of a column need, without decompressing the rest.
+ */
+export function decompressLz4Prefix(bytes: Uint8Array, length: number, expectedLength: number): Uint8Array {
+  if (!Number.isSafeInteger(expectedLength) || expectedLength < 0) throw new Lz4FormatError(`invalid expected length ${expectedLength}`);
+  const wanted = Math.min(length, expectedLength);
+  const out = new Output(wanted, true, true);
+  runSteps(decodeFrames(bytes, out, wanted));
+  if (out.length < wanted) throw new Lz4FormatError(`LZ4 data decompresses to ${out.length} bytes, expected ${expectedLength}`);
+  return out.bytes.subarray(0, out.length);
 }
 
 // ---- Compression: used to build test and benchmark records shaped like Parca's. ----

@@ -1,7 +1,7 @@
 // Reads the columns of an Arrow IPC stream (a Parca record) into typed arrays: one per numeric column, indexed by
 // row, and string columns kept as dictionary keys with text decoded on demand. Generic: flamegraph/decode.ts
 // gives the columns their flame graph meaning. Nothing here allocates an object per row.
-import { decompressLz4FrameSteps } from './lz4-frame.js';
+import { decompressLz4FrameSteps, decompressLz4Prefix } from './lz4-frame.js';
 import { readIpcStream } from './ipc-read.js';
 import { ArrowTypeId as Type, type BatchHeader, type BufferRegion as Region, type DataType, type Field, type IntType, type IpcStream } from './types.js';
 import { runSteps } from '../steps.js';
@@ -59,6 +59,8 @@ interface Batch {
   columns: Map<string, Slot>;
   /** Buffers decompressed ahead of reading. */
   loaded: Map<Region, Bytes>;
+  /** For a prefix of the batch (RecordReader.prefix), its rows: buffers decompress only as far as they need. */
+  prefix?: number;
 }
 
 const LZ4_FRAME = 0;
@@ -144,7 +146,10 @@ function readUint32(bytes: Uint8Array, at: number): number {
   return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 }
 
-/** A buffer's bytes, decompressed (a slice at a time) when the batch is compressed. */
+/**
+ * A buffer's bytes, decompressed (a slice at a time) when the batch is compressed; for a prefix of the batch, only
+ * the first bytes: 8 a row covers any fixed-width column (what a prefix is read for).
+ */
 function* decompress(batch: Batch, region: Region | undefined): Generator<void, Bytes> {
   if (!region || region.length === 0) return { bytes: new Uint8Array(0), owned: true };
   const { body } = batch;
@@ -157,14 +162,17 @@ function* decompress(batch: Batch, region: Region | undefined): Generator<void, 
   if (low === 0xffffffff && high === 0xffffffff) return { bytes: raw.subarray(8), owned: false };
   const length = high * 2 ** 32 + low;
   if (length > (raw.length - 8) * MAX_LZ4_RATIO + 64) fail(`a buffer announces ${length} bytes, more than its compressed data can hold`);
+  if (batch.prefix !== undefined) return { bytes: decompressLz4Prefix(raw.subarray(8), batch.prefix * 8, length), owned: false };
   return { bytes: yield* decompressLz4FrameSteps(raw.subarray(8), length), owned: true };
 }
 
-/** A buffer's bytes: decompressed ahead by RecordReader.load, or now. */
+/** A buffer's bytes: decompressed ahead by RecordReader.load, or now (kept, for a prefix). */
 function bytesOf(batch: Batch, region: Region | undefined): Bytes {
   const loaded = region && batch.loaded.get(region);
   if (loaded) return loaded;
-  return runSteps(decompress(batch, region));
+  const bytes = runSteps(decompress(batch, region));
+  if (region && batch.prefix !== undefined) batch.loaded.set(region, bytes);
+  return bytes;
 }
 
 /** Every buffer of a column, its children's included. */
@@ -242,15 +250,27 @@ function flagsOf(batch: Batch, slot: Slot, name: string): Uint8Array {
   if (bits.length * 8 < n) fail(`column ${name} holds fewer values than rows`);
   const validity = validityOf(batch, slot);
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = (bits[i >> 3]! >> (i & 7)) & 1;
-  if (validity) for (let i = 0; i < n; i++) if (!isSet(validity, i)) out[i] = 0;
+  // A byte at a time: most flags of a Parca record are false, so most bytes are zero and skipped.
+  for (let byte = 0; byte * 8 < n; byte++) {
+    const set = bits[byte]! & (validity ? validity[byte]! : 255);
+    if (set === 0) continue;
+    for (let row = byte * 8, end = Math.min(n, row + 8); row < end; row++) out[row] = (set >> (row & 7)) & 1;
+  }
   return out;
 }
 
 /** Zeroes null rows (whose buffer slots may hold anything). */
 function zeroNulls(batch: Batch, slot: Slot, values: NumberArray): void {
-  const validity = validityOf(batch, slot);
-  if (validity) for (let i = 0; i < slot.length; i++) if (!isSet(validity, i)) values[i] = 0;
+  forEachNull(validityOf(batch, slot), slot.length, (row) => (values[row] = 0));
+}
+
+/** Calls `visit` with each null row: eight rows a byte, since most bytes of a validity bitmap say all are valid. */
+function forEachNull(validity: Uint8Array | undefined, rows: number, visit: (row: number) => void): void {
+  if (!validity) return;
+  for (let byte = 0; byte * 8 < rows; byte++) {
+    if (validity[byte] === 255) continue;
+    for (let row = byte * 8, end = Math.min(rows, row + 8); row < end; row++) if (!isSet(validity, row)) visit(row);
+  }
 }
 
 /** Reads a record's columns, batch by batch. */
@@ -261,21 +281,25 @@ export class RecordReader {
   readonly #types = new Map<string, DataType>();
   readonly #dictionaries: Map<number, Dictionary>;
 
-  constructor(data: IpcStream) {
-    const schema = data.schema ?? fail('the stream has no schema');
-    this.fields = schema.fields;
-    for (const field of schema.fields) this.#types.set(field.name, field.type);
-    const version = schema.version;
-    this.#dictionaries = readDictionaries(data, version);
-    this.#batches = data.records.map((record) => {
-      const slots = slotsOf(record, schema.fields, version);
-      if (record.compression && record.compression.codec !== LZ4_FRAME) fail(`unsupported compression codec ${record.compression.codec}`);
-      const columns = new Map(schema.fields.map((field, i) => [field.name, slots[i]!] as const));
-      return { length: record.length, body: record.body, compressed: !!record.compression, columns, loaded: new Map() };
-    });
-    this.size = this.#batches.reduce((sum, batch) => sum + batch.length, 0);
-    for (const batch of this.#batches)
-      for (const slot of batch.columns.values()) if (slot.length !== batch.length) fail('a column is shorter or longer than its batch');
+  constructor(fields: readonly Field[], batches: Batch[], dictionaries: Map<number, Dictionary>) {
+    this.fields = fields;
+    for (const field of fields) this.#types.set(field.name, field.type);
+    this.#dictionaries = dictionaries;
+    this.#batches = batches;
+    this.size = batches.reduce((sum, batch) => sum + batch.length, 0);
+  }
+
+  /**
+   * A reader of the first `rows` rows only, for a first look at a large record: each fixed-width column it reads
+   * decompresses only as far as those rows need, into a copy. Undefined for a record of several batches.
+   */
+  prefix(rows: number): RecordReader | undefined {
+    if (this.#batches.length !== 1) return undefined;
+    const batch = this.#batches[0]!;
+    const count = Math.max(0, Math.min(rows, batch.length));
+    const columns = new Map([...batch.columns].map(([name, slot]) => [name, { ...slot, length: count }] as const));
+    // Its own buffers: the whole record's may have been converted in place (64-bit values to doubles).
+    return new RecordReader(this.fields, [{ ...batch, length: count, columns, loaded: new Map(), prefix: count }], this.#dictionaries);
   }
 
   has(name: string): boolean {
@@ -288,7 +312,8 @@ export class RecordReader {
     for (const batch of this.#batches) {
       if (!batch.compressed) continue;
       for (const region of regionsOf(batch.columns.get(name)!)) {
-        if (!batch.loaded.has(region)) batch.loaded.set(region, yield* decompress(batch, region));
+        // A prefix's buffers are decompressed, as far as its rows need, when read.
+        if (!batch.loaded.has(region) && batch.prefix === undefined) batch.loaded.set(region, yield* decompress(batch, region));
       }
     }
   }
@@ -502,14 +527,22 @@ function dictionaryKeys(batch: Batch, slot: Slot, indices: IntType, count: numbe
   // Keys must be writable for nulls, and 64-bit keys (or a dictionary with no spare key) become 32-bit signed.
   if (keys instanceof Float64Array || (validity && max >= 0 && count > max)) keys = Int32Array.from(keys);
   const nullKey = keys instanceof Int32Array || keys instanceof Int16Array || keys instanceof Int8Array ? -1 : max;
+  // One pass for the range of the stored keys; a second, only when some are out of range, to name the first one
+  // that is not a null's.
+  let low = 0;
+  let high = 0;
   for (let row = 0; row < n; row++) {
-    if (validity && !isSet(validity, row)) {
-      keys[row] = nullKey;
-      continue;
-    }
     const key = keys[row]!;
-    if (!(key >= 0 && key < count)) fail(`column ${name}: key ${key} at row ${row} is outside its dictionary of ${count}`);
+    if (key < low) low = key;
+    else if (key > high) high = key;
   }
+  if (low < 0 || high >= count) {
+    for (let row = 0; row < n; row++) {
+      const key = keys[row]!;
+      if (!(key >= 0 && key < count) && !(validity && !isSet(validity, row))) fail(`column ${name}: key ${key} at row ${row} is outside its dictionary of ${count}`);
+    }
+  }
+  forEachNull(validity, n, (row) => (keys[row] = nullKey));
   return keys;
 }
 
@@ -550,6 +583,15 @@ export function openRecord(bytes: Uint8Array): RecordReader {
   } catch (error) {
     throw new RecordReadError(`the record is not a readable Arrow stream: ${(error as Error).message}`);
   }
-  if (!data.schema) throw new RecordReadError('the record is not a readable Arrow stream: it has no schema');
-  return new RecordReader(data);
+  const schema = data.schema ?? fail('the record is not a readable Arrow stream: it has no schema');
+  const version = schema.version;
+  const dictionaries = readDictionaries(data, version);
+  const batches = data.records.map((record): Batch => {
+    const slots = slotsOf(record, schema.fields, version);
+    if (record.compression && record.compression.codec !== LZ4_FRAME) fail(`unsupported compression codec ${record.compression.codec}`);
+    const columns = new Map(schema.fields.map((field, i) => [field.name, slots[i]!] as const));
+    for (const slot of columns.values()) if (slot.length !== record.length) fail('a column is shorter or longer than its batch');
+    return { length: record.length, body: record.body, compressed: !!record.compression, columns, loaded: new Map() };
+  });
+  return new RecordReader(schema.fields, batches, dictionaries);
 }

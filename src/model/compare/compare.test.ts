@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createQueryState, profileWindow, queryString } from '../query-state.js';
-import { absoluteRange, formatTimeBound, parseTimeRange, resolveRange } from '../time-range.js';
+import { absoluteRange, formatTimeBound, parseTimeRange, resolveRange, shiftRange } from '../time-range.js';
 import type { ChartData } from '../metrics/series.js';
 import {
   COMPARE_PRESETS,
@@ -11,7 +11,6 @@ import {
   readSharedY,
   sameBaseline,
   sharedYMax,
-  shiftRange,
   writeCompareMode,
   writeSharedY,
 } from './compare.js';

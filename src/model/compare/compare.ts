@@ -2,7 +2,7 @@
 // to B's query earlier, the query a diff takes as A, and its key in the page URL. Pure: no DOM, no network.
 import type { ChartData } from '../metrics/series.js';
 import { type QueryState, createQueryState } from '../query-state.js';
-import { type TimeBound, type TimeRange, absoluteRange, sameRange } from '../time-range.js';
+import { type TimeRange, absoluteRange, sameRange, shiftRange } from '../time-range.js';
 
 /** What the views under B show: B diffed against A, A alone, or B alone. */
 export type CompareMode = 'diff' | 'a' | 'b';
@@ -28,16 +28,6 @@ export const COMPARE_PRESETS: readonly ComparePreset[] = Object.freeze([
   { key: '1d', label: '1 day earlier', shiftMs: 24 * HOUR_MS },
   { key: '1w', label: '1 week earlier', shiftMs: 7 * 24 * HOUR_MS },
 ]);
-
-/**
- * `range` moved back by `byMs`: relative bounds stay relative (now-1h..now by a day is now-25h..now-24h), absolute
- * ones move by the milliseconds.
- */
-export function shiftRange(range: TimeRange, byMs: number): TimeRange {
-  const shift = (bound: TimeBound): TimeBound =>
-    bound.kind === 'relative' ? { kind: 'relative', offsetMs: bound.offsetMs - byMs } : { kind: 'absolute', ms: bound.ms - byMs };
-  return { from: shift(range.from), to: shift(range.to) };
-}
 
 /** What a compare element sets on a source: its profile type, selector and range. */
 export interface Selection {

@@ -2,20 +2,12 @@ import { expect } from '@open-wc/testing';
 import { create } from '@bufbuild/protobuf';
 import { QueryRequestSchema, QueryRequest_Mode, QueryRequest_ReportType } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import { parseTimeRange } from '../time-range.js';
-import {
-  DIFF_STEPS,
-  NEUTRAL_BAND,
-  buildDiffPalette,
-  diffLevel,
-  formatChange,
-  legendStops,
-  levelThreshold,
-  parseColor,
-  relativeChange,
-  slotOfLevel,
-} from './diff-colors.js';
-import { FilterSyntaxError, describeFilter, filteredFraction, formatFilters, parseFilters, toFilterMessage } from './filters.js';
-import { buildQueryRequest, parseGroupBy, previousPeriod } from './request.js';
+import { DIFF_STEPS, NEUTRAL_BAND, buildDiffPalette, diffLevel, formatChange, levelThreshold, parseColor, relativeChange, slotOfLevel } from './diff-colors.js';
+import { FilterSyntaxError, filteredFraction, formatFilters, parseFilters, toFilterMessage } from './filters.js';
+import { describeFilter } from './filter-text.js';
+import { legendStops } from './diff-legend.js';
+import { buildQueryRequest, parseGroupBy } from './request.js';
+import { shiftRange } from '../time-range.js';
 
 const WINDOW = { query: 'process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta{job="fib"}', startMs: 1_000_000, endMs: 2_000_000 };
 const PLAIN = { invert: false, groupBy: [], filters: [], absolute: false };
@@ -81,10 +73,10 @@ describe('flame graph analysis model', () => {
 
   it('finds the previous period of a range', () => {
     const relative = parseTimeRange('now-1h', 'now');
-    const previous = previousPeriod(relative, { startMs: 0, endMs: 3_600_000 });
+    const previous = shiftRange(relative, 3_600_000);
     expect(previous).to.deep.equal(parseTimeRange('now-2h', 'now-1h'));
     const absolute = parseTimeRange('2024-01-01T01:00:00Z', '2024-01-01T02:00:00Z');
-    expect(previousPeriod(absolute, { startMs: Date.parse('2024-01-01T01:00:00Z'), endMs: Date.parse('2024-01-01T02:00:00Z') })).to.deep.equal(
+    expect(shiftRange(absolute, Date.parse('2024-01-01T02:00:00Z') - Date.parse('2024-01-01T01:00:00Z'))).to.deep.equal(
       parseTimeRange('2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z'),
     );
   });

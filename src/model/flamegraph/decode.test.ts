@@ -6,7 +6,8 @@ import { formatProfileTypeId } from '../profile-type.js';
 import { buildFlamegraphRecord, chainSpec, randomTreeSpec } from '../../test-support/flamegraph-record.js';
 import { seededRange, testEnv } from '../../test-support/env.js';
 import { LAB } from '../../../scripts/parca/adversarial-plan.js';
-import { FlamegraphDecodeError, type FlamegraphModel, decodeFlamegraph, decodeFlamegraphSliced } from './decode.js';
+import { openRecord } from '../arrow/record.js';
+import { FlamegraphDecodeError, type FlamegraphModel, PREVIEW_MIN_ROWS, decodeFlamegraph, decodeFlamegraphSliced, previewModel } from './decode.js';
 import { frameName } from './names.js';
 
 /** The fixtures' profile types (the adversarial `lab` profiles have tests of their own). */
@@ -317,5 +318,84 @@ describe('decodeFlamegraph column storage', () => {
     expect(model.locationLine).to.be.instanceOf(Uint16Array);
     expect(model.cumulative.length).to.equal(1_000);
     expect(model.diff.length).to.equal(1_000);
+  });
+});
+
+describe('previewModel: the top levels of a large record', () => {
+  /** Every row of the preview equals the full model's, and it holds every row of the levels it shows. */
+  function expectTopLevels(preview: FlamegraphModel, full: FlamegraphModel, what: string): void {
+    expect(preview.size, what).to.be.below(full.size);
+    expect(preview.size, `${what}: the rows of the levels shown`).to.equal(full.depth.filter((depth) => depth <= preview.maxDepth).length);
+    expect(preview.maxDepth, what).to.be.below(full.maxDepth);
+    expect(preview.total, what).to.equal(full.total);
+    for (let row = 0; row < preview.size; row++) {
+      const same =
+        preview.cumulative[row] === full.cumulative[row] &&
+        preview.flat[row] === full.flat[row] &&
+        preview.valueOffset[row] === full.valueOffset[row] &&
+        preview.diff[row] === full.diff[row] &&
+        preview.parent[row] === full.parent[row] &&
+        preview.depth[row] === full.depth[row] &&
+        preview.labelsOnly[row] === full.labelsOnly[row] &&
+        preview.locationLine[row] === full.locationLine[row] &&
+        preview.functionName.value(row) === full.functionName.value(row) &&
+        preview.functionFileName.value(row) === full.functionFileName.value(row) &&
+        preview.mappingFile.value(row) === full.mappingFile.value(row) &&
+        frameName(preview, row) === frameName(full, row);
+      if (!same) expect.fail(`${what}: row ${row} differs from the whole record's`);
+    }
+    // Children of the levels shown are complete, in the record's order.
+    for (let row = 0; row < preview.size; row++) {
+      if (preview.depth[row] === preview.maxDepth) continue;
+      const children = (model: FlamegraphModel) => Array.from(model.childIndex.subarray(model.childStart[row], model.childStart[row + 1]));
+      expect(children(preview), `${what}: children of ${row}`).to.deep.equal(children(full));
+    }
+  }
+
+  it('holds every row of the levels whole within the first rows, each equal to the whole record’s', () => {
+    const spec = { ...randomTreeSpec(60_000, 8), lines: Array.from({ length: 60_000 }, (_, row) => (row % 7 === 0 ? null : row % 300)) };
+    for (const options of [{ valueWidth: 64, indexWidth: 16 }, { valueWidth: 32, indexWidth: 8, diffWidth: 16 }, { compress: false }] as const) {
+      const bytes = buildFlamegraphRecord(spec, options);
+      const full = decodeFlamegraph(bytes);
+      for (const rows of [50, 4_096, 30_000]) {
+        const preview = previewModel(openRecord(bytes), rows);
+        if (!preview) expect.fail(`no preview of ${rows} rows (${JSON.stringify(options)})`);
+        expect(preview.size).to.be.at.most(rows);
+        expectTopLevels(preview, full, `${rows} rows, ${JSON.stringify(options)}`);
+      }
+    }
+  });
+
+  it('gives none for a record that is not breadth-first, fits in the rows, or comes in several batches', () => {
+    // Sizes, not models: a failure reports a number rather than a whole model.
+    const sizeOf = (bytes: Uint8Array, rows: number) => previewModel(openRecord(bytes), rows)?.size;
+    // Parent-first but depth-first: row 3 (depth 1) follows row 2 (depth 2).
+    const deep = { parent: [-1, 0, 1, 0, 3], cumulative: [4, 2, 1, 2, 1], flat: [0, 1, 1, 1, 1] };
+    expect(sizeOf(buildFlamegraphRecord(deep), 4), 'depth-first').to.equal(undefined);
+    const bytes = buildFlamegraphRecord(randomTreeSpec(3_000, 4));
+    expect(sizeOf(bytes, 3_000), 'the whole record fits').to.equal(undefined);
+    expect(sizeOf(buildFlamegraphRecord(randomTreeSpec(3_000, 4), { maxBatchRows: 1_000 }), 500), 'several batches').to.equal(undefined);
+    // No level below the root is whole: a root with more children than the rows asked.
+    const wide = {
+      parent: Array.from({ length: 100 }, (_, row) => (row === 0 ? -1 : 0)),
+      cumulative: Array.from({ length: 100 }, (_, row) => (row === 0 ? 99 : 1)),
+    };
+    expect(sizeOf(buildFlamegraphRecord(wide), 10), 'no whole level').to.equal(undefined);
+  });
+
+  it('is sent once by the sliced decode for a large record before the whole model, never for a small one', async () => {
+    const spec = randomTreeSpec(PREVIEW_MIN_ROWS, 6);
+    const bytes = buildFlamegraphRecord(spec, { valueWidth: 64, indexWidth: 16 });
+    const previews: FlamegraphModel[] = [];
+    let done = false;
+    const model = await decodeFlamegraphSliced(bytes, { onPreview: (preview) => previews.push(preview) && done && expect.fail('after the model') }).then((m) => {
+      done = true;
+      return m;
+    });
+    expect(previews).to.have.length(1);
+    expectTopLevels(previews[0]!, model, 'the sliced decode');
+    const small: FlamegraphModel[] = [];
+    await decodeFlamegraphSliced(buildFlamegraphRecord(randomTreeSpec(PREVIEW_MIN_ROWS - 1, 6)), { onPreview: (preview) => small.push(preview) });
+    expect(small, 'below PREVIEW_MIN_ROWS').to.have.length(0);
   });
 });

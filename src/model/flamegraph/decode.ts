@@ -118,12 +118,61 @@ export function columnSteps(record: RecordReader) {
  * tasks (decodeFlamegraphSliced) or run it all at once (decodeFlamegraph). Each step is a few milliseconds for a
  * million rows.
  */
-function* decodeSteps(bytes: Uint8Array): Generator<void, FlamegraphModel> {
+function* decodeSteps(bytes: Uint8Array, onPreview?: (model: FlamegraphModel) => void): Generator<void, FlamegraphModel> {
   if (bytes.length === 0) return emptyModel();
   const record = openRecord(bytes);
   if (!record.has('cumulative') || !record.has('parent')) fail('the record has no cumulative or parent column: it is not a Parca flame graph');
-  const size = record.size;
   yield;
+  if (onPreview && record.size >= previewLimits.minRows) {
+    const preview = tryPreview(record);
+    if (preview) onPreview(preview);
+    yield;
+  }
+  return yield* modelSteps(record);
+}
+
+/** Records of at least this many rows take long enough to decode that their top levels are shown first. */
+export const PREVIEW_MIN_ROWS = 200_000;
+
+/** When a preview is made (tests lower them to preview small records). */
+export const previewLimits = {
+  minRows: PREVIEW_MIN_ROWS,
+  /** How many of the first rows the top levels are taken from: a few milliseconds to decompress and draw. */
+  rows: 1 << 15,
+};
+
+/**
+ * The top levels of a record, for a first picture while the rest decodes: the levels that are whole within its
+ * first `rows` rows (Parca's rows are breadth-first). Every value is the record's own, so the picture has fewer
+ * levels, never other widths. Undefined when the record is not breadth-first or its first level is not whole.
+ */
+export function previewModel(record: RecordReader, rows: number): FlamegraphModel | undefined {
+  if (record.size <= rows) return undefined;
+  const head = record.prefix(rows);
+  if (!head) return undefined;
+  const parent = head.int32('parent');
+  checkParents(parent);
+  const { depth } = depthsFromParents(parent);
+  for (let row = 1; row < rows; row++) if (depth[row]! < depth[row - 1]!) return undefined;
+  // The deepest level in the prefix may go on past it: leave it out.
+  let end = rows;
+  while (end > 0 && depth[end - 1] === depth[rows - 1]) end--;
+  if (end <= 1) return undefined;
+  return runSteps(modelSteps(head.prefix(end)!));
+}
+
+/** A preview is a bonus: a record whose first rows cannot make one still decodes whole (or says what is wrong). */
+function tryPreview(record: RecordReader): FlamegraphModel | undefined {
+  try {
+    return previewModel(record, previewLimits.rows);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the model from the record's columns, one column a step. */
+function* modelSteps(record: RecordReader): Generator<void, FlamegraphModel> {
+  const size = record.size;
   const read = columnSteps(record);
   // Values are sums of signed samples that Parca stores as unsigned 64-bit: a delta profile's frame can shrink.
   const cumulative = yield* read('cumulative', (name) => record.doubles(name, true));
@@ -196,8 +245,11 @@ export function decodeFlamegraph(bytes: Uint8Array): FlamegraphModel {
   }
 }
 
-/** How decodeFlamegraphSliced slices its work: see SliceOptions. */
-export type SlicedDecodeOptions = SliceOptions;
+/** How decodeFlamegraphSliced slices its work (see SliceOptions), and where it sends a large record's top levels. */
+export interface SlicedDecodeOptions extends SliceOptions {
+  /** Called once, early, with the top levels of a record of PREVIEW_MIN_ROWS rows or more (see previewModel). */
+  onPreview?: (model: FlamegraphModel) => void;
+}
 
 /**
  * Decodes like decodeFlamegraph, in slices of about `sliceMs` between which the event loop runs, so a large
@@ -205,7 +257,7 @@ export type SlicedDecodeOptions = SliceOptions;
  */
 export async function decodeFlamegraphSliced(bytes: Uint8Array, options: SlicedDecodeOptions = {}): Promise<FlamegraphModel> {
   try {
-    return await runStepsSliced(decodeSteps(bytes), options);
+    return await runStepsSliced(decodeSteps(bytes, options.onPreview), options);
   } catch (error) {
     if (options.signal?.aborted && error === options.signal.reason) throw error;
     throw asDecodeError(error);

@@ -91,28 +91,6 @@ export function buildDiffPalette(neutral: Rgb, growth: Rgb, shrink: Rgb, steps =
   return [mix(neutral, neutral, 0), ...ramp(growth), ...ramp(shrink)];
 }
 
-export interface LegendStop {
-  readonly level: number;
-  readonly slot: number;
-  /** What the swatch stands for, e.g. `+25% or more`, `within ±0.1%`. */
-  readonly label: string;
-}
-
-function percent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(fraction < 0.1 ? 1 : 0))}%`;
-}
-
-/** The legend from the largest shrinkage to the largest growth. */
-export function legendStops(steps = DIFF_STEPS): LegendStop[] {
-  const stops: LegendStop[] = [];
-  for (let level = -steps; level <= steps; level++) {
-    const threshold = levelThreshold(level, steps);
-    const label = level === 0 ? `within ±${percent(NEUTRAL_BAND)}` : `${level > 0 ? '+' : '−'}${percent(threshold)} or more`;
-    stops.push({ level, slot: slotOfLevel(level, steps), label });
-  }
-  return stops;
-}
-
 /** `+12.5%`, `−3%`, `new`: a relative change as people read it. */
 export function formatChange(change: number): string {
   if (change === Number.POSITIVE_INFINITY) return 'new';

@@ -78,15 +78,6 @@ const FIELD_LABELS: Readonly<Record<FilterField, string>> = {
   line_number: 'line',
 };
 
-const LABELS: Readonly<Record<FilterMatch, string>> = {
-  equal: 'is',
-  not_equal: 'is not',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  starts_with: 'starts with',
-  not_starts_with: 'does not start with',
-};
-
 export class FilterSyntaxError extends Error {
   override readonly name = 'FilterSyntaxError';
 }
@@ -147,15 +138,6 @@ function parseOne(text: string): FrameFilter {
 /** The attribute form of filters (what parseFilters reads back). */
 export function formatFilters(filters: readonly FrameFilter[]): string {
   return filters.map((f) => `${f.scope === 'frame' ? 'frame:' : ''}${f.field} ${OPERATORS[f.match]} ${f.value}`).join('; ');
-}
-
-/** How a chip reads: `function name contains "runtime"`, `frames: binary is "fib"`. */
-export function describeFilter(filter: FrameFilter): string {
-  return `${filter.scope === 'frame' ? 'only frames whose ' : ''}${FIELD_LABELS[filter.field]} ${LABELS[filter.match]} "${filter.value}"`;
-}
-
-export function matchLabel(match: FilterMatch): string {
-  return LABELS[match];
 }
 
 export function fieldLabel(field: FilterField): string {

@@ -77,9 +77,3 @@ export function optionsOf(values: OptionValues, sourceBaseline: TimeRange | unde
 export function keepEqual(current: FlamegraphOptions, next: FlamegraphOptions): FlamegraphOptions {
   return JSON.stringify(current) === JSON.stringify(next) ? current : next;
 }
-
-/** The options the samples behind the table and the sandwich depend on: filters and the baseline, not the layout. */
-export function samplesOptions(options: FlamegraphOptions): FlamegraphOptions {
-  const { filters, presets, baseline, absolute } = options;
-  return Object.freeze({ invert: false, groupBy: [], filters, presets, absolute, ...(baseline ? { baseline } : {}) });
-}

@@ -3,7 +3,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { ProfileDiffSelection_Mode, QueryRequest_Mode, QueryRequest_ReportType, type QueryRequestSchema } from '../../gen/parca/query/v1alpha1/query_pb.js';
-import type { TimeBound, TimeRange } from '../time-range.js';
 import { type FrameFilter, toFilterMessage } from './filters.js';
 
 export type QueryRequestInit = MessageInitShape<typeof QueryRequestSchema>;
@@ -100,15 +99,4 @@ export function buildQueryRequest(window: ProfileWindow, options: AnalysisOption
     };
   }
   return { ...common, mode: QueryRequest_Mode.MERGE, options: { case: 'merge', value: merge(window) } };
-}
-
-/**
- * The period of the same length just before `range` (a baseline to compare with): relative bounds stay
- * relative (now-1h..now → now-2h..now-1h), absolute ones shift by the length.
- */
-export function previousPeriod(range: TimeRange, resolved: { startMs: number; endMs: number }): TimeRange {
-  const length = resolved.endMs - resolved.startMs;
-  const shift = (bound: TimeBound): TimeBound =>
-    bound.kind === 'relative' ? { kind: 'relative', offsetMs: bound.offsetMs - length } : { kind: 'absolute', ms: bound.ms - length };
-  return { from: shift(range.from), to: shift(range.to) };
 }

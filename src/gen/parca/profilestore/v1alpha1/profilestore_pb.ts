@@ -8,13 +8,15 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { LabelSet } from "./label_pb.js";
+import { file_parca_profilestore_v1alpha1_label } from "./label_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file parca/profilestore/v1alpha1/profilestore.proto.
  */
 export const file_parca_profilestore_v1alpha1_profilestore: GenFile = /*@__PURE__*/
-  fileDesc("Ci5wYXJjYS9wcm9maWxlc3RvcmUvdjFhbHBoYTEvcHJvZmlsZXN0b3JlLnByb3RvEhtwYXJjYS5wcm9maWxlc3RvcmUudjFhbHBoYTEieAoPV3JpdGVSYXdSZXF1ZXN0EhIKBnRlbmFudBgBIAEoCUICGAESPQoGc2VyaWVzGAIgAygLMi0ucGFyY2EucHJvZmlsZXN0b3JlLnYxYWxwaGExLlJhd1Byb2ZpbGVTZXJpZXMSEgoKbm9ybWFsaXplZBgDIAEoCCISChBXcml0ZVJhd1Jlc3BvbnNlIoIBChBSYXdQcm9maWxlU2VyaWVzEjUKBmxhYmVscxgBIAEoCzIlLnBhcmNhLnByb2ZpbGVzdG9yZS52MWFscGhhMS5MYWJlbFNldBI3CgdzYW1wbGVzGAIgAygLMiYucGFyY2EucHJvZmlsZXN0b3JlLnYxYWxwaGExLlJhd1NhbXBsZSIkCgVMYWJlbBIMCgRuYW1lGAEgASgJEg0KBXZhbHVlGAIgASgJIj4KCExhYmVsU2V0EjIKBmxhYmVscxgBIAMoCzIiLnBhcmNhLnByb2ZpbGVzdG9yZS52MWFscGhhMS5MYWJlbCJmCglSYXdTYW1wbGUSEwoLcmF3X3Byb2ZpbGUYASABKAwSRAoPZXhlY3V0YWJsZV9pbmZvGAIgAygLMisucGFyY2EucHJvZmlsZXN0b3JlLnYxYWxwaGExLkV4ZWN1dGFibGVJbmZvImIKDkV4ZWN1dGFibGVJbmZvEhAKCGVsZl90eXBlGAEgASgNEj4KDGxvYWRfc2VnbWVudBgCIAEoCzIoLnBhcmNhLnByb2ZpbGVzdG9yZS52MWFscGhhMS5Mb2FkU2VnbWVudCIsCgtMb2FkU2VnbWVudBIOCgZvZmZzZXQYASABKAQSDQoFdmFkZHIYAiABKAQyfgoTUHJvZmlsZVN0b3JlU2VydmljZRJnCghXcml0ZVJhdxIsLnBhcmNhLnByb2ZpbGVzdG9yZS52MWFscGhhMS5Xcml0ZVJhd1JlcXVlc3QaLS5wYXJjYS5wcm9maWxlc3RvcmUudjFhbHBoYTEuV3JpdGVSYXdSZXNwb25zZWIGcHJvdG8z");
+  fileDesc("Ci5wYXJjYS9wcm9maWxlc3RvcmUvdjFhbHBoYTEvcHJvZmlsZXN0b3JlLnByb3RvEhtwYXJjYS5wcm9maWxlc3RvcmUudjFhbHBoYTEieAoPV3JpdGVSYXdSZXF1ZXN0EhIKBnRlbmFudBgBIAEoCUICGAESPQoGc2VyaWVzGAIgAygLMi0ucGFyY2EucHJvZmlsZXN0b3JlLnYxYWxwaGExLlJhd1Byb2ZpbGVTZXJpZXMSEgoKbm9ybWFsaXplZBgDIAEoCCISChBXcml0ZVJhd1Jlc3BvbnNlIoIBChBSYXdQcm9maWxlU2VyaWVzEjUKBmxhYmVscxgBIAEoCzIlLnBhcmNhLnByb2ZpbGVzdG9yZS52MWFscGhhMS5MYWJlbFNldBI3CgdzYW1wbGVzGAIgAygLMiYucGFyY2EucHJvZmlsZXN0b3JlLnYxYWxwaGExLlJhd1NhbXBsZSJmCglSYXdTYW1wbGUSEwoLcmF3X3Byb2ZpbGUYASABKAwSRAoPZXhlY3V0YWJsZV9pbmZvGAIgAygLMisucGFyY2EucHJvZmlsZXN0b3JlLnYxYWxwaGExLkV4ZWN1dGFibGVJbmZvImIKDkV4ZWN1dGFibGVJbmZvEhAKCGVsZl90eXBlGAEgASgNEj4KDGxvYWRfc2VnbWVudBgCIAEoCzIoLnBhcmNhLnByb2ZpbGVzdG9yZS52MWFscGhhMS5Mb2FkU2VnbWVudCIsCgtMb2FkU2VnbWVudBIOCgZvZmZzZXQYASABKAQSDQoFdmFkZHIYAiABKAQyfgoTUHJvZmlsZVN0b3JlU2VydmljZRJnCghXcml0ZVJhdxIsLnBhcmNhLnByb2ZpbGVzdG9yZS52MWFscGhhMS5Xcml0ZVJhd1JlcXVlc3QaLS5wYXJjYS5wcm9maWxlc3RvcmUudjFhbHBoYTEuV3JpdGVSYXdSZXNwb25zZWIGcHJvdG8z", [file_parca_profilestore_v1alpha1_label]);
 
 /**
  * Batch of profile series to store.
@@ -96,55 +98,6 @@ export const RawProfileSeriesSchema: GenMessage<RawProfileSeries> = /*@__PURE__*
   messageDesc(file_parca_profilestore_v1alpha1_profilestore, 2);
 
 /**
- * A single name/value pair.
- *
- * @generated from message parca.profilestore.v1alpha1.Label
- */
-export type Label = Message<"parca.profilestore.v1alpha1.Label"> & {
-  /**
-   * Label name.
-   *
-   * @generated from field: string name = 1;
-   */
-  name: string;
-
-  /**
-   * Label value.
-   *
-   * @generated from field: string value = 2;
-   */
-  value: string;
-};
-
-/**
- * Describes the message parca.profilestore.v1alpha1.Label.
- * Use `create(LabelSchema)` to create a new message.
- */
-export const LabelSchema: GenMessage<Label> = /*@__PURE__*/
-  messageDesc(file_parca_profilestore_v1alpha1_profilestore, 3);
-
-/**
- * Ordered collection of labels. Also used in query responses.
- *
- * @generated from message parca.profilestore.v1alpha1.LabelSet
- */
-export type LabelSet = Message<"parca.profilestore.v1alpha1.LabelSet"> & {
-  /**
-   * The labels.
-   *
-   * @generated from field: repeated parca.profilestore.v1alpha1.Label labels = 1;
-   */
-  labels: Label[];
-};
-
-/**
- * Describes the message parca.profilestore.v1alpha1.LabelSet.
- * Use `create(LabelSetSchema)` to create a new message.
- */
-export const LabelSetSchema: GenMessage<LabelSet> = /*@__PURE__*/
-  messageDesc(file_parca_profilestore_v1alpha1_profilestore, 4);
-
-/**
  * One serialized pprof profile, as written by pprof tooling (usually gzipped).
  *
  * @generated from message parca.profilestore.v1alpha1.RawSample
@@ -170,7 +123,7 @@ export type RawSample = Message<"parca.profilestore.v1alpha1.RawSample"> & {
  * Use `create(RawSampleSchema)` to create a new message.
  */
 export const RawSampleSchema: GenMessage<RawSample> = /*@__PURE__*/
-  messageDesc(file_parca_profilestore_v1alpha1_profilestore, 5);
+  messageDesc(file_parca_profilestore_v1alpha1_profilestore, 3);
 
 /**
  * Executable metadata for one mapping.
@@ -198,7 +151,7 @@ export type ExecutableInfo = Message<"parca.profilestore.v1alpha1.ExecutableInfo
  * Use `create(ExecutableInfoSchema)` to create a new message.
  */
 export const ExecutableInfoSchema: GenMessage<ExecutableInfo> = /*@__PURE__*/
-  messageDesc(file_parca_profilestore_v1alpha1_profilestore, 6);
+  messageDesc(file_parca_profilestore_v1alpha1_profilestore, 4);
 
 /**
  * An ELF PT_LOAD segment.
@@ -226,7 +179,7 @@ export type LoadSegment = Message<"parca.profilestore.v1alpha1.LoadSegment"> & {
  * Use `create(LoadSegmentSchema)` to create a new message.
  */
 export const LoadSegmentSchema: GenMessage<LoadSegment> = /*@__PURE__*/
-  messageDesc(file_parca_profilestore_v1alpha1_profilestore, 7);
+  messageDesc(file_parca_profilestore_v1alpha1_profilestore, 5);
 
 /**
  * Accepts profiles. Only the unary raw-pprof upload is declared here.
