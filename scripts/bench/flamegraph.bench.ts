@@ -59,6 +59,7 @@ async function ours(report: Report, dataUrl: string, caseId: string): Promise<vo
   report({ metric: 'first complete draw', unit: 'ms', value: cold.firstCompleteMs });
   report({ metric: 'first paint', unit: 'ms', value: cold.stableMs });
   report({ metric: 'draws', unit: 'count', value: cold.draws });
+  report({ metric: 'complete draws', unit: 'count', value: cold.completeDraws });
   report({ metric: 'cold decode', unit: 'ms', value: el.data.decodeMs });
   report({ metric: 'longest task', unit: 'ms', value: longest });
   report({ metric: 'JS heap growth', unit: 'MB', value: (heapBytes() - heapBefore) / 2 ** 20 });
@@ -136,6 +137,7 @@ async function grafana(report: Report, dataUrl: string, caseId: string, peerUrl:
   report({ metric: 'first complete draw', unit: 'ms', value: cold.firstCompleteMs });
   report({ metric: 'first paint', unit: 'ms', value: cold.stableMs });
   report({ metric: 'draws', unit: 'count', value: cold.draws });
+  report({ metric: 'complete draws', unit: 'count', value: cold.completeDraws });
   report({ metric: 'longest task', unit: 'ms', value: longest });
   report({ metric: 'JS heap growth', unit: 'MB', value: (heapBytes() - heapBefore) / 2 ** 20 });
   await nextTask();

@@ -86,7 +86,7 @@ export function watchLongTasks(): { stop(): Promise<number> } {
 // Canvas draws, counted the same way for every contestant: the 2D context's drawing methods are wrapped, and the
 // calls made without a microtask checkpoint in between (one rAF callback, one React effect) form one draw. A draw
 // ends with a one-pixel read, which makes Chromium rasterize what was recorded: its end is when the pixels exist.
-interface Draw {
+export interface Draw {
   /** performance.now() when the draw (and its rasterization) ended. */
   end: number;
   /** Whether it put anything on the canvas (a clear alone does not). */
@@ -127,22 +127,11 @@ function patchCanvas(): void {
   }
 }
 
-export interface LoadTiming {
-  /** Hand-over → the end of the first draw that put anything on the canvas (the first levels visible). */
-  firstDrawMs: number;
-  /** Hand-over → the end of the first draw made with all of the data. */
-  firstCompleteMs: number;
-  /** Hand-over → the end of the last draw before two animation frames passed without one: "first paint". */
-  stableMs: number;
-  /** Canvas draws from the hand-over until stable. */
-  draws: number;
-}
-
 /**
- * Hands data over with `handOver()` and waits for a stable canvas: a complete draw (`isComplete()` true right
- * after it), then two whole animation frames without any draw. Times are from the hand-over.
+ * Records every canvas draw from now on into the returned list, each marked complete when `isComplete()` is true
+ * right after it. `stop()` ends the recording.
  */
-export async function loadUntilStable(handOver: () => void, isComplete: () => boolean, timeoutMs = 60_000): Promise<LoadTiming> {
+export function recordDraws(isComplete: () => boolean): { draws: Draw[]; stop(): void } {
   patchCanvas();
   const draws: Draw[] = [];
   onDraw = (ctx, painted) => {
@@ -153,24 +142,52 @@ export async function loadUntilStable(handOver: () => void, isComplete: () => bo
     }
     draws.push({ end: performance.now(), painted, complete: painted && isComplete() });
   };
+  return { draws, stop: () => (onDraw = undefined) };
+}
+
+/** Waits until a complete draw is in `draws` and two whole animation frames passed without another. */
+export async function untilStable(draws: readonly Draw[], start: number, timeoutMs = 60_000): Promise<void> {
+  let seen = 0;
+  let quietFrames = 0;
+  for (;;) {
+    await frame();
+    // This callback runs before the frame's own draws (it was registered a frame earlier): a count unchanged
+    // since the last callback means the whole previous frame drew nothing.
+    if (draws.length !== seen) {
+      seen = draws.length;
+      quietFrames = 0;
+    } else quietFrames++;
+    if (quietFrames >= 2 && draws.some((d) => d.complete)) return;
+    if (performance.now() - start > timeoutMs) throw new Error(`no stable canvas after ${timeoutMs} ms (${draws.length} draws)`);
+  }
+}
+
+export interface LoadTiming {
+  /** Hand-over → the end of the first draw that put anything on the canvas (the first levels visible). */
+  firstDrawMs: number;
+  /** Hand-over → the end of the first draw made with all of the data. */
+  firstCompleteMs: number;
+  /** Hand-over → the end of the last draw before two animation frames passed without one: "first paint". */
+  stableMs: number;
+  /** Canvas draws from the hand-over until stable. */
+  draws: number;
+  /** Of them, the draws with all of the data (the others show part of it: a large graph's top levels). */
+  completeDraws: number;
+}
+
+/**
+ * Hands data over with `handOver()` and waits for a stable canvas: a complete draw (`isComplete()` true right
+ * after it), then two whole animation frames without any draw. Times are from the hand-over.
+ */
+export async function loadUntilStable(handOver: () => void, isComplete: () => boolean, timeoutMs = 60_000): Promise<LoadTiming> {
+  const recording = recordDraws(isComplete);
+  const { draws } = recording;
   const start = performance.now();
   try {
     handOver();
-    let seen = 0;
-    let quietFrames = 0;
-    for (;;) {
-      await frame();
-      // This callback runs before the frame's own draws (it was registered a frame earlier): a count unchanged
-      // since the last callback means the whole previous frame drew nothing.
-      if (draws.length !== seen) {
-        seen = draws.length;
-        quietFrames = 0;
-      } else quietFrames++;
-      if (quietFrames >= 2 && draws.some((d) => d.complete)) break;
-      if (performance.now() - start > timeoutMs) throw new Error(`no stable canvas after ${timeoutMs} ms (${draws.length} draws)`);
-    }
+    await untilStable(draws, start, timeoutMs);
   } finally {
-    onDraw = undefined;
+    recording.stop();
   }
   const firstPainted = draws.find((d) => d.painted)!;
   const firstComplete = draws.find((d) => d.complete)!;
@@ -179,5 +196,6 @@ export async function loadUntilStable(handOver: () => void, isComplete: () => bo
     firstCompleteMs: firstComplete.end - start,
     stableMs: draws.at(-1)!.end - start,
     draws: draws.length,
+    completeDraws: draws.filter((d) => d.complete).length,
   };
 }
