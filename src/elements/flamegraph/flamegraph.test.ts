@@ -22,6 +22,17 @@ import { canvasOf, part, pixelAt, press, rgbaOf } from '../../test-support/harne
 const env = testEnv();
 const ROW_HEIGHT = 20;
 
+/** A source over the seeded hour of every CPU profile with a flame graph 640 px wide, as soon as it is there. */
+async function cpuGraph() {
+  const range = seededRange();
+  const source = await fixture<ParcaSourceElement>(html`
+    <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>
+      <parca-flamegraph style="width: 640px"></parca-flamegraph>
+    </parca-source>
+  `);
+  return source.querySelector('parca-flamegraph')!;
+}
+
 /** A source over the seeded hour with one flame graph, resolved once its first graph is drawn. */
 async function loaded(selector = '{job="fib"}', attributes: { orientation?: string } = {}) {
   const range = seededRange();
@@ -59,13 +70,7 @@ describe('<parca-flamegraph> top levels first', () => {
     // It decodes within a frame, so what is checked is what the element lays out for it (its levels' height) before
     // the graph is there; draws.test.ts checks a large record's pixels.
     Object.assign(previewLimits, { minRows: 50, rows: 40 });
-    const range = seededRange();
-    const source = await fixture<ParcaSourceElement>(html`
-      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>
-        <parca-flamegraph style="width: 640px"></parca-flamegraph>
-      </parca-source>
-    `);
-    const el = source.querySelector('parca-flamegraph')!;
+    const el = await cpuGraph();
     await el.updateComplete;
     const content = el.shadowRoot!.querySelector<HTMLElement>('.content')!;
     const heightsBeforeData: number[] = [];
@@ -107,13 +112,7 @@ describe('<parca-flamegraph> top levels first', () => {
 
 describe('<parca-flamegraph>', () => {
   it('renders the source’s profile and reports what it loaded', async () => {
-    const range = seededRange();
-    const source = await fixture<ParcaSourceElement>(html`
-      <parca-source url=${env.parcaUrl} profile-type=${CPU_TYPE} from=${isoTime(range.startMs)} to=${isoTime(range.endMs)}>
-        <parca-flamegraph style="width: 640px"></parca-flamegraph>
-      </parca-source>
-    `);
-    const el = source.querySelector('parca-flamegraph')!;
+    const el = await cpuGraph();
     const event = await nextEvent(el, 'parca-load');
     await el.updateComplete;
     await el.drawComplete;
