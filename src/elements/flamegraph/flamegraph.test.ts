@@ -63,10 +63,11 @@ function clickAt(el: ParcaFlamegraphElement, x: number, y: number): void {
 }
 
 describe('<parca-flamegraph> top levels first', () => {
-  afterEach(() => Object.assign(previewLimits, { minRows: 200_000, rows: 1 << 15 }));
+  const defaults = { ...previewLimits };
+  afterEach(() => Object.assign(previewLimits, defaults));
 
   it('shows the top levels of Parca’s answer while the rest decodes, then the whole graph, with one parca-load', async () => {
-    // Parca's answer here is small: preview it from its first 40 rows, as a large one would be from its first 32,768.
+    // Parca's answer here is small: preview it from its first 40 rows, as a large one would be from its first 8,192.
     // It decodes within a frame, so what is checked is what the element lays out for it (its levels' height) before
     // the graph is there; draws.test.ts checks a large record's pixels.
     Object.assign(previewLimits, { minRows: 50, rows: 40 });

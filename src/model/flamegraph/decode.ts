@@ -138,7 +138,7 @@ export const PREVIEW_MIN_ROWS = 200_000;
 export const previewLimits = {
   minRows: PREVIEW_MIN_ROWS,
   /** How many of the first rows the top levels are taken from: a few milliseconds to decompress and draw. */
-  rows: 1 << 15,
+  rows: 1 << 13,
 };
 
 /**
