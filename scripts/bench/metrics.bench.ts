@@ -1,72 +1,20 @@
 // <parca-metrics> on QueryRange-shaped answers served from memory (so the element is timed, not the network), one
 // load per page in a fresh browser context: first paint after the answer arrives, hover redraw, and the longest
 // main-thread task from the element's creation until its chart is painted.
-import { create } from '@bufbuild/protobuf';
-import { timestampFromMs } from '@bufbuild/protobuf/wkt';
-import type { ParcaConnection } from '../../src/client/connection.js';
 import { defineElement } from '../../src/define/define-element.js';
 import { ParcaMetricsElement } from '../../src/elements/metrics/metrics.js';
-import { LabelsResponseSchema, type QueryRangeResponse, QueryRangeResponseSchema } from '../../src/gen/parca/query/v1alpha1/query_pb.js';
 import { createQueryState } from '../../src/model/query-state.js';
 import { absoluteRange } from '../../src/model/time-range.js';
+import { CPU_TYPE, cpuAnswer, memoryConnection } from './answers.js';
 import { type BenchModule, afterPaint, heapBytes, nextTask, watchLongTasks } from './harness.js';
 
 // Registered here rather than through src/define: package.json marks only dist/define files as side effects.
 defineElement('parca-metrics', ParcaMetricsElement);
 
-const CPU_TYPE = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta';
-
 interface BenchCase {
   name: string;
   series: number;
   points: number;
-}
-
-/** A delta CPU answer: `series` label sets with `points` points 10 s apart, wavy values in cores. */
-function buildResponse(series: number, points: number, endMs: number): QueryRangeResponse {
-  const startMs = endMs - points * 10_000;
-  return create(QueryRangeResponseSchema, {
-    series: Array.from({ length: series }, (_, s) => ({
-      labelset: {
-        labels: [
-          { name: 'instance', value: `host-${s % 20}:6060` },
-          { name: 'job', value: `job-${Math.floor(s / 20)}` },
-        ],
-      },
-      sampleType: { type: 'cpu', unit: 'nanoseconds' },
-      periodType: { type: 'cpu', unit: 'nanoseconds' },
-      samples: Array.from({ length: points }, (_, i) => {
-        const perSecond = (1 + Math.sin(s * 0.7 + i * 0.05)) * (0.2 + (s % 7) * 0.3);
-        return {
-          timestamp: timestampFromMs(startMs + i * 10_000),
-          value: BigInt(Math.round(perSecond * 1e10)),
-          valuePerSecond: perSecond,
-          duration: 10_000_000_000n,
-          count: 1,
-        };
-      }),
-    })),
-  });
-}
-
-/** A connection that answers from memory, so the benchmark times the element and not the network. */
-function memoryConnection(response: QueryRangeResponse, answered: (at: number) => void): ParcaConnection {
-  const unused = () => Promise.reject(new Error('not used by the benchmark'));
-  return {
-    url: 'memory:',
-    name: 'bench',
-    authenticated: false,
-    callsInFlight: 0,
-    outcomes: { answered: 0, failedTransiently: 0 },
-    profileTypes: unused,
-    values: unused,
-    query: unused,
-    labels: () => Promise.resolve(create(LabelsResponseSchema, { labelNames: ['instance', 'job'] })),
-    queryRange: () => {
-      answered(performance.now());
-      return Promise.resolve(response);
-    },
-  };
 }
 
 const microtask = () => new Promise<void>((resolve) => queueMicrotask(resolve));
@@ -82,7 +30,10 @@ export const run: BenchModule['run'] = async (report, params) => {
   if (!bench) throw new Error(`unknown case ${params.get('case')}`);
   const endMs = Date.UTC(2026, 10, 25, 12);
   // Built before the long-task watch starts: a real page gets the answer decoded by the transport.
-  const response = buildResponse(bench.series, bench.points, endMs);
+  const response = cpuAnswer(bench.series, bench.points, endMs, (s) => [
+    { name: 'instance', value: `host-${s % 20}:6060` },
+    { name: 'job', value: `job-${Math.floor(s / 20)}` },
+  ]);
   heapBytes();
   await nextTask();
 
@@ -94,7 +45,7 @@ export const run: BenchModule['run'] = async (report, params) => {
   await el.updateComplete;
   let answeredAt = 0;
   const loaded = new Promise((resolve) => el.addEventListener('parca-load', resolve, { once: true }));
-  el.connection = memoryConnection(response, (at) => (answeredAt = at));
+  el.connection = memoryConnection(response, ['instance', 'job'], (at) => (answeredAt = at));
   el.query = createQueryState({ profileType: CPU_TYPE, range: absoluteRange(endMs - bench.points * 10_000, endMs) });
   await loaded;
   await el.updateComplete;

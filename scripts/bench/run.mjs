@@ -16,6 +16,9 @@ import puppeteer from 'puppeteer-core';
 import '../register-ts.mjs';
 import { root } from '../paths.mjs';
 
+// The profile type the end-to-end case shows, as the in-memory benches do (loaded once register-ts is in place).
+const { CPU_TYPE } = await import('./answers.ts');
+
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
 const quick = process.env.BENCH_QUICK === '1';
 const runs = quick ? 1 : Math.max(1, Number(process.env.BENCH_RUNS) || 7);
@@ -50,7 +53,6 @@ const VIEWS = quick
     ];
 /** The breakdown's cases: values of one label × points per value (see breakdown.bench.ts). */
 const BREAKDOWN = quick ? [{ id: '20x100', name: '20 values × 100 points' }] : [{ id: '200x500', name: '200 values × 500 points' }];
-const E2E_TYPE = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta';
 const METRICS = quick
   ? [{ id: '20x100', name: '20 series × 100 points' }]
   : [
@@ -237,7 +239,7 @@ async function runScenario(s) {
       // The seeded CPU profiles of the last 65 minutes (a small profile: a few hundred frames).
       const window = {
         parca: parca.server.url,
-        type: E2E_TYPE,
+        type: CPU_TYPE,
         from: new Date(parca.seededAtMs - 65 * 60_000).toISOString(),
         to: new Date(parca.seededAtMs).toISOString(),
       };

@@ -8,18 +8,27 @@ import { sourceOf } from '../context/source-rule.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export class SourceController implements ReactiveController {
+export class SourceController<S extends HTMLElement = HTMLElement> implements ReactiveController {
+  /** The bound source element; undefined when there is none. */
+  source: S | undefined;
   /** The bound source's current state; undefined when no source answers. */
   state: SourceState | undefined;
 
   #unsubscribe: (() => void) | undefined;
   #generation = 0;
   #connected = false;
+  #detached: Element | undefined;
 
   constructor(
     private readonly host: Host,
     /** The id of the source to use instead of an ancestor (the host's `source` attribute). */
     private readonly sourceId: () => string | null | undefined,
+    /**
+     * Only the source of that id, never an ancestor or the default (a compare element naming its two sources).
+     * Requests then come from an element in no document: a provider that hands its subscriptions on to a source
+     * nested in it (the context protocol re-sends them from their target) finds nobody to hand these to.
+     */
+    private readonly byIdOnly = false,
   ) {
     host.addController(this);
   }
@@ -36,11 +45,14 @@ export class SourceController implements ReactiveController {
     this.#release();
   }
 
-  /** Binds again, e.g. after the `source` attribute changed. */
+  /** Finds the source again (the `source` attribute changed, a source appeared); subscribes when it is another one. */
   bind(): void {
     if (!this.#connected) return;
+    const id = this.sourceId();
+    const target = this.byIdOnly && !id ? undefined : (sourceOf(this.host, id) as S | undefined);
+    if (target === this.source && (!target || this.#unsubscribe)) return;
     this.#release();
-    const target = sourceOf(this.host, this.sourceId());
+    this.source = target;
     if (target) this.#request(target);
     if (!this.state) this.host.requestUpdate();
   }
@@ -51,7 +63,7 @@ export class SourceController implements ReactiveController {
     target.dispatchEvent(
       new ContextRequestEvent(
         sourceContext,
-        this.host,
+        this.byIdOnly ? (this.#detached ??= document.createElement('span')) : this.host,
         (value, unsubscribe) => {
           // A callback from an earlier binding may still fire; it no longer speaks for this element.
           if (generation !== this.#generation) {
@@ -76,6 +88,7 @@ export class SourceController implements ReactiveController {
     this.#generation++;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.source = undefined;
     this.state = undefined;
   }
 

@@ -12,7 +12,7 @@ import { FlamegraphDecodeError } from '../model/flamegraph/decode.js';
 import { frameName } from '../model/flamegraph/names.js';
 import { testEnv } from '../test-support/env.js';
 import { buildFlamegraphRecord, randomChartSamples, timelineSpec } from '../test-support/flamegraph-record.js';
-import { mutate, seededRandom } from '../test-support/fuzz.js';
+import { fuzzRecords } from '../test-support/fuzz.js';
 import { recordScenario } from '../test-support/scenarios.js';
 
 const CASES_PER_RECORD = 5000;
@@ -50,36 +50,21 @@ describe('fuzzing the flame chart decoder with mutated records', function () {
     const records = [await seededChart(), buildFlamegraphRecord(timelineSpec(randomChartSamples(300, 1_796_000_000_000_000_000n, 10_000_000, 5)))];
     const ctx = new OffscreenCanvas(400, 200).getContext('2d') as unknown as CanvasRenderingContext2D;
     const renderer = new ChartRenderer();
-    let total = 0;
-    const unexpected: string[] = [];
-    for (const [index, bytes] of records.entries()) {
-      const random = seededRandom(0xc4a27 + index);
-      let decoded = 0;
-      let rejected = 0;
-      for (let i = 0; i < CASES_PER_RECORD; i++) {
-        const mutant = mutate(bytes, random);
-        try {
-          const timeline = decodeTimeline(mutant);
-          // What the element does with a timeline: total it, hit it, draw it, name its frames.
-          const window = { startMs: timeline.firstMs, endMs: Math.max(timeline.firstMs + 1, timeline.lastMs) };
-          windowTotal(timeline, window.startMs, window.endMs);
-          for (let depth = 0; depth <= Math.min(timeline.model.maxDepth, 50); depth++) rowAt(timeline, depth, (window.startMs + window.endMs) / 2);
-          for (let row = 0; row < timeline.model.size; row++) frameName(timeline.model, row);
-          renderer.draw(
-            ctx,
-            { timeline, window, widthPx: 400, heightPx: 200, scrollTop: 0, colorOf: () => 0, matches: undefined, hovered: -1, selected: -1 },
-            THEME,
-          );
-          decoded++;
-        } catch (error) {
-          if (error instanceof FlamegraphDecodeError) rejected++;
-          else unexpected.push(`record ${index} case ${i}: ${String(error)}`);
-        }
-        total++;
-      }
-      expect(decoded, 'some mutants still decode').to.be.greaterThan(0);
-      expect(rejected, 'some mutants are rejected').to.be.greaterThan(0);
-    }
+    const { total, unexpected } = fuzzRecords(
+      records,
+      0xc4a27,
+      CASES_PER_RECORD,
+      (mutant) => {
+        const timeline = decodeTimeline(mutant);
+        // What the element does with a timeline: total it, hit it, draw it, name its frames.
+        const window = { startMs: timeline.firstMs, endMs: Math.max(timeline.firstMs + 1, timeline.lastMs) };
+        windowTotal(timeline, window.startMs, window.endMs);
+        for (let depth = 0; depth <= Math.min(timeline.model.maxDepth, 50); depth++) rowAt(timeline, depth, (window.startMs + window.endMs) / 2);
+        for (let row = 0; row < timeline.model.size; row++) frameName(timeline.model, row);
+        renderer.draw(ctx, { timeline, window, widthPx: 400, heightPx: 200, scrollTop: 0, colorOf: () => 0, matches: undefined, hovered: -1, selected: -1 }, THEME);
+      },
+      (error) => error instanceof FlamegraphDecodeError,
+    );
     await recordScenario('fuzz: Arrow flame chart records', total, unexpected.length);
     expect(unexpected.slice(0, 5)).to.deep.equal([]);
   });

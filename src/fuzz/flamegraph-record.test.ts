@@ -9,7 +9,7 @@ import { FlamegraphDecodeError, decodeFlamegraph } from '../model/flamegraph/dec
 import { frameName } from '../model/flamegraph/names.js';
 import { frameDetails } from '../model/flamegraph/details.js';
 import { CPU_TYPE, seededRange, testEnv } from '../test-support/env.js';
-import { mutate, seededRandom } from '../test-support/fuzz.js';
+import { fuzzRecords } from '../test-support/fuzz.js';
 import { recordScenario } from '../test-support/scenarios.js';
 
 const CASES_PER_RECORD = 5000;
@@ -31,31 +31,20 @@ describe('fuzzing the Arrow flame graph decoder with mutated real records', func
 
   it(`decodes ${CASES_PER_RECORD} mutants of each of two records into a usable model or a decode error`, async () => {
     const records = [await record(`${CPU_TYPE}{job="fib"}`), await record('memory:inuse_space:bytes:space:bytes{job="kube-client"}')];
-    let total = 0;
-    const unexpected: string[] = [];
-    for (const [index, bytes] of records.entries()) {
-      const random = seededRandom(0xf1a3e + index);
-      let decoded = 0;
-      let rejected = 0;
-      for (let i = 0; i < CASES_PER_RECORD; i++) {
-        const mutant = mutate(bytes, random);
-        try {
-          const model = decodeFlamegraph(mutant);
-          // What the element does with a model: name every frame and read its details.
-          for (let row = 0; row < model.size; row++) {
-            frameName(model, row);
-            frameDetails(model, row);
-          }
-          decoded++;
-        } catch (error) {
-          if (error instanceof FlamegraphDecodeError) rejected++;
-          else unexpected.push(`record ${index} case ${i}: ${String(error)}`);
+    const { total, unexpected } = fuzzRecords(
+      records,
+      0xf1a3e,
+      CASES_PER_RECORD,
+      (mutant) => {
+        const model = decodeFlamegraph(mutant);
+        // What the element does with a model: name every frame and read its details.
+        for (let row = 0; row < model.size; row++) {
+          frameName(model, row);
+          frameDetails(model, row);
         }
-        total++;
-      }
-      expect(decoded, 'some mutants still decode').to.be.greaterThan(0);
-      expect(rejected, 'some mutants are rejected').to.be.greaterThan(0);
-    }
+      },
+      (error) => error instanceof FlamegraphDecodeError,
+    );
     await recordScenario('fuzz: Arrow flame graph records', total, unexpected.length);
     expect(unexpected.slice(0, 5)).to.deep.equal([]);
   });

@@ -50,3 +50,41 @@ export function mutate(input: Uint8Array, random: () => number): Uint8Array {
   }
   return bytes;
 }
+
+/** What a fuzz run saw: mutants tried, and the errors of a kind the code under test must never throw. */
+export interface FuzzOutcome {
+  total: number;
+  unexpected: string[];
+}
+
+/**
+ * Tries `cases` seeded mutants of each record with `use` (decode and use the result). A mutant either works or
+ * throws an error `expected` accepts (a clear refusal); anything else is listed. Every record must give both some
+ * working mutants and some refused ones, or the mutation did not reach what it tests.
+ */
+export function fuzzRecords(
+  records: readonly Uint8Array[],
+  seed: number,
+  cases: number,
+  use: (mutant: Uint8Array) => void,
+  expected: (error: unknown) => boolean,
+): FuzzOutcome {
+  const outcome: FuzzOutcome = { total: 0, unexpected: [] };
+  for (const [index, bytes] of records.entries()) {
+    const random = seededRandom(seed + index);
+    let worked = 0;
+    let refused = 0;
+    for (let i = 0; i < cases; i++) {
+      try {
+        use(mutate(bytes, random));
+        worked++;
+      } catch (error) {
+        if (expected(error)) refused++;
+        else outcome.unexpected.push(`record ${index} case ${i}: ${String(error)}`);
+      }
+      outcome.total++;
+    }
+    if (worked === 0 || refused === 0) outcome.unexpected.push(`record ${index}: ${worked} mutants worked and ${refused} were refused; both must happen`);
+  }
+  return outcome;
+}

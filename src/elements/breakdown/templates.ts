@@ -37,53 +37,27 @@ function figures(view: RowsView, total: number): { total: string; share: string 
 
 function renderRow(view: RowsView, row: BreakdownRow, index: number, tabbable: boolean) {
   const tab = tabbable ? '0' : '-1';
-  const common = { top: `${index * ROW_HEIGHT}px` };
-  if (row.kind === 'other') {
-    const name = otherName(row.count);
-    const shown = figures(view, row.total);
-    return html`<div
-      role="listitem"
-      part="row other"
-      class="row"
-      data-index=${index}
-      aria-posinset=${index + 1}
-      aria-setsize=${view.model.rows.length}
-      ${styleProps(common)}
-    >
-      <button
-        part="open"
-        data-button="open"
-        tabindex=${tab}
-        aria-expanded="false"
-        aria-label=${`${name}: ${shown.total}, ${shown.share}. Show every value.`}
-        title="Show every value"
-        @click=${() => view.onOpen(row)}
-      >
-        <span part="name">${name}</span>
-        <canvas part="chart" data-key=${row.key} aria-hidden="true"></canvas>
-        <span part="total">${shown.total}</span>
-        <span part="share">${shown.share}</span>
-      </button>
-    </div>`;
-  }
-  const name = valueName(view.label, row.group.value);
-  const matcher = `${view.label}="${row.group.value}"`;
-  const shown = figures(view, row.group.total);
+  // The fold ("other N values") opens into every value; a value opens in the main views and can be included or left out.
+  const other = row.kind === 'other';
+  const name = row.kind === 'other' ? otherName(row.count) : valueName(view.label, row.group.value);
+  const shown = figures(view, row.kind === 'other' ? row.total : row.group.total);
+  const matcher = row.kind === 'other' ? '' : `${view.label}="${row.group.value}"`;
   return html`<div
     role="listitem"
-    part="row"
+    part=${other ? 'row other' : 'row'}
     class="row"
     data-index=${index}
     aria-posinset=${index + 1}
     aria-setsize=${view.model.rows.length}
-    ${styleProps(common)}
+    ${styleProps({ top: `${index * ROW_HEIGHT}px` })}
   >
     <button
       part="open"
       data-button="open"
       tabindex=${tab}
-      aria-label=${`${name}: ${shown.total}, ${shown.share}`}
-      title=${`Open ${matcher} in the main views`}
+      aria-expanded=${other ? 'false' : nothing}
+      aria-label=${`${name}: ${shown.total}, ${shown.share}${other ? '. Show every value.' : ''}`}
+      title=${other ? 'Show every value' : `Open ${matcher} in the main views`}
       @click=${() => view.onOpen(row)}
     >
       <span part="name">${name}</span>
@@ -91,12 +65,16 @@ function renderRow(view: RowsView, row: BreakdownRow, index: number, tabbable: b
       <span part="total">${shown.total}</span>
       <span part="share">${shown.share}</span>
     </button>
-    <button part="include" data-button="include" tabindex=${tab} aria-label=${`Include ${name}`} title=${`Only ${matcher}`} @click=${() => view.onInclude(row)}>
-      =
-    </button>
-    <button part="exclude" data-button="exclude" tabindex=${tab} aria-label=${`Exclude ${name}`} title=${`Leave out ${matcher}`} @click=${() => view.onExclude(row)}>
-      ≠
-    </button>
+    ${
+      !other
+        ? html`<button part="include" data-button="include" tabindex=${tab} aria-label=${`Include ${name}`} title=${`Only ${matcher}`} @click=${() => view.onInclude(row)}>
+            =
+          </button>
+          <button part="exclude" data-button="exclude" tabindex=${tab} aria-label=${`Exclude ${name}`} title=${`Leave out ${matcher}`} @click=${() => view.onExclude(row)}>
+            ≠
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 

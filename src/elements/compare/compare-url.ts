@@ -5,7 +5,7 @@
 // way the source would (`<prefix>.type/.selector/.kind/.from/.to/.sum-by` and the point), for each source with
 // `sync-url`. Every write starts from the URL as it stands, so the sources' keys and the mode never overwrite
 // each other; back and forward are read by each source and by the compare element for its own keys.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { UrlController } from '../../controllers/url-controller.js';
 import { type CompareMode, readCompareMode, readSharedY, writeCompareMode, writeSharedY } from '../../model/compare/compare.js';
 import { writePointParams, writeQueryParams } from '../../model/url-state.js';
 import type { ParcaSourceElement } from '../source/source.js';
@@ -15,25 +15,7 @@ export function sourcePrefix(source: ParcaSourceElement): string | undefined {
   return source.syncUrl == null ? undefined : source.syncUrl || source.id || 'parca';
 }
 
-export class CompareUrl implements ReactiveController {
-  constructor(
-    host: ReactiveControllerHost,
-    /** The compare element's own prefix, or undefined when it keeps nothing in the URL. */
-    private readonly prefix: () => string | undefined,
-    /** Back or forward moved the page's history: the element reads its mode again. */
-    private readonly onHistory: () => void,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    window.addEventListener('popstate', this.#onPopState);
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener('popstate', this.#onPopState);
-  }
-
+export class CompareUrl extends UrlController {
   /** The mode the URL holds (undefined without `sync-url` or without the key). */
   read(): CompareMode | undefined {
     const prefix = this.prefix();
@@ -56,12 +38,6 @@ export class CompareUrl implements ReactiveController {
     }
     const prefix = this.prefix();
     if (prefix) params = writeSharedY(writeCompareMode(params, prefix, mode), prefix, sharedY);
-    const search = params.toString();
-    const url = `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(history.state, '', url);
+    this.writeParams(params);
   }
-
-  #onPopState = (): void => {
-    if (this.prefix()) this.onHistory();
-  };
 }

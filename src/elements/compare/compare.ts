@@ -1,9 +1,10 @@
-// The compare element: a shell over two sources found by id. SourceWatch follows each source's state, CompareUrl
+// The compare element: a shell over two sources found by id. SourceController follows each source's state, CompareUrl
 // keeps the mode (and what a preset or swap sets) in the URL, model/compare/ shifts ranges and makes the baseline.
 // Here: the properties, what the profile views under B are given in each mode, and the toolbar's actions.
 import { LitElement, type PropertyValues, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { sourceOf } from '../../context/source-rule.js';
+import { SourceController } from '../../controllers/source-controller.js';
 import { type CompareChangeCause, ParcaCompareChangeEvent } from '../../events/compare-change.js';
 import type { ListenerMethods, ParcaCompareEvents } from '../../events/event-maps.js';
 import {
@@ -26,7 +27,6 @@ import type { ParcaMetricsElement } from '../metrics/metrics.js';
 import type { ParcaSourceElement } from '../source/source.js';
 import { CompareUrl } from './compare-url.js';
 import { compareStyles } from './compare.styles.js';
-import { SourceWatch } from './source-watch.js';
 
 /** A profile view as the compare element drives it (found by its properties, so its class is not imported). */
 type ProfileView = HTMLElement & Pick<ProfileViewElement, 'query' | 'baselineQuery'>;
@@ -116,8 +116,8 @@ export class ParcaCompareElement extends LitElement {
    */
   @property({ type: Boolean, attribute: 'shared-y', reflect: true }) sharedY = false;
 
-  readonly #a = new SourceWatch(this, () => this.baseline);
-  readonly #b = new SourceWatch(this, () => this.comparison);
+  readonly #a = new SourceController<ParcaSourceElement>(this, () => this.baseline, true);
+  readonly #b = new SourceController<ParcaSourceElement>(this, () => this.comparison, true);
   readonly #url = new CompareUrl(
     this,
     () => (this.syncUrl == null ? undefined : this.syncUrl || this.id || 'compare'),

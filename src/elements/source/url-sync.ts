@@ -1,34 +1,16 @@
 // A source's state in the page URL (`sync-url`): read on connect and on back/forward, written when an element
 // changes the query or a flame graph its view. Typing a search replaces the history entry instead of adding one per
 // keystroke.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { UrlController } from '../../controllers/url-controller.js';
 import { EMPTY_VIEW, type FlamegraphView, sameView } from '../../model/flamegraph/view-state.js';
 import type { QueryState } from '../../model/query-state.js';
 import { type SourceParams, readSourceParams, writeSourceParams } from '../../model/url-state.js';
 
-export class UrlSync implements ReactiveController {
+export class UrlSync extends UrlController {
   /** Flame graph views as last read or reported, by flame graph id: what the URL is written with. */
   readonly #views = new Map<string, FlamegraphView>();
   /** The flame graph whose search text the last write was about, while someone types in it. */
   #typingIn: string | undefined;
-
-  constructor(
-    host: ReactiveControllerHost,
-    /** The key prefix, or undefined when the source keeps nothing in the URL. */
-    private readonly prefix: () => string | undefined,
-    /** Back or forward moved the page's history: the source reads the URL again. */
-    private readonly onHistory: () => void,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    window.addEventListener('popstate', this.#onPopState);
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener('popstate', this.#onPopState);
-  }
 
   /** What the URL holds now (undefined without `sync-url`); its views become the ones written from now on. */
   read(selector: string): SourceParams | undefined {
@@ -44,11 +26,7 @@ export class UrlSync implements ReactiveController {
   write(query: QueryState, refreshMs: number, replace = false): void {
     const prefix = this.prefix();
     if (!prefix) return;
-    const params = writeSourceParams(new URLSearchParams(location.search), prefix, { query, refreshMs, views: this.#views });
-    const url = `${location.pathname}?${params}${location.hash}`;
-    if (url === `${location.pathname}${location.search}${location.hash}`) return;
-    if (replace) history.replaceState(history.state, '', url);
-    else history.pushState(history.state, '', url);
+    this.writeParams(writeSourceParams(new URLSearchParams(location.search), prefix, { query, refreshMs, views: this.#views }), replace);
   }
 
   /** A flame graph's view changed: written with the rest. */
@@ -60,8 +38,4 @@ export class UrlSync implements ReactiveController {
     this.write(query, refreshMs, searchOnly && this.#typingIn === viewId);
     this.#typingIn = searchOnly ? viewId : undefined;
   }
-
-  #onPopState = (): void => {
-    if (this.prefix()) this.onHistory();
-  };
 }

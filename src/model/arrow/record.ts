@@ -527,20 +527,10 @@ function dictionaryKeys(batch: Batch, slot: Slot, indices: IntType, count: numbe
   // Keys must be writable for nulls, and 64-bit keys (or a dictionary with no spare key) become 32-bit signed.
   if (keys instanceof Float64Array || (validity && max >= 0 && count > max)) keys = Int32Array.from(keys);
   const nullKey = keys instanceof Int32Array || keys instanceof Int16Array || keys instanceof Int8Array ? -1 : max;
-  // One pass for the range of the stored keys; a second, only when some are out of range, to name the first one
-  // that is not a null's.
-  let low = 0;
-  let high = 0;
+  // The validity bit is read only for a key out of range: a null's slot may hold anything.
   for (let row = 0; row < n; row++) {
     const key = keys[row]!;
-    if (key < low) low = key;
-    else if (key > high) high = key;
-  }
-  if (low < 0 || high >= count) {
-    for (let row = 0; row < n; row++) {
-      const key = keys[row]!;
-      if (!(key >= 0 && key < count) && !(validity && !isSet(validity, row))) fail(`column ${name}: key ${key} at row ${row} is outside its dictionary of ${count}`);
-    }
+    if (!(key >= 0 && key < count) && !(validity && !isSet(validity, row))) fail(`column ${name}: key ${key} at row ${row} is outside its dictionary of ${count}`);
   }
   forEachNull(validity, n, (row) => (keys[row] = nullKey));
   return keys;
@@ -560,12 +550,6 @@ function dictionaryColumn(keys: IntArray, dictionary: Dictionary): StringColumn 
 /** A string column with no values (a column the record lacks). */
 export const EMPTY_STRINGS: StringColumn = { keyCount: 0, key: () => -1, text: () => '', value: () => '' };
 export const NO_RAW: RawColumn = { has: () => false, big: () => undefined };
-
-/** A string column over plain texts, one per row (models built rather than decoded). */
-export function textColumn(texts: readonly string[]): StringColumn {
-  const text = (key: number) => texts[key] ?? '';
-  return { keyCount: texts.length, key: (row) => (row >= 0 && row < texts.length ? row : -1), text, value: text };
-}
 
 /** Copies bytes into a fresh 8-byte aligned buffer: Arrow's typed views need aligned offsets. */
 function aligned(bytes: Uint8Array): Uint8Array {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { textColumn } from '../arrow/record.js';
+import { textColumn } from '../arrow/text-column.js';
 import { type FunctionTable, prepareOrders, sortTable, tableRowName } from './table.js';
 import { runSteps } from '../steps.js';
 import { type TreeLines, childrenByValue, hottestPath, lineStartingWith, treeLines, widestRowOf } from './calltree.js';

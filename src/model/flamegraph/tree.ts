@@ -1,6 +1,7 @@
 // Builds a flame graph model from weighted stacks (rather than decoding Parca's record): the sandwich's callers
 // and callees, computed from a profile's samples. Frames of the same function under the same parent merge.
-import { NO_RAW, textColumn } from '../arrow/record.js';
+import { NO_RAW } from '../arrow/record.js';
+import { textColumn } from '../arrow/text-column.js';
 import type { FlamegraphModel } from './decode.js';
 
 export interface TreeFrame {

@@ -2,7 +2,7 @@
 // value of the innermost function of its leaf, and to the cumulative value of every distinct function on its
 // stack once, however often the function recurs. Parca's own table counts a recursive function once per
 // occurrence (more than the total); flame graphs, search and export agree with this meaning.
-import { textColumn } from '../arrow/record.js';
+import { textColumn } from '../arrow/text-column.js';
 import { baseName } from '../flamegraph/names.js';
 import type { FunctionTable } from '../flamegraph/table.js';
 import type { TreeFrame } from '../flamegraph/tree.js';
