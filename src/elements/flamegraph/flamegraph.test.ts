@@ -304,6 +304,7 @@ describe('<parca-flamegraph>', () => {
     el.record = { bytes: arrow.record.subarray(0, 100), unit: 'nanoseconds' };
     await el.updateComplete;
     expect(part(el, 'error')!.textContent).to.contain('could not be decoded');
+    expect(el.data?.model.total, 'the last good graph stays').to.equal(Number(response.total));
     expect(fired).to.equal(0, 'setting a property fires no event');
   });
 

@@ -40,7 +40,7 @@ describe('RecordDecoder', () => {
     expect(decoder.error).to.equal(undefined);
   });
 
-  it('reports a corrupt record as a decode ParcaError, and clears for no record', async () => {
+  it('reports a corrupt record as a decode ParcaError, keeps the last good graph, and clears for no record', async () => {
     const decoder = new RecordDecoder(host());
     decoder.decode({ bytes: small.bytes.subarray(0, 40) });
     await decoder.pending;
@@ -49,6 +49,12 @@ describe('RecordDecoder', () => {
     expect(decoder.error!.kind).to.equal('decode');
     decoder.decode(small);
     await decoder.pending;
+    const good = decoder.data;
+    expect(good?.model.size).to.equal(11);
+    decoder.decode({ bytes: small.bytes.subarray(0, 40) });
+    await decoder.pending;
+    expect(decoder.error?.kind).to.equal('decode');
+    expect(decoder.data === good, 'the last good graph stays').to.equal(true);
     decoder.decode(undefined);
     expect(decoder.data).to.equal(undefined);
     expect(decoder.pending).to.equal(undefined);

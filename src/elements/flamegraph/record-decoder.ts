@@ -51,9 +51,8 @@ export class RecordDecoder<I = FlamegraphRecordInput, D = FlamegraphData> {
         this.data = data;
       },
       (error: unknown) => {
-        if (abort.signal.aborted) return;
-        this.data = undefined;
-        this.error = error as ParcaError;
+        // The last good graph stays, with the error beside it.
+        if (!abort.signal.aborted) this.error = error as ParcaError;
       },
     );
     this.#pending = pending.finally(() => {
