@@ -14,7 +14,8 @@ export class IdleTable<T> implements ReactiveController {
     private readonly target: () => HTMLElement | null,
     /** What the table should list, compared by identity: undefined for no table. */
     private readonly wanted: () => T | undefined,
-    private readonly template: (value: T) => unknown,
+    /** The table for a value: its template may be loaded on first use, since the table waits anyway. */
+    private readonly template: (value: T) => Promise<unknown>,
   ) {
     host.addController(this);
   }
@@ -32,29 +33,30 @@ export class IdleTable<T> implements ReactiveController {
   schedule(): void {
     if (this.#job || this.#shows === this.wanted()) return;
     let settle!: () => void;
-    const done = new Promise<void>((resolve) => (settle = resolve));
-    const cancel = whenIdle(() => {
-      this.#job = undefined;
-      this.#renderNow();
-      settle();
-      // What is wanted may have changed again while this waited.
-      this.schedule();
-    });
-    this.#job = {
-      done,
+    const job = {
+      done: new Promise<void>((resolve) => (settle = resolve)),
       cancel: () => {
-        cancel();
+        cancelIdle();
         this.#job = undefined;
         settle();
       },
     };
-  }
-
-  #renderNow(): void {
-    const target = this.target();
-    if (!target) return;
-    const value = this.wanted();
-    render(value === undefined ? nothing : this.template(value), target);
-    this.#shows = value;
+    const cancelIdle = whenIdle(() => {
+      const value = this.wanted();
+      // A template that failed to load leaves the table empty rather than the job pending.
+      void (value === undefined ? Promise.resolve(nothing) : this.template(value).catch(() => nothing)).then((table) => {
+        if (this.#job !== job) return;
+        this.#job = undefined;
+        const target = this.target();
+        if (target) {
+          render(table, target);
+          this.#shows = value;
+        }
+        settle();
+        // What is wanted may have changed again while this waited.
+        this.schedule();
+      });
+    });
+    this.#job = job;
   }
 }

@@ -336,6 +336,25 @@ describe('<parca-metrics>', () => {
     expect(el.plot!.uplot.series).to.have.length(el.data!.series.length + 1);
   });
 
+  it('builds the chart for new series a task after the update that lists them, and completes the update once it is built', async () => {
+    const { el } = await mount();
+    const plot = el.plot;
+    const before = el.data;
+    // The chart as the update's own DOM changes are delivered (in the task that rendered the new legend).
+    let chartWhenListed: unknown = 'never listed';
+    const observer = new MutationObserver(() => {
+      const data = el.data;
+      if (chartWhenListed === 'never listed' && data && data !== before && legendKeys(el).length === data.series.length) chartWhenListed = el.plot;
+    });
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    el.sumBy = 'job'; // another number of series: another chart
+    await loaded(el);
+    observer.disconnect();
+    expect(chartWhenListed).to.equal(plot, 'the chart it had, while the legend changed');
+    expect(el.plot).not.to.equal(plot, 'the new chart, once the update is complete');
+    expect(el.plot!.uplot.series).to.have.length(el.data!.series.length + 1);
+  });
+
   it('lists the series shown in the accessible table once the chart is drawn', async () => {
     const { el } = await mount();
     await el.tableComplete;

@@ -1,7 +1,7 @@
 // The chart element: a shell that wires its parts. What it shows comes from SeriesData (the answer as chart columns,
 // the legend, the step the data allows), the picture from PlotView (uPlot, colors, tooltip, bands), the keyboard
 // cursor's rules from model/metrics/cursor.ts, the parts around the canvas from templates.ts, and the accessible
-// table from IdleTable, the series' query actions from series-actions.ts (loaded on first use). Here: properties,
+// table from IdleTable (its template, series-table.ts, loaded with the first table), the series' query actions from series-actions.ts (loaded on first use). Here: properties,
 // the request, and user actions turned into `parca-*` events.
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -24,7 +24,7 @@ import type { MetricsPlot } from './plot.js';
 import type { SeriesMenu } from './series-actions.js';
 import { type Band, PlotView } from './plot-view.js';
 import { SeriesData } from './series-data.js';
-import { chartLabel, pointAnnouncement, renderBaselineNote, renderLegend, renderTable, statusText, sumByNote } from './templates.js';
+import { chartLabel, pointAnnouncement, renderBaselineNote, renderLegend, statusText, sumByNote } from './templates.js';
 import type { ListenerMethods, ParcaMetricsEvents } from '../../events/event-maps.js';
 
 /** Width assumed before the element has been laid out with a width of its own. */
@@ -158,7 +158,7 @@ export class ParcaMetricsElement extends ParcaElement {
     () => this.renderRoot.querySelector('.table'),
     // None while the element is hidden (a query for profiles only).
     () => (this.#hidden ? undefined : this.#series.data),
-    (data) => renderTable(data, this.#series.legend),
+    (data) => import('./series-table.js').then((module) => module.renderTable(data, this.#series.legend)),
   );
 
   readonly #query = new QueryController<MetricsArgs, MetricsResult>(this, {
@@ -177,6 +177,13 @@ export class ParcaMetricsElement extends ParcaElement {
   /** Settles when what the latest request brought is on screen: the request settled and the update applied. */
   get settled(): Promise<void> {
     return this.#query.settled.then(() => this.updateComplete).then(() => undefined);
+  }
+
+  /** Includes the chart's build or new data, which come a task after the update (see PlotView.sync). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.#view.drawn;
+    return complete;
   }
 
   /** The step (seconds) of the latest request; 0 before the first. */

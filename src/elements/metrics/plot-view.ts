@@ -10,6 +10,7 @@ import type { PointRef } from '../../model/metrics/cursor.js';
 import { type ChartData, nearestSeries } from '../../model/metrics/series.js';
 import { formatTimeTicks } from '../../model/metrics/time-format.js';
 import { placeOverlay } from '../../model/overlay.js';
+import { yieldToEventLoop } from '../../model/steps.js';
 import { formatMetricValue } from '../../model/units.js';
 import { MetricsPlot, type PlotCallbacks, type PlotInput, type PlotTheme } from './plot.js';
 import { renderTooltip } from './templates.js';
@@ -42,6 +43,8 @@ export class PlotView implements ReactiveController {
   /** What the plot was built from: new data or another look builds or feeds it again. */
   #plotData: ChartData | undefined;
   #plotThemeVersion = -1;
+  /** The chart's build or new data, put off to the next task (see sync). */
+  #drawing: Promise<void> | undefined;
   #colors: { data?: ChartData | undefined; version: number; colors: string[] } = { version: -1, colors: [] };
   /** Colors follow the scheme, contrast mode and `theme`: the chart is built again with them. */
   readonly #look: ThemeController;
@@ -84,8 +87,21 @@ export class PlotView implements ReactiveController {
     this.#plotData = undefined;
   }
 
-  /** Brings the chart in line with the data, visibility, size and look: fed in place where it can be. */
+  /** Settles once the chart shows what the last sync asked for. */
+  get drawn(): Promise<void> {
+    return this.#drawing ?? Promise.resolve();
+  }
+
+  /**
+   * Brings the chart in line with the data, visibility, size and look: fed in place where it can be. New data
+   * or a new look goes into the chart in a task of its own, after the one that rendered the legend, so that
+   * neither blocks the page for long (200 series × 1,000 points); `drawn` settles after it.
+   */
   sync(): void {
+    this.#sync(false);
+  }
+
+  #sync(now: boolean): void {
     const data = this.options.data();
     const target = this.host.renderRoot.querySelector<HTMLElement>('.plot');
     // With no points the chart still shows its axes over the query's window.
@@ -98,6 +114,17 @@ export class PlotView implements ReactiveController {
     if (this.#plot && this.#plotData === data && this.#plotThemeVersion === this.#look.version && this.#plot.yMax === this.host.yMax) {
       this.#plot.setVisible(visible);
       this.#plot.setSize(size.width, size.height);
+      return;
+    }
+    if (!now) {
+      this.#drawing ??= yieldToEventLoop().then(() => {
+        this.#drawing = undefined;
+        // A chart left in the meantime stays torn down.
+        if (this.host.isConnected) {
+          this.#sync(true);
+          this.placeBands();
+        }
+      });
       return;
     }
     const unit = data.unit;

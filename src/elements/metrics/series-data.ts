@@ -2,7 +2,7 @@
 // the legend over them, and the step the data's spacing asks for, so the next request is no finer than the data.
 import { type LegendModel, buildLegend } from '../../model/metrics/legend.js';
 import { type ChartData, chartOptionsFor, toChartData } from '../../model/metrics/series.js';
-import { sparseDataStepSeconds } from '../../model/metrics/step.js';
+import { type PointSpan, sparseDataStepSeconds } from '../../model/metrics/step.js';
 import type { MetricsResult } from './fetch.js';
 
 export class SeriesData {
@@ -33,8 +33,10 @@ export class SeriesData {
   /** Remembers when an answer's points were sparser than its step: the next request asks for a coarser one. */
   #learnDataStep(result: MetricsResult): void {
     const length = result.window.endMs - result.window.startMs;
-    const times = result.response.series.map((s) => s.samples.map((sample) => Number(sample.timestamp?.seconds ?? 0n)));
-    const seconds = sparseDataStepSeconds(times, result.stepSeconds);
+    // Only each series' ends and count: converting every sample's time would cost as much as the chart's columns.
+    const timeS = (sample: { timestamp?: { seconds: bigint } | undefined } | undefined) => Number(sample?.timestamp?.seconds ?? 0n);
+    const spans = result.response.series.map(({ samples }): PointSpan => [timeS(samples[0]), timeS(samples[samples.length - 1]), samples.length]);
+    const seconds = sparseDataStepSeconds(spans, result.stepSeconds);
     if (seconds > this.stepFloor(length)) this.#dataStep = { length, seconds };
   }
 }

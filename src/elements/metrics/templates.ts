@@ -1,12 +1,12 @@
 // The chart's parts around the canvas, as templates and texts the element renders: the tooltip, the legend, the
-// accessible table, the baseline note, the status, the chart's label, the sum-by note and what the live region
+// baseline note, the status, the chart's label, the sum-by note and what the live region
 // says of the keyboard cursor's point. They read plain values and call back; the element decides what happens.
 import { html, nothing } from 'lit';
 import type { QueryStatus } from '../../controllers/query-controller.js';
 import type { PointRef } from '../../model/metrics/cursor.js';
 import { type SeriesLabel, formatLabels, parseLabelNames } from '../../model/metrics/labels.js';
 import type { LegendModel } from '../../model/metrics/legend.js';
-import { type ChartData, hasPoints, isDeltaType, lastPoint } from '../../model/metrics/series.js';
+import { type ChartData, hasPoints, isDeltaType } from '../../model/metrics/series.js';
 import { formatTimestamp, formatWindow } from '../../model/metrics/time-format.js';
 import type { QueryState } from '../../model/query-state.js';
 import type { ResolvedRange } from '../../model/time-range.js';
@@ -91,35 +91,6 @@ export function renderLegend({ data, legend, showAll, visible, colors, menuFor, 
 }
 
 /** The series for screen readers: each one's peak, latest value and number of points, in legend order. */
-export function renderTable(data: ChartData, legend: LegendModel) {
-  const unit = data.unit;
-  return html`<table part="table" class="visually-hidden">
-    <caption>
-      Series shown in the chart, in ${unit.label}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Series</th>
-        <th scope="col">Peak</th>
-        <th scope="col">Latest</th>
-        <th scope="col">Points</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${legend.entries.map((entry) => {
-        const series = data.series[entry.index]!;
-        const last = lastPoint(series);
-        return html`<tr>
-          <th scope="row">${seriesName(series.labels)}</th>
-          <td>${formatMetricValue(series.peak, unit)}</td>
-          <td>${last >= 0 ? formatMetricValue(series.values[last]!, unit) : '–'}</td>
-          <td>${series.points}</td>
-        </tr>`;
-      })}
-    </tbody>
-  </table>`;
-}
-
 export function renderBaselineNote(baseline: ResolvedRange | undefined, timeZone: string, onClear: () => void) {
   if (!baseline) return nothing;
   return html`<div part="baseline-note">

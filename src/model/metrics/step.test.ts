@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { chooseStepSeconds, niceStepSeconds, widthClass, sparseDataStepSeconds } from './step.js';
+import { chooseStepSeconds, niceStepSeconds, widthClass, sparseDataStepSeconds, type PointSpan } from './step.js';
 
 describe('metrics step', () => {
   it('rounds up to a nice step and never goes below 1 s', () => {
@@ -34,16 +34,18 @@ describe('metrics step', () => {
 });
 
 describe('a step no finer than the data', () => {
+  const span = (timesS: number[]): PointSpan => [timesS[0]!, timesS[timesS.length - 1]!, timesS.length];
+
   it('is the spacing of the points when they are sparser than the step asked, else no bound', () => {
     // Profiles every 300 s, asked every 60 s: one point in every fifth bucket.
-    expect(sparseDataStepSeconds([[0, 300, 600, 900]], 60)).to.equal(300);
+    expect(sparseDataStepSeconds([span([0, 300, 600, 900])], 60)).to.equal(300);
     // As dense as asked.
-    expect(sparseDataStepSeconds([[0, 60, 120, 180]], 60)).to.equal(0);
-    expect(sparseDataStepSeconds([[5]], 60)).to.equal(0);
+    expect(sparseDataStepSeconds([span([0, 60, 120, 180])], 60)).to.equal(0);
+    expect(sparseDataStepSeconds([span([5])], 60)).to.equal(0);
     // A spacing between nice steps rounds up to one.
-    expect(sparseDataStepSeconds([[0, 250, 500]], 10)).to.equal(300);
+    expect(sparseDataStepSeconds([span([0, 250, 500])], 10)).to.equal(300);
     // Profiles every 300 s asked at 120 s sit at bucket starts 240 and 360 s apart: still 300 s.
-    expect(sparseDataStepSeconds([[0, 240, 600, 840, 1200]], 120)).to.equal(300);
-    expect(sparseDataStepSeconds([[0, 360, 600, 960, 1200, 1560, 1800, 2160, 2400, 2760, 3000, 3360]], 120)).to.equal(300);
+    expect(sparseDataStepSeconds([span([0, 240, 600, 840, 1200])], 120)).to.equal(300);
+    expect(sparseDataStepSeconds([span([0, 360, 600, 960, 1200, 1560, 1800, 2160, 2400, 2760, 3000, 3360])], 120)).to.equal(300);
   });
 });

@@ -26,16 +26,18 @@ export function chooseStepSeconds(rangeMs: number, widthPx: number, pxPerPoint: 
   return niceStepSeconds(rangeMs / 1000 / points);
 }
 
+/** A series' first and last point times (seconds) and how many points it has. */
+export type PointSpan = readonly [firstS: number, lastS: number, points: number];
+
 /**
- * The step to ask for so that no bucket is empty between two profiles: the series' median spacing of points when
- * it is clearly wider than the step the answer was asked at (profiles sparser than the step:
- * most buckets empty, a line that saws between whichever profile fell where), else 0 (the data is as dense as
- * asked). `timesS`: each series' point times in seconds, ascending.
+ * The step to ask for so that no bucket is empty between two profiles: the median of the series' mean spacing of
+ * points when it is clearly wider than the step the answer was asked at (profiles sparser than the step: most
+ * buckets empty, a line that saws between whichever profile fell where), else 0 (the data is as dense as asked).
  */
-export function sparseDataStepSeconds(series: readonly ArrayLike<number>[], askedStepS: number): number {
+export function sparseDataStepSeconds(series: readonly PointSpan[], askedStepS: number): number {
   // Each series' mean spacing: points sit at bucket starts, so single gaps jitter by a step around the truth.
   const spacings: number[] = [];
-  for (const times of series) if (times.length > 1) spacings.push((times[times.length - 1]! - times[0]!) / (times.length - 1));
+  for (const [first, last, points] of series) if (points > 1) spacings.push((last - first) / (points - 1));
   if (spacings.length === 0) return 0;
   spacings.sort((a, b) => a - b);
   const median = spacings[Math.floor(spacings.length / 2)]!;
