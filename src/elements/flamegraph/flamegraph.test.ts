@@ -301,11 +301,14 @@ describe('<parca-flamegraph>', () => {
     canvas.dispatchEvent(menu);
     expect(menu.defaultPrevented).to.equal(false);
     expect(el.sandwich).to.equal('');
+    const errors: string[] = [];
+    el.addEventListener('parca-error', (event) => errors.push(event.error.kind));
     el.record = { bytes: arrow.record.subarray(0, 100), unit: 'nanoseconds' };
     await el.updateComplete;
     expect(part(el, 'error')!.textContent).to.contain('could not be decoded');
+    expect(errors).to.deep.equal(['decode'], 'the page hears of it too');
     expect(el.data?.model.total, 'the last good graph stays').to.equal(Number(response.total));
-    expect(fired).to.equal(0, 'setting a property fires no event');
+    expect(fired).to.equal(0, 'no parca-load for a record');
   });
 
   it('shows the hovered frame’s details in a tooltip that stays inside the element', async () => {

@@ -1,11 +1,13 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
 import { ParcaError } from '../../client/errors.js';
+import type { ParcaErrorEvent } from '../../events/error.js';
 import { chainSpec, buildFlamegraphRecord, randomTreeSpec } from '../../test-support/flamegraph-record.js';
 import { RecordDecoder } from './record-decoder.js';
 
 function host() {
-  const stub = { updates: 0, requestUpdate: () => void stub.updates++ };
+  const stub = Object.assign(new EventTarget(), { updates: 0, errors: [] as ParcaErrorEvent[], requestUpdate: () => void stub.updates++ });
+  stub.addEventListener('parca-error', (event) => stub.errors.push(event as ParcaErrorEvent));
   return stub as typeof stub & ReactiveControllerHost;
 }
 
@@ -40,13 +42,15 @@ describe('RecordDecoder', () => {
     expect(decoder.error).to.equal(undefined);
   });
 
-  it('reports a corrupt record as a decode ParcaError, keeps the last good graph, and clears for no record', async () => {
-    const decoder = new RecordDecoder(host());
+  it('reports a corrupt record as a decode ParcaError, in a parca-error too, keeps the last good graph, and clears for no record', async () => {
+    const h = host();
+    const decoder = new RecordDecoder(h);
     decoder.decode({ bytes: small.bytes.subarray(0, 40) });
     await decoder.pending;
     expect(decoder.data).to.equal(undefined);
     expect(decoder.error).to.be.instanceOf(ParcaError);
     expect(decoder.error!.kind).to.equal('decode');
+    expect(h.errors.map((event) => event.error)).to.deep.equal([decoder.error], 'one parca-error, with the error the element shows');
     decoder.decode(small);
     await decoder.pending;
     const good = decoder.data;

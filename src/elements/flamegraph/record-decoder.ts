@@ -2,6 +2,7 @@
 // previous graph until the new one is ready, and dropping a result when another record replaced it meanwhile.
 import type { ReactiveControllerHost } from 'lit';
 import type { ParcaError } from '../../client/errors.js';
+import { ParcaErrorEvent } from '../../events/error.js';
 import { type FlamegraphData, type FlamegraphRecordInput, decodeDataSliced } from './fetch.js';
 
 /** Decodes records of one kind (a flame graph's by default; a flame chart's). */
@@ -17,7 +18,7 @@ export class RecordDecoder<I = FlamegraphRecordInput, D = FlamegraphData> {
   #pending: Promise<void> | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & EventTarget,
     private readonly decodeSliced = decodeDataSliced as unknown as (input: I, signal: AbortSignal, onPreview?: (preview: D) => void) => Promise<D>,
     /** Whether the host shows a large record's top levels while the rest decodes (a flame graph does). */
     private readonly previews = false,
@@ -51,8 +52,8 @@ export class RecordDecoder<I = FlamegraphRecordInput, D = FlamegraphData> {
         this.data = data;
       },
       (error: unknown) => {
-        // The last good graph stays, with the error beside it.
-        if (!abort.signal.aborted) this.error = error as ParcaError;
+        // The last good graph stays, with the error beside it; the page hears of it as of a failed request.
+        if (!abort.signal.aborted) this.host.dispatchEvent(new ParcaErrorEvent((this.error = error as ParcaError), undefined));
       },
     );
     this.#pending = pending.finally(() => {

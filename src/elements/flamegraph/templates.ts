@@ -133,13 +133,13 @@ export function statusText(state: { data: FlamegraphData | undefined; loading: b
   return '';
 }
 
-/** What the trimmed value means: frames too small to draw, or (negative) frames that shrank, which no width can show. */
 /** Says what frames are colored by when it is not what was asked (most frames lack that key); '' otherwise. */
 export function colorNote(model: FlamegraphModel, asked: ColorBy): string {
   const used = resolveColorBy(model, asked);
   return used === asked ? '' : `Colored by ${used}: most of the profile has no ${asked} to color by.`;
 }
 
+/** What the trimmed value means: frames too small to draw, or (negative) frames that shrank, which no width can show. */
 export function trimNote(data: FlamegraphData): string {
   const amount = `${formatValue(data.trimmed, data.unit)} (${formatPercent(data.trimmed, data.total)})`;
   if (data.trimmed > 0) return `${amount} in frames too small to show was trimmed.`;
