@@ -38,7 +38,7 @@ const TREE_TRIM_PERCENT = 0.05;
  * @tagname parca-calltree
  * @summary An expandable call tree of a merged profile, sharing the picked function with the other views.
  * @fires parca-load - A new graph arrived (total, trimmed, node count; fetch and decode times).
- * @fires parca-error - A request failed; the last good tree stays.
+ * @fires parca-error - A request or a saved record failed; the last good tree stays.
  * @fires parca-view-change - A user picked a function (`view.search` is its exact-name search).
  *
  * @csspart toolbar - The row above the tree: the hottest-path button.

@@ -50,7 +50,7 @@ import { flamechartStyles } from './flamechart.styles.js';
  * @tagname parca-flamechart
  * @summary Stacks over time (Parca's flame chart), with zoom, pan, an overview and the shared selection.
  * @fires parca-load - A new chart arrived (total, frame count; fetch and decode times).
- * @fires parca-error - A request failed; the last good chart stays.
+ * @fires parca-error - A request or a saved record failed; the last good chart stays.
  * @fires parca-view-change - A user picked a function (`view.search` is its exact-name search).
  * @fires parca-range-select - A user took the offered window (under a source, which then shows it).
  *

@@ -53,7 +53,7 @@ import type { ListenerMethods, ParcaFlamegraphEvents } from '../../events/event-
  * @summary An interactive, canvas-drawn flame graph of a merged profile.
  * @fires parca-frame-select - A user selected a frame (click or Enter). Cancelable: the default focuses it.
  * @fires parca-load - A new flame graph arrived (total, trimmed, node count; fetch and decode times).
- * @fires parca-error - A request or decode failed; the last good graph stays.
+ * @fires parca-error - A request, its decode or a saved record failed; the last good graph stays.
  * @fires parca-view-change - A user changed the view (focus, search, sandwich, an analysis option); a source
  *   with `sync-url` keeps it in the page URL.
  * @fires parca-baseline-select - A user turned off a comparison whose baseline came from the source.
