@@ -1,10 +1,21 @@
 // One flame graph scenario per page (a fresh browser context each: nothing cached, nothing JIT-warmed): a tree
 // written by trees.ts, drawn by one contestant. Ours starts when the record's bytes are handed to
-// <parca-flamegraph> (LZ4 + Arrow decode included); the Grafana peer when its prepared data frame is rendered.
-// The cold load is the measurement; a second load of the same data in the same page is the warm column.
+// <parca-flamegraph> (LZ4 + Arrow decode included); the peers when their prepared input is rendered: Grafana's
+// data frame (its graph alone, or its whole container), d3-flame-graph's nested nodes (SVG). The cold load is the measurement; a second load of the same data in the same page is the warm column.
 import { defineElement } from '../../src/define/define-element.js';
 import { ParcaFlamegraphElement } from '../../src/elements/flamegraph/flamegraph.js';
-import { type BenchModule, type PageValue, afterPaint, heapBytes, loadUntilStable, nextTask, timeRedraw, watchLongTasks } from './harness.js';
+import {
+  type BenchModule,
+  type LoadTiming,
+  type PageValue,
+  afterPaint,
+  heapBytes,
+  loadUntilDomStable,
+  loadUntilStable,
+  nextTask,
+  timeRedraw,
+  watchLongTasks,
+} from './harness.js';
 
 defineElement('parca-flamegraph', ParcaFlamegraphElement);
 
@@ -106,16 +117,30 @@ async function ours(report: Report, dataUrl: string, caseId: string): Promise<vo
 interface GrafanaPeer {
   frameOf(input: { buffer: ArrayBuffer; labels: string[]; nodes: number }): unknown;
   mount(container: HTMLElement): unknown;
-  render(root: unknown, frame: unknown): void;
+  render(root: unknown, frame: unknown, full: boolean): void;
 }
 
-async function grafana(report: Report, dataUrl: string, caseId: string, peerUrl: string): Promise<void> {
-  const peer = (await import(/* @vite-ignore */ peerUrl)) as GrafanaPeer;
+/** The peers' input: the tree in pre-order, as trees.ts writes it. */
+async function peerInput(dataUrl: string, caseId: string): Promise<{ buffer: ArrayBuffer; labels: string[]; nodes: number }> {
   const [buffer, meta] = await Promise.all([
     bytesOf(`${dataUrl}/${caseId}.grafana.bin`),
     fetch(`${dataUrl}/${caseId}.grafana.json`).then((r) => r.json() as Promise<{ nodes: number; labels: string[] }>),
   ]);
-  const input = { buffer, labels: meta.labels, nodes: meta.nodes };
+  return { buffer, labels: meta.labels, nodes: meta.nodes };
+}
+
+function reportLoad(report: Report, load: LoadTiming): void {
+  report({ metric: 'first draw', unit: 'ms', value: load.firstDrawMs });
+  report({ metric: 'first complete draw', unit: 'ms', value: load.firstCompleteMs });
+  report({ metric: 'first paint', unit: 'ms', value: load.stableMs });
+  report({ metric: 'draws', unit: 'count', value: load.draws });
+  report({ metric: 'complete draws', unit: 'count', value: load.completeDraws });
+}
+
+/** `full`: Grafana's whole container (header, graph and function table), not the graph alone. */
+async function grafana(report: Report, dataUrl: string, caseId: string, peerUrl: string, full: boolean): Promise<void> {
+  const peer = (await import(/* @vite-ignore */ peerUrl)) as GrafanaPeer;
+  const input = await peerInput(dataUrl, caseId);
   const frame = peer.frameOf(input);
   const container = document.createElement('div');
   container.style.width = WIDTH;
@@ -128,16 +153,12 @@ async function grafana(report: Report, dataUrl: string, caseId: string, peerUrl:
   const tasks = watchLongTasks();
   // Any draw with something on it counts as complete: the component draws all it has at once.
   const cold = await loadUntilStable(
-    () => peer.render(root, frame),
+    () => peer.render(root, frame, full),
     () => true,
   );
   const longest = await tasks.stop();
   reportVisible([...container.querySelectorAll('canvas')], report);
-  report({ metric: 'first draw', unit: 'ms', value: cold.firstDrawMs });
-  report({ metric: 'first complete draw', unit: 'ms', value: cold.firstCompleteMs });
-  report({ metric: 'first paint', unit: 'ms', value: cold.stableMs });
-  report({ metric: 'draws', unit: 'count', value: cold.draws });
-  report({ metric: 'complete draws', unit: 'count', value: cold.completeDraws });
+  reportLoad(report, cold);
   report({ metric: 'longest task', unit: 'ms', value: longest });
   report({ metric: 'JS heap growth', unit: 'MB', value: (heapBytes() - heapBefore) / 2 ** 20 });
   await nextTask();
@@ -145,9 +166,57 @@ async function grafana(report: Report, dataUrl: string, caseId: string, peerUrl:
   const again = peer.frameOf(input);
   await nextTask();
   const warm = await loadUntilStable(
-    () => peer.render(root, again),
+    () => peer.render(root, again, full),
     () => true,
   );
+  report({ metric: 'warm first paint', unit: 'ms', value: warm.stableMs });
+}
+
+/** The d3-flame-graph peer (scripts/bench/peers/d3.mjs). */
+interface D3Peer {
+  readonly styles: string;
+  nodesOf(input: { buffer: ArrayBuffer; labels: string[]; nodes: number }): unknown;
+  render(container: HTMLElement, root: unknown, width: number): void;
+}
+
+async function d3(report: Report, dataUrl: string, caseId: string, peerUrl: string): Promise<void> {
+  const peer = (await import(/* @vite-ignore */ peerUrl)) as D3Peer;
+  const input = await peerInput(dataUrl, caseId);
+  const style = document.createElement('style');
+  style.textContent = peer.styles;
+  document.head.append(style);
+  const nodes = peer.nodesOf(input);
+  const container = document.createElement('div');
+  container.style.width = WIDTH;
+  document.body.append(container);
+  await afterPaint();
+  const heapBefore = heapBytes();
+  await nextTask();
+
+  const tasks = watchLongTasks();
+  let cold: LoadTiming;
+  try {
+    cold = await loadUntilDomStable(() => peer.render(container, nodes, parseInt(WIDTH)), container);
+  } catch (error) {
+    // What it did instead of drawing (a tree too deep for its recursion, say), for the table.
+    report({ metric: 'failed', unit: 'count', value: 1 });
+    console.warn(`d3-flame-graph: ${String(error)}`);
+    return;
+  }
+  const longest = await tasks.stop();
+  report({ metric: 'visible', unit: 'count', value: container.querySelector('svg rect') ? 1 : 0 });
+  reportLoad(report, cold);
+  report({ metric: 'longest task', unit: 'ms', value: longest });
+  report({ metric: 'JS heap growth', unit: 'MB', value: (heapBytes() - heapBefore) / 2 ** 20 });
+  await nextTask();
+
+  // Warm: the same nodes into a new container, in this page.
+  const again = document.createElement('div');
+  again.style.width = WIDTH;
+  container.replaceWith(again);
+  const nodesAgain = peer.nodesOf(input);
+  await afterPaint();
+  const warm = await loadUntilDomStable(() => peer.render(again, nodesAgain, parseInt(WIDTH)), again);
   report({ metric: 'warm first paint', unit: 'ms', value: warm.stableMs });
 }
 
@@ -156,6 +225,7 @@ export const run: BenchModule['run'] = async (report, params) => {
   const dataUrl = params.get('data')!;
   const contestant = params.get('contestant');
   if (contestant === 'parca-elements') await ours(report, dataUrl, caseId);
-  else if (contestant === 'grafana') await grafana(report, dataUrl, caseId, params.get('peer')!);
+  else if (contestant === 'grafana' || contestant === 'grafana-full') await grafana(report, dataUrl, caseId, params.get('peer')!, contestant === 'grafana-full');
+  else if (contestant === 'd3') await d3(report, dataUrl, caseId, params.get('peer')!);
   else throw new Error(`unknown contestant ${contestant}`);
 };

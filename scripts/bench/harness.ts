@@ -199,3 +199,50 @@ export async function loadUntilStable(handOver: () => void, isComplete: () => bo
     completeDraws: draws.filter((d) => d.complete).length,
   };
 }
+
+/**
+ * For a contestant that draws with DOM (SVG) rather than a canvas: hands data over and waits until `target`'s
+ * subtree stops changing: two whole animation frames without a change. A frame's paint ends when a message posted
+ * from its animation callback is handled (after its style, layout and paint); a "draw" is a painted frame with
+ * changes since the one before. Every draw counts as complete (such a contestant shows all it has at once).
+ */
+export async function loadUntilDomStable(handOver: () => void, target: Node, timeoutMs = 60_000): Promise<LoadTiming> {
+  const changes: number[] = [];
+  const observer = new MutationObserver(() => changes.push(performance.now()));
+  observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
+  const paintEnds: number[] = [];
+  const afterThisFrame = () =>
+    new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(void paintEnds.push(performance.now()));
+      channel.port2.postMessage(null);
+    });
+  const start = performance.now();
+  try {
+    handOver();
+    let seen = 0;
+    let quietFrames = 0;
+    for (;;) {
+      await frame();
+      void afterThisFrame();
+      if (observer.takeRecords().length > 0) changes.push(performance.now());
+      if (changes.length !== seen) {
+        seen = changes.length;
+        quietFrames = 0;
+      } else if (++quietFrames >= 2 && seen > 0) break;
+      if (performance.now() - start > timeoutMs) throw new Error(`no stable DOM after ${timeoutMs} ms`);
+    }
+    await afterThisFrame();
+  } finally {
+    observer.disconnect();
+  }
+  const paintedAfter = (at: number) => paintEnds.find((end) => end >= at)!;
+  const draws = paintEnds.filter((end, i) => changes.some((at) => at <= end && at > (paintEnds[i - 1] ?? -Infinity))).length;
+  return {
+    firstDrawMs: paintedAfter(changes[0]!) - start,
+    firstCompleteMs: paintedAfter(changes[0]!) - start,
+    stableMs: paintedAfter(changes.at(-1)!) - start,
+    draws,
+    completeDraws: draws,
+  };
+}

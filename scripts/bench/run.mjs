@@ -1,8 +1,9 @@
 // `npm run bench [flamegraph|metrics|views|breakdown|e2e]`: measures what a user meets. Every scenario (one case of one contestant)
 // runs in a fresh page of a NEW browser context, so nothing is cached or JIT-warmed; the scenario order is rotated
 // between repetitions; medians are reported with the machine named, the issues' targets checked and misses
-// flagged, and scripts/bench/RESULTS.md rewritten. Flame graph contestants: ours and @grafana/flamegraph (flame
-// graph only), installed apart in scripts/bench/peers (npm ci there on first use; BENCH_PEERS=0 skips the peer).
+// flagged, and scripts/bench/RESULTS.md rewritten. Flame graph contestants: ours, @grafana/flamegraph (the graph
+// alone, and its whole container) and d3-flame-graph, installed apart in scripts/bench/peers (npm ci there on first
+// use; BENCH_PEERS=0 skips the peers); trees: synthetic ones and one recorded from a real, seeded Parca.
 // BENCH_RUNS=n sets the repetitions (default 7); BENCH_TRACE=folder keeps a trace of each page. BENCH_QUICK=1 runs one repetition of small cases to check
 // that the benches work, and leaves RESULTS.md alone.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -30,7 +31,17 @@ const wanted = (bench) => !selected.length || selected.includes(bench);
 
 const OURS = 'parca-elements';
 const GRAFANA = 'grafana';
-const CONTESTANT_NAMES = { [OURS]: 'parca-elements', [GRAFANA]: '@grafana/flamegraph 13, flame graph only' };
+const GRAFANA_FULL = 'grafana-full';
+const D3 = 'd3';
+const PEERS = [GRAFANA, GRAFANA_FULL, D3];
+const CONTESTANT_NAMES = {
+  [OURS]: 'parca-elements',
+  [GRAFANA]: '@grafana/flamegraph 13, flame graph only',
+  [GRAFANA_FULL]: '@grafana/flamegraph 13, whole container (graph and table)',
+  [D3]: 'd3-flame-graph 5, minFrameSize(1) (SVG)',
+};
+/** Each peer's bundle, built from scripts/bench/peers/<name>.mjs. */
+const PEER_BUNDLE = { [GRAFANA]: 'grafana.js', [GRAFANA_FULL]: 'grafana.js', [D3]: 'd3.js' };
 
 const TREES = quick
   ? [{ id: '10k', name: '10k nodes', nodes: 10_000 }]
@@ -38,6 +49,7 @@ const TREES = quick
       { id: '100k', name: '100k nodes', nodes: 100_000 },
       { id: '1m', name: '1M nodes', nodes: 1_000_000 },
       { id: 'deep', name: '5,000 levels deep', nodes: 5_001, chain: true },
+      { id: 'parca', name: 'recorded from Parca', recorded: true },
     ];
 /** The views' cases: the call tree over a tree of TREES' kind, the function table over a synthetic profile. */
 const VIEWS = quick
@@ -67,8 +79,17 @@ const loadBefore = loadavg();
 mkdirSync(dataDir, { recursive: true });
 let trees = [];
 if (wanted('flamegraph')) {
-  const { writeTrees } = await import('./trees.ts');
-  trees = writeTrees(dataDir, TREES);
+  const { writeTree, writeTrees } = await import('./trees.ts');
+  trees = writeTrees(
+    dataDir,
+    TREES.filter((tree) => !tree.recorded),
+  );
+  for (const tree of TREES.filter((t) => t.recorded)) {
+    console.log('Recording a flame graph from a seeded Parca…');
+    const { recordFromParca } = await import('./parca-record.ts');
+    const recorded = await recordFromParca();
+    trees.push(writeTree(dataDir, tree.id, recorded.bytes, recorded.spec));
+  }
 }
 if (wanted('views')) {
   const { writeTrees } = await import('./trees.ts');
@@ -90,7 +111,8 @@ if (wanted('views')) {
 /** Installs (once) and bundles the Grafana peer; returns why not when it cannot. */
 async function preparePeer() {
   if (process.env.BENCH_PEERS === '0') return 'skipped (BENCH_PEERS=0)';
-  if (!existsSync(join(peersDir, 'node_modules', '@grafana', 'flamegraph', 'package.json'))) {
+  const installed = ['@grafana/flamegraph', 'd3-flame-graph'].every((name) => existsSync(join(peersDir, 'node_modules', name, 'package.json')));
+  if (!installed) {
     console.log('Installing the benchmark peers in scripts/bench/peers (once)…');
     try {
       const install = existsSync(join(peersDir, 'package-lock.json')) ? 'ci' : 'install';
@@ -126,10 +148,22 @@ async function preparePeer() {
       },
     ],
   });
+  await build({
+    entryPoints: [join(peersDir, 'd3.mjs')],
+    outfile: join(dataDir, 'd3.js'),
+    absWorkingDir: peersDir,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    logLevel: 'error',
+    // Its stylesheet as text, which the page adopts before the clock starts.
+    loader: { '.css': 'text' },
+  });
   return undefined;
 }
 const peerMissing = wanted('flamegraph') ? await preparePeer() : 'not run';
-if (peerMissing) console.warn(`Grafana peer: ${peerMissing}; ratios are n/a.`);
+if (peerMissing) console.warn(`Peers: ${peerMissing}; ratios are n/a.`);
 
 // ---- the scenarios: one page each ----
 
@@ -137,7 +171,7 @@ const scenarios = [];
 if (wanted('flamegraph')) {
   for (const tree of TREES) {
     scenarios.push({ bench: 'flamegraph', case: tree.id, contestant: OURS });
-    if (!peerMissing) scenarios.push({ bench: 'flamegraph', case: tree.id, contestant: GRAFANA });
+    if (!peerMissing) for (const peer of PEERS) scenarios.push({ bench: 'flamegraph', case: tree.id, contestant: peer });
   }
 }
 if (wanted('metrics')) for (const m of METRICS) scenarios.push({ bench: 'metrics', case: m.id, contestant: OURS });
@@ -219,6 +253,8 @@ const browserVersion = await browser.version();
 /** key → every run's values (and next paints for redraws). */
 const results = new Map();
 const keyOf = (s, metric) => `${s.bench}|${s.case}|${s.contestant}|${metric}`;
+/** Why a peer threw instead of drawing, by scenario. */
+const failures = new Map();
 let failed = false;
 
 async function runScenario(s) {
@@ -230,11 +266,19 @@ async function runScenario(s) {
     page.on('console', (message) => {
       // The one-pixel reads that time each draw make Chromium suggest willReadFrequently: not the page's doing.
       if ((message.type() === 'warn' || message.type() === 'error') && !message.text().includes('willReadFrequently')) console.warn(`${tag} ${message.text()}`);
+      // A peer that threw instead of drawing says why, for the table.
+      if (message.text().startsWith('d3-flame-graph: ')) failures.set(`${s.bench}|${s.case}|${s.contestant}`, message.text().slice('d3-flame-graph: '.length));
     });
     page.on('response', (response) => {
       if (response.status() >= 400) console.warn(`${tag} ${response.status()} ${response.url()}`);
     });
-    const query = new URLSearchParams({ bench: s.bench, case: s.case, contestant: s.contestant, data: '/__bench', peer: '/__bench/grafana.js' });
+    const query = new URLSearchParams({
+      bench: s.bench,
+      case: s.case,
+      contestant: s.contestant,
+      data: '/__bench',
+      peer: `/__bench/${PEER_BUNDLE[s.contestant] ?? ''}`,
+    });
     // BENCH_TRACE=folder keeps a Chromium trace of each page (tasks, and a CPU profile), to see where the time went.
     const trace = process.env.BENCH_TRACE;
     if (trace) {
@@ -315,9 +359,12 @@ const drawsText = (draws, complete) => (draws > complete ? `${num(draws)}: ${num
 
 const checks = [];
 /** A contestant whose canvas showed nothing in some run (a canvas past the browser's size limit): no result. */
-const blank = (c, contestant) => get('flamegraph', c, contestant, 'visible')?.values.some((v) => v === 0) ?? false;
+const failedRuns = (c, contestant) => get('flamegraph', c, contestant, 'failed')?.values.length ?? 0;
+const blank = (c, contestant) => failedRuns(c, contestant) > 0 || (get('flamegraph', c, contestant, 'visible')?.values.some((v) => v === 0) ?? false);
 const blankNote = (c, contestant) =>
-  `drew nothing visible: its canvas is ${med('flamegraph', c, contestant, 'canvas height').toLocaleString('en')} px tall, past Chromium's limit`;
+  failedRuns(c, contestant) > 0
+    ? `drew nothing: it threw (${failures.get(`flamegraph|${c}|${contestant}`) ?? 'see the log'})`
+    : `drew nothing visible: its canvas is ${med('flamegraph', c, contestant, 'canvas height').toLocaleString('en')} px tall, past Chromium's limit`;
 /** A target: `ok` compares the measured value; a value that could not be measured is n/a, not a pass. */
 const check = (what, measured, target, ok, unit = 'ms', unmeasured = 'n/a') => {
   const shown = Number.isFinite(measured)
@@ -350,18 +397,25 @@ if (trees.length) {
     '## Flame graph: record handed over → stable canvas',
     '',
     "Ours starts when the record's bytes are set as `record` on `<parca-flamegraph>` (LZ4 + Arrow decode included);",
-    "Grafana's when its data frame, built beforehand, is rendered (it starts from decoded objects). Same trees,",
-    "1200 px wide, each component's own height. A draw is the 2D-context calls between two microtask checkpoints,",
-    'timed to the end of its rasterization (a one-pixel read). *First draw*: the first with anything on the canvas',
-    '(the first levels visible); *first complete draw*: the first with all of the data; *first paint*: the last',
-    'draw before two animation frames pass without one. *Warm*: the same data handed over again in the same page',
-    '(secondary, not what a user meets first).',
+    "the peers' when their input, built beforehand, is rendered (they start from decoded objects): Grafana's data",
+    "frame (its flame graph alone, and its whole container with the function table), d3-flame-graph's nested nodes.",
+    "Same trees, 1200 px wide, each component's own height; *recorded from Parca* is the flame graph a real, seeded",
+    'Parca answers for its CPU profiles of the seeded hour. A draw is the 2D-context calls between two microtask',
+    'checkpoints, timed to the end of its rasterization (a one-pixel read); d3-flame-graph draws SVG, so its draw is',
+    "a frame with DOM changes, timed to the end of that frame's paint. *First draw*: the first with anything on the",
+    'canvas (the first levels visible); *first complete draw*: the first with all of the data; *first paint*: the',
+    'last draw before two animation frames pass without one. *Warm*: the same data handed over again in the same',
+    'page (secondary, not what a user meets first).',
     '',
     '| case | contestant | first draw | first complete draw | first paint | draws | cold decode | longest task | heap growth | warm first paint |',
     '|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const tree of TREES) {
-    for (const contestant of [OURS, GRAFANA]) {
+    for (const contestant of [OURS, ...PEERS]) {
+      if (failedRuns(tree.id, contestant)) {
+        lines.push(`| ${tree.name} | ${CONTESTANT_NAMES[contestant]} (${blankNote(tree.id, contestant)}) | – | – | – | – | – | – | – | – |`);
+        continue;
+      }
       if (!get('flamegraph', tree.id, contestant, 'first paint')) continue;
       const m = (metric) => med('flamegraph', tree.id, contestant, metric);
       const note = blank(tree.id, contestant) ? ` (${blankNote(tree.id, contestant)})` : '';
@@ -374,12 +428,12 @@ if (trees.length) {
 
   lines.push('Ratios (above 1: ours is faster):', '', '| case | peer | peer ÷ ours, first paint | peer ÷ ours, first complete draw |', '|---|---|---|---|');
   for (const tree of TREES) {
-    for (const peer of [GRAFANA]) {
+    for (const peer of PEERS) {
       const ratio = (metric) => {
         const r = med('flamegraph', tree.id, peer, metric) / med('flamegraph', tree.id, OURS, metric);
         return Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a';
       };
-      if (!get('flamegraph', tree.id, peer, 'first paint')) continue;
+      if (!get('flamegraph', tree.id, peer, 'first paint') && !failedRuns(tree.id, peer)) continue;
       if (blank(tree.id, peer)) lines.push(`| ${tree.name} | ${CONTESTANT_NAMES[peer]} | n/a, it ${blankNote(tree.id, peer)} | n/a |`);
       else lines.push(`| ${tree.name} | ${CONTESTANT_NAMES[peer]} | ${ratio('first paint')} | ${ratio('first complete draw')} |`);
     }

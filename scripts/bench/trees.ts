@@ -1,5 +1,6 @@
 // Builds the benchmark's synthetic trees in Node, once per run, and writes them where the pages fetch them: the
-// same tree as a Parca-shaped record (ours) and as Grafana's nested-set columns (the peer). Built outside the
+// same tree as a Parca-shaped record (ours) and as Grafana's nested-set columns (the peers). The tree recorded from
+// the real Parca (parca-record.ts) is written the same way. Built outside the
 // page so that nothing the page runs before the measured hand-over warms the code being measured.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,17 +71,21 @@ function nestedSet(spec: RecordSpec): { buffer: Uint8Array; labels: string[]; ma
   return { buffer, labels, maxDepth };
 }
 
-/** Writes `<id>.record.bin`, `<id>.grafana.bin` and `<id>.grafana.json` into `dir`. */
-export function writeTrees(dir: string, cases: TreeCase[]): TreeFiles[] {
+/** Writes `<id>.record.bin`, `<id>.grafana.bin` and `<id>.grafana.json` into `dir`: one tree for every contestant. */
+export function writeTree(dir: string, id: string, record: Uint8Array, spec: RecordSpec): TreeFiles {
   mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${id}.record.bin`), record);
+  const { buffer, labels, maxDepth } = nestedSet(spec);
+  writeFileSync(join(dir, `${id}.grafana.bin`), buffer);
+  writeFileSync(join(dir, `${id}.grafana.json`), JSON.stringify({ nodes: spec.parent.length, labels }));
+  return { id, nodes: spec.parent.length, maxDepth, recordBytes: record.length };
+}
+
+/** The synthetic trees: random ones of `nodes` nodes, or a chain. */
+export function writeTrees(dir: string, cases: TreeCase[]): TreeFiles[] {
   return cases.map((tree) => {
     const spec = tree.chain ? chainSpec(tree.nodes - 1) : randomTreeSpec(tree.nodes, 11);
-    const record = buildFlamegraphRecord(spec, { valueWidth: 64, indexWidth: 16 });
-    writeFileSync(join(dir, `${tree.id}.record.bin`), record);
-    const { buffer, labels, maxDepth } = nestedSet(spec);
-    writeFileSync(join(dir, `${tree.id}.grafana.bin`), buffer);
-    writeFileSync(join(dir, `${tree.id}.grafana.json`), JSON.stringify({ nodes: spec.parent.length, labels }));
-    return { id: tree.id, nodes: spec.parent.length, maxDepth, recordBytes: record.length };
+    return writeTree(dir, tree.id, buildFlamegraphRecord(spec, { valueWidth: 64, indexWidth: 16 }), spec);
   });
 }
 

@@ -1,6 +1,6 @@
 // The Grafana peer, bundled by scripts/bench/run.mjs (plain JavaScript: the scripts' type check must not need the
 // peers installed) with esbuild (React in production mode): @grafana/flamegraph's
-// <FlameGraph showFlameGraphOnly> given a data frame built from the same tree as ours. The frame is built before
+// <FlameGraph> (the graph alone, or the whole container with its table) given a data frame built from the same tree as ours. The frame is built before
 // the clock starts (the peer starts from decoded objects); the clock covers the render and its canvas draws.
 import { FlameGraph } from '@grafana/flamegraph';
 import { FieldType, createDataFrame, createTheme } from '@grafana/data';
@@ -34,6 +34,7 @@ export function mount(container) {
   return createRoot(container);
 }
 
-export function render(root, data) {
-  root.render(createElement(FlameGraph, { data, getTheme: () => theme, showFlameGraphOnly: true }));
+/** Renders the flame graph alone, or (`full`) the whole container: its header, the graph and the function table. */
+export function render(root, data, full = false) {
+  root.render(createElement(FlameGraph, { data, getTheme: () => theme, showFlameGraphOnly: !full }));
 }
