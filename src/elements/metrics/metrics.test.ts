@@ -350,9 +350,33 @@ describe('<parca-metrics>', () => {
     el.sumBy = 'job'; // another number of series: another chart
     await loaded(el);
     observer.disconnect();
-    expect(chartWhenListed).to.equal(plot, 'the chart it had, while the legend changed');
-    expect(el.plot).not.to.equal(plot, 'the new chart, once the update is complete');
+    expect(chartWhenListed === plot, 'the chart it had, while the legend changed').to.equal(true);
+    expect(el.plot !== plot, 'the new chart, once the update is complete').to.equal(true);
     expect(el.plot!.uplot.series).to.have.length(el.data!.series.length + 1);
+  });
+
+  it('builds no chart for an element removed before its chart was built', async () => {
+    const { root, el } = await mount();
+    const before = el.data;
+    let removed = false;
+    const observer = new MutationObserver(() => {
+      const data = el.data;
+      if (!removed && data && data !== before && legendKeys(el).length === data.series.length) {
+        removed = true;
+        el.remove();
+      }
+    });
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    el.sumBy = 'job';
+    await nextEvent(el, 'parca-load');
+    await el.updateComplete;
+    observer.disconnect();
+    expect(removed, 'removed in the update that listed the new series').to.equal(true);
+    expect(el.plot === undefined, 'no chart').to.equal(true);
+    expect(el.shadowRoot!.querySelector('.plot canvas'), 'no canvas').to.equal(null);
+    root.append(el);
+    await loaded(el);
+    expect(el.plot!.uplot.series, 'built again once back in the page').to.have.length(el.data!.series.length + 1);
   });
 
   it('lists the series shown in the accessible table once the chart is drawn', async () => {

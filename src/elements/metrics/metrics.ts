@@ -1,8 +1,9 @@
 // The chart element: a shell that wires its parts. What it shows comes from SeriesData (the answer as chart columns,
 // the legend, the step the data allows), the picture from PlotView (uPlot, colors, tooltip, bands), the keyboard
-// cursor's rules from model/metrics/cursor.ts, the parts around the canvas from templates.ts, and the accessible
-// table from IdleTable (its template, series-table.ts, loaded with the first table), the series' query actions from series-actions.ts (loaded on first use). Here: properties,
-// the request, and user actions turned into `parca-*` events.
+// cursor's rules from model/metrics/cursor.ts, the parts around the canvas from templates.ts, the accessible table
+// from IdleTable (its template, series-table.ts, loaded with the first table), the series' query actions from
+// series-actions.ts (loaded on first use). Here: properties, the request, and user actions turned into `parca-*`
+// events.
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QueryController, type QueryStatus } from '../../controllers/query-controller.js';
