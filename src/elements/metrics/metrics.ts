@@ -16,6 +16,7 @@ import { DEFAULT_TOP_N, legendClick, listedKeys, visibleKeys, visibleOrder } fro
 import { type ChartData, hasPoints, isDeltaType } from '../../model/metrics/series.js';
 import { DEFAULT_PX_PER_POINT, chooseStepSeconds, widthClass } from '../../model/metrics/step.js';
 import { resolveWindow } from '../../model/query-state.js';
+import { yieldToEventLoop } from '../../model/steps.js';
 import { type ResolvedRange, type TimeRange, absoluteRange } from '../../model/time-range.js';
 import { ParcaElement } from '../parca-element.js';
 import { type MetricsArgs, type MetricsResult, fetchSeries } from './fetch.js';
@@ -164,7 +165,14 @@ export class ParcaMetricsElement extends ParcaElement {
 
   readonly #query = new QueryController<MetricsArgs, MetricsResult>(this, {
     args: () => this.#args(),
-    run: fetchSeries,
+    run: async (args, signal) => {
+      const result = await fetchSeries(args, signal);
+      // The chart columns in a task between the answer's and the update's (see SeriesData.prepare).
+      await yieldToEventLoop();
+      this.#series.prepare(result, this.raw);
+      await yieldToEventLoop();
+      return result;
+    },
     sourceName: () => this.sourceName,
     // The same series over a window resolved anew (a refresh): the chart stays as it is until they arrive.
     isRefresh: (previous, next) => previous.every((value, i) => i === 3 || value === next[i]),

@@ -13,13 +13,25 @@ export class SeriesData {
   /** The coarsest step the data asked for, for ranges of this length (reset when the length changes). */
   #dataStep = { length: 0, seconds: 0 };
 
+  /** An answer's columns made ahead (see prepare), and for which `raw`. */
+  #prepared: readonly [MetricsResult, boolean, ChartData] | undefined;
+
+  /**
+   * Makes an answer's chart columns ahead of the update that shows them, so that they are a task of their own
+   * (200 series × 1,000 points take about 25 ms).
+   */
+  prepare(result: MetricsResult, raw: boolean): void {
+    this.#prepared = [result, raw, chartData(result, raw)];
+  }
+
   /** Takes the latest answer and options; true when the series are new (another answer, or raw toggled). */
   update(result: MetricsResult | undefined, raw: boolean, topN: number, topNChanged: boolean): boolean {
     if (result && result !== this.#from.result) this.#learnDataStep(result);
     const changed = result !== this.#from.result || raw !== this.#from.raw;
     if (changed) {
       this.#from = { result, raw };
-      this.data = result ? toChartData(result.response, { ...chartOptionsFor(result.profileType, raw), window: result.window }) : undefined;
+      const [preparedFor, preparedRaw, prepared] = this.#prepared ?? [];
+      this.data = result && (preparedFor === result && preparedRaw === raw ? prepared : chartData(result, raw));
     }
     if (changed || topNChanged) this.legend = buildLegend(this.data?.series ?? [], topN);
     return changed;
@@ -39,4 +51,8 @@ export class SeriesData {
     const seconds = sparseDataStepSeconds(spans, result.stepSeconds);
     if (seconds > this.stepFloor(length)) this.#dataStep = { length, seconds };
   }
+}
+
+function chartData(result: MetricsResult, raw: boolean): ChartData {
+  return toChartData(result.response, { ...chartOptionsFor(result.profileType, raw), window: result.window });
 }
