@@ -122,15 +122,20 @@ async function preparePeer() {
     }
   }
   const stub = (name) => join(peersDir, 'stubs', name);
-  await build({
-    entryPoints: [join(peersDir, 'grafana.mjs')],
-    outfile: join(dataDir, 'grafana.js'),
-    absWorkingDir: peersDir,
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    logLevel: 'error',
+  // Each peer as one minified ES module, from scripts/bench/peers/<name>.mjs into the cache folder.
+  const bundlePeer = (name, options) =>
+    build({
+      entryPoints: [join(peersDir, `${name}.mjs`)],
+      outfile: join(dataDir, `${name}.js`),
+      absWorkingDir: peersDir,
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      logLevel: 'error',
+      ...options,
+    });
+  await bundlePeer('grafana', {
     // React's production build, as a deployed Grafana runs it.
     define: { 'process.env.NODE_ENV': '"production"' },
     // Stylesheets and fonts of @grafana/ui's other components (the code editor): the flame graph styles itself
@@ -148,18 +153,8 @@ async function preparePeer() {
       },
     ],
   });
-  await build({
-    entryPoints: [join(peersDir, 'd3.mjs')],
-    outfile: join(dataDir, 'd3.js'),
-    absWorkingDir: peersDir,
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    logLevel: 'error',
-    // Its stylesheet as text, which the page adopts before the clock starts.
-    loader: { '.css': 'text' },
-  });
+  // Its stylesheet as text, which the page adopts before the clock starts.
+  await bundlePeer('d3', { loader: { '.css': 'text' } });
   return undefined;
 }
 const peerMissing = wanted('flamegraph') ? await preparePeer() : 'not run';
