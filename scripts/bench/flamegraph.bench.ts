@@ -1,7 +1,8 @@
 // One flame graph scenario per page (a fresh browser context each: nothing cached, nothing JIT-warmed): a tree
 // written by trees.ts, drawn by one contestant. Ours starts when the record's bytes are handed to
 // <parca-flamegraph> (LZ4 + Arrow decode included); the peers when their prepared input is rendered: Grafana's
-// data frame (its graph alone, or its whole container), d3-flame-graph's nested nodes (SVG). The cold load is the measurement; a second load of the same data in the same page is the warm column.
+// data frame (its graph alone, or its whole container), d3-flame-graph's nested nodes (SVG). The cold load is the
+// measurement; a second load of the same data in the same page is the warm column.
 import { defineElement } from '../../src/define/define-element.js';
 import { ParcaFlamegraphElement } from '../../src/elements/flamegraph/flamegraph.js';
 import {
@@ -198,7 +199,7 @@ async function d3(report: Report, dataUrl: string, caseId: string, peerUrl: stri
   try {
     cold = await loadUntilDomStable(() => peer.render(container, nodes, parseInt(WIDTH)), container);
   } catch (error) {
-    // What it did instead of drawing (a tree too deep for its recursion, say), for the table.
+    // A peer that throws instead of drawing gets a row that says so, not a time.
     report({ metric: 'failed', unit: 'count', value: 1 });
     console.warn(`d3-flame-graph: ${String(error)}`);
     return;
