@@ -1,9 +1,8 @@
 // QueryRange answers the metrics and breakdown benches serve from memory (so the element is timed, not the
-// network): delta CPU series with wavy values, and the connection that hands them over.
+// network): delta CPU series with wavy values (handed over by src/test-support/memory-connection.ts).
 import { create } from '@bufbuild/protobuf';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
-import type { ParcaConnection } from '../../src/client/connection.js';
-import { LabelsResponseSchema, type QueryRangeResponse, QueryRangeResponseSchema } from '../../src/gen/parca/query/v1alpha1/query_pb.js';
+import { type QueryRangeResponse, QueryRangeResponseSchema } from '../../src/gen/parca/query/v1alpha1/query_pb.js';
 
 export const CPU_TYPE = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta';
 
@@ -27,24 +26,4 @@ export function cpuAnswer(series: number, points: number, endMs: number, labelsO
       }),
     })),
   });
-}
-
-/** A connection that answers every QueryRange with `response`, telling `answered` when, and Labels with `labelNames`. */
-export function memoryConnection(response: QueryRangeResponse, labelNames: string[], answered: (at: number) => void): ParcaConnection {
-  const unused = () => Promise.reject(new Error('not used by the benchmark'));
-  return {
-    url: 'memory:',
-    name: 'bench',
-    authenticated: false,
-    callsInFlight: 0,
-    outcomes: { answered: 0, failedTransiently: 0 },
-    profileTypes: unused,
-    values: unused,
-    query: unused,
-    labels: () => Promise.resolve(create(LabelsResponseSchema, { labelNames })),
-    queryRange: () => {
-      answered(performance.now());
-      return Promise.resolve(response);
-    },
-  };
 }

@@ -7,7 +7,8 @@ import { ParcaBreakdownElement } from '../../src/elements/breakdown/breakdown.js
 import { ROW_HEIGHT } from '../../src/elements/breakdown/templates.js';
 import { createQueryState } from '../../src/model/query-state.js';
 import { absoluteRange } from '../../src/model/time-range.js';
-import { CPU_TYPE, cpuAnswer, memoryConnection } from './answers.js';
+import { memoryConnection } from '../../src/test-support/memory-connection.js';
+import { CPU_TYPE, cpuAnswer } from './answers.js';
 import { type BenchModule, afterPaint, frame, heapBytes, nextTask, watchLongTasks } from './harness.js';
 
 // Registered here rather than through src/define: package.json marks only dist/define files as side effects.
@@ -53,7 +54,7 @@ export const run: BenchModule['run'] = async (report, params) => {
   await el.updateComplete;
   let answeredAt = 0;
   const loaded = new Promise((resolve) => el.addEventListener('parca-load', resolve, { once: true }));
-  el.connection = memoryConnection(response, ['instance'], (at) => (answeredAt = at));
+  el.connection = memoryConnection(response, ['instance'], () => (answeredAt = performance.now()));
   el.query = createQueryState({ profileType: CPU_TYPE, range: absoluteRange(endMs - bench.points * 10_000, endMs) });
   await loaded;
   await el.settled;

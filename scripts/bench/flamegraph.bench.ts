@@ -195,15 +195,7 @@ async function d3(report: Report, dataUrl: string, caseId: string, peerUrl: stri
   await nextTask();
 
   const tasks = watchLongTasks();
-  let cold: LoadTiming;
-  try {
-    cold = await loadUntilDomStable(() => peer.render(container, nodes, parseInt(WIDTH)), container);
-  } catch (error) {
-    // A peer that throws instead of drawing gets a row that says so, not a time.
-    report({ metric: 'failed', unit: 'count', value: 1 });
-    console.warn(`d3-flame-graph: ${String(error)}`);
-    return;
-  }
+  const cold = await loadUntilDomStable(() => peer.render(container, nodes, parseInt(WIDTH)), container);
   const longest = await tasks.stop();
   report({ metric: 'visible', unit: 'count', value: container.querySelector('svg rect') ? 1 : 0 });
   reportLoad(report, cold);

@@ -5,7 +5,8 @@ import { defineElement } from '../../src/define/define-element.js';
 import { ParcaMetricsElement } from '../../src/elements/metrics/metrics.js';
 import { createQueryState } from '../../src/model/query-state.js';
 import { absoluteRange } from '../../src/model/time-range.js';
-import { CPU_TYPE, cpuAnswer, memoryConnection } from './answers.js';
+import { memoryConnection } from '../../src/test-support/memory-connection.js';
+import { CPU_TYPE, cpuAnswer } from './answers.js';
 import { type BenchModule, afterPaint, heapBytes, nextTask, watchLongTasks } from './harness.js';
 
 // Registered here rather than through src/define: package.json marks only dist/define files as side effects.
@@ -45,7 +46,7 @@ export const run: BenchModule['run'] = async (report, params) => {
   await el.updateComplete;
   let answeredAt = 0;
   const loaded = new Promise((resolve) => el.addEventListener('parca-load', resolve, { once: true }));
-  el.connection = memoryConnection(response, ['instance', 'job'], (at) => (answeredAt = at));
+  el.connection = memoryConnection(response, ['instance', 'job'], () => (answeredAt = performance.now()));
   el.query = createQueryState({ profileType: CPU_TYPE, range: absoluteRange(endMs - bench.points * 10_000, endMs) });
   await loaded;
   await el.updateComplete;

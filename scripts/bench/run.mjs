@@ -248,8 +248,6 @@ const browserVersion = await browser.version();
 /** key → every run's values (and next paints for redraws). */
 const results = new Map();
 const keyOf = (s, metric) => `${s.bench}|${s.case}|${s.contestant}|${metric}`;
-/** Why a peer threw instead of drawing, by scenario. */
-const failures = new Map();
 let failed = false;
 
 async function runScenario(s) {
@@ -261,8 +259,6 @@ async function runScenario(s) {
     page.on('console', (message) => {
       // The one-pixel reads that time each draw make Chromium suggest willReadFrequently: not the page's doing.
       if ((message.type() === 'warn' || message.type() === 'error') && !message.text().includes('willReadFrequently')) console.warn(`${tag} ${message.text()}`);
-      // A peer that threw instead of drawing says why, for the table.
-      if (message.text().startsWith('d3-flame-graph: ')) failures.set(`${s.bench}|${s.case}|${s.contestant}`, message.text().slice('d3-flame-graph: '.length));
     });
     page.on('response', (response) => {
       if (response.status() >= 400) console.warn(`${tag} ${response.status()} ${response.url()}`);
@@ -354,12 +350,9 @@ const drawsText = (draws, complete) => (draws > complete ? `${num(draws)}: ${num
 
 const checks = [];
 /** A contestant whose canvas showed nothing in some run (a canvas past the browser's size limit): no result. */
-const failedRuns = (c, contestant) => get('flamegraph', c, contestant, 'failed')?.values.length ?? 0;
-const blank = (c, contestant) => failedRuns(c, contestant) > 0 || (get('flamegraph', c, contestant, 'visible')?.values.some((v) => v === 0) ?? false);
+const blank = (c, contestant) => get('flamegraph', c, contestant, 'visible')?.values.some((v) => v === 0) ?? false;
 const blankNote = (c, contestant) =>
-  failedRuns(c, contestant) > 0
-    ? `drew nothing: it threw (${failures.get(`flamegraph|${c}|${contestant}`) ?? 'see the log'})`
-    : `drew nothing visible: its canvas is ${med('flamegraph', c, contestant, 'canvas height').toLocaleString('en')} px tall, past Chromium's limit`;
+  `drew nothing visible: its canvas is ${med('flamegraph', c, contestant, 'canvas height').toLocaleString('en')} px tall, past Chromium's limit`;
 /** A target: `ok` compares the measured value; a value that could not be measured is n/a, not a pass. */
 const check = (what, measured, target, ok, unit = 'ms', unmeasured = 'n/a') => {
   const shown = Number.isFinite(measured)
@@ -407,10 +400,6 @@ if (trees.length) {
   );
   for (const tree of TREES) {
     for (const contestant of [OURS, ...PEERS]) {
-      if (failedRuns(tree.id, contestant)) {
-        lines.push(`| ${tree.name} | ${CONTESTANT_NAMES[contestant]} (${blankNote(tree.id, contestant)}) | – | – | – | – | – | – | – | – |`);
-        continue;
-      }
       if (!get('flamegraph', tree.id, contestant, 'first paint')) continue;
       const m = (metric) => med('flamegraph', tree.id, contestant, metric);
       const note = blank(tree.id, contestant) ? ` (${blankNote(tree.id, contestant)})` : '';
@@ -428,7 +417,7 @@ if (trees.length) {
         const r = med('flamegraph', tree.id, peer, metric) / med('flamegraph', tree.id, OURS, metric);
         return Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a';
       };
-      if (!get('flamegraph', tree.id, peer, 'first paint') && !failedRuns(tree.id, peer)) continue;
+      if (!get('flamegraph', tree.id, peer, 'first paint')) continue;
       if (blank(tree.id, peer)) lines.push(`| ${tree.name} | ${CONTESTANT_NAMES[peer]} | n/a, it ${blankNote(tree.id, peer)} | n/a |`);
       else lines.push(`| ${tree.name} | ${CONTESTANT_NAMES[peer]} | ${ratio('first paint')} | ${ratio('first complete draw')} |`);
     }

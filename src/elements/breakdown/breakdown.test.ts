@@ -9,7 +9,7 @@ import '../../define/breakdown.js';
 import { type ParcaConnection, createConnection } from '../../client/connection.js';
 import { ParcaSelectorSelectEvent } from '../../events/selector-select.js';
 import { ParcaSourceChangeEvent } from '../../events/source-change.js';
-import { LabelsResponseSchema, type QueryRangeResponse, QueryRangeResponseSchema } from '../../gen/parca/query/v1alpha1/query_pb.js';
+import { type QueryRangeResponse, QueryRangeResponseSchema } from '../../gen/parca/query/v1alpha1/query_pb.js';
 import type { OtherRow, ValueRow } from '../../model/breakdown/rank.js';
 import { createQueryState } from '../../model/query-state.js';
 import { absoluteRange } from '../../model/time-range.js';
@@ -17,6 +17,7 @@ import { CPU_TYPE, seededRange, testEnv } from '../../test-support/env.js';
 import { nextEvent } from '../../test-support/events.js';
 import { part, parts } from '../../test-support/harness.js';
 import { netListeners } from '../../test-support/listeners.js';
+import { memoryConnection } from '../../test-support/memory-connection.js';
 import { recordingConnection } from '../../test-support/recording-connection.js';
 import { SEED_INSTANCES } from '../../../scripts/parca/seed-plan.js';
 import type { ParcaSourceElement } from '../source/source.js';
@@ -112,25 +113,9 @@ function manyValues(count: number, points: number, endMs: number): QueryRangeRes
 }
 
 /** A connection answering from memory, counting its QueryRange calls. */
-function memoryConnection(response: QueryRangeResponse) {
-  const unused = () => Promise.reject(new Error('not used'));
+function countingMemory(response: QueryRangeResponse) {
   const asked: unknown[] = [];
-  const connection: ParcaConnection = {
-    url: 'memory:',
-    name: 'memory',
-    authenticated: false,
-    callsInFlight: 0,
-    outcomes: { answered: 0, failedTransiently: 0 },
-    profileTypes: unused,
-    values: unused,
-    query: unused,
-    labels: () => Promise.resolve(create(LabelsResponseSchema, { labelNames: ['instance'] })),
-    queryRange: (request) => {
-      asked.push(request);
-      return Promise.resolve(response);
-    },
-  };
-  return { connection, asked };
+  return { connection: memoryConnection(response, ['instance'], (request) => asked.push(request)), asked };
 }
 
 describe('<parca-breakdown>', () => {
@@ -350,7 +335,7 @@ describe('<parca-breakdown>', () => {
 
   it('renders only the rows in view of hundreds of values, and the keyboard reaches the last', async () => {
     const endMs = seeded.endMs;
-    const memory = memoryConnection(manyValues(300, 200, endMs));
+    const memory = countingMemory(manyValues(300, 200, endMs));
     const el = await fixture<ParcaBreakdownElement>(html`
       <parca-breakdown
         style="width: 800px; --parca-breakdown-height: 300px"
