@@ -3,7 +3,7 @@
 // function table and the sandwich need is a chunk beside it, which the browser loads on their first use.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { binaryFormatOnly, compactTemplates, TERSER_OPTIONS, embeddedDescriptors, noDefaultValues } from './scripts/build/bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, TERSER_OPTIONS, embeddedDescriptors, noDefaultValues, uplotEdits } from './scripts/build/bundle-plugins.mjs';
 
 export default {
   input: 'dist/bundle.js',
@@ -27,6 +27,7 @@ export default {
     noDefaultValues(),
     embeddedDescriptors(),
     compactTemplates(),
+    uplotEdits(),
     // `production`: the production builds of dependencies, and src/dev.ts's `#dev-mode` without the warnings.
     nodeResolve({ exportConditions: ['production'] }),
     terser(TERSER_OPTIONS),

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import { binaryFormatOnly, compactTemplates, TERSER_OPTIONS, embeddedDescriptors, noDefaultValues } from './bundle-plugins.mjs';
+import { binaryFormatOnly, compactTemplates, TERSER_OPTIONS, embeddedDescriptors, noDefaultValues, uplotEdits } from './bundle-plugins.mjs';
 import { checkEmbeddedDescriptors } from './check-embedded-descriptors.mjs';
 import { root } from '../paths.mjs';
 
@@ -35,6 +35,7 @@ async function gzippedSize(input) {
       noDefaultValues(),
       descriptors,
       compactTemplates(),
+      uplotEdits(),
       nodeResolve({ exportConditions: ['production'] }),
       terser(TERSER_OPTIONS),
     ],
