@@ -4,7 +4,8 @@
 // flagged, and scripts/bench/RESULTS.md rewritten. Flame graph contestants: ours, @grafana/flamegraph (the graph
 // alone, and its whole container) and d3-flame-graph, installed apart in scripts/bench/peers (npm ci there on first
 // use; BENCH_PEERS=0 skips the peers); trees: synthetic ones and one recorded from a real, seeded Parca.
-// BENCH_RUNS=n sets the repetitions (default 7); BENCH_TRACE=folder keeps a trace of each page. BENCH_QUICK=1 runs one repetition of small cases to check
+// BENCH_RUNS=n sets the repetitions (default 7); BENCH_TRACE=folder keeps a trace of each page; BENCH_CASES=1m,deep
+// runs only those cases (an A/B of one case). BENCH_QUICK=1 runs one repetition of small cases to check
 // that the benches work, and leaves RESULTS.md alone.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startDevServer } from '@web/dev-server';
@@ -173,6 +174,10 @@ if (wanted('metrics')) for (const m of METRICS) scenarios.push({ bench: 'metrics
 if (wanted('views')) for (const v of VIEWS) scenarios.push({ bench: 'views', case: v.id, contestant: OURS });
 if (wanted('breakdown')) for (const b of BREAKDOWN) scenarios.push({ bench: 'breakdown', case: b.id, contestant: OURS });
 if (wanted('e2e')) scenarios.push({ bench: 'e2e', case: 'cpu', contestant: OURS });
+if (process.env.BENCH_CASES) {
+  const cases = process.env.BENCH_CASES.split(',');
+  scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => cases.includes(s.case)));
+}
 if (wanted('e2e')) {
   // What a page without a build step loads: the one-file bundle, built from the sources as they are now.
   console.log('Building the one-file bundle for the end-to-end case (npm run build)…');
@@ -664,8 +669,11 @@ if (trees.length) {
 
 writeFileSync(join(dataDir, 'results.json'), JSON.stringify({ machine, runs, scenarios, results: Object.fromEntries(results) }, null, 2));
 if (quick) console.log('BENCH_QUICK=1: one repetition of small cases; scripts/bench/RESULTS.md left as it was.\n');
-else if (selected.length) console.log(`Only ${selected.join(', ')} ran: scripts/bench/RESULTS.md, which holds every bench, left as it was.\n`);
-else if (!failed) writeFileSync(join(benchDir, 'RESULTS.md'), lines.join('\n'));
+else if (selected.length || process.env.BENCH_CASES) {
+  console.log(
+    `Only ${[...selected, process.env.BENCH_CASES ?? ''].filter(Boolean).join(', ')} ran: scripts/bench/RESULTS.md, which holds every bench, left as it was.\n`,
+  );
+} else if (!failed) writeFileSync(join(benchDir, 'RESULTS.md'), lines.join('\n'));
 else console.log('A scenario failed: scripts/bench/RESULTS.md left as it was.\n');
 console.log(lines.join('\n'));
 process.exit(failed ? 1 : 0);

@@ -7,7 +7,7 @@ import { buildFlamegraphRecord, chainSpec, randomTreeSpec } from '../../test-sup
 import { seededRange, testEnv } from '../../test-support/env.js';
 import { LAB } from '../../../scripts/parca/adversarial-plan.js';
 import { openRecord } from '../arrow/record.js';
-import { FlamegraphDecodeError, type FlamegraphModel, PREVIEW_MIN_ROWS, decodeFlamegraph, decodeFlamegraphSliced, previewModel } from './decode.js';
+import { FlamegraphDecodeError, type FlamegraphModel, PREVIEW_MIN_ROWS, decodeFlamegraph, decodeFlamegraphSliced, previewModel, treeFromParents } from './decode.js';
 import { frameName } from './names.js';
 
 /** The fixtures' profile types (the adversarial `lab` profiles have tests of their own). */
@@ -179,6 +179,22 @@ describe('decodeFlamegraph on synthetic records', () => {
         expect(error, `byte ${at}`).to.be.instanceOf(FlamegraphDecodeError);
       }
     }
+  });
+
+  it('builds the children lists and depths from parents in breadth-first order and in any other parent-first order', () => {
+    const tree = (parents: number[]) => {
+      const { childStart, childIndex, depth, maxDepth } = treeFromParents(Int32Array.from(parents));
+      const children = Array.from({ length: parents.length }, (_, row) => Array.from(childIndex.subarray(childStart[row], childStart[row + 1])));
+      return { children, depth: Array.from(depth), maxDepth };
+    };
+    // Breadth-first (parents never go down from one row to the next), as Parca writes its rows.
+    expect(tree([-1, 0, 0, 1, 1, 2])).to.deep.equal({ children: [[1, 2], [3, 4], [5], [], [], []], depth: [0, 1, 1, 2, 2, 2], maxDepth: 2 });
+    // Parent-first but not breadth-first: row 3 goes back to the root after row 2 went down.
+    expect(tree([-1, 0, 1, 0, 2, 1])).to.deep.equal({ children: [[1, 3], [2, 5], [4], [], [], []], depth: [0, 1, 2, 1, 3, 2], maxDepth: 3 });
+    expect(tree([-1])).to.deep.equal({ children: [[]], depth: [0], maxDepth: 0 });
+    expect(tree([])).to.deep.equal({ children: [], depth: [], maxDepth: 0 });
+    expect(() => treeFromParents(Int32Array.from([-1, 0, 3, 1]))).to.throw(FlamegraphDecodeError, /row 2 has parent 3/);
+    expect(() => treeFromParents(Int32Array.from([0, 0]))).to.throw(FlamegraphDecodeError, /row 0 is not the root/);
   });
 
   it('rejects a tree whose rows are not parent-first', () => {

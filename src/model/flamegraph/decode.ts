@@ -59,22 +59,6 @@ export function checkParents(parent: Int32Array): void {
   }
 }
 
-/** Builds the CSR children arrays from the parent column, in row order (which is Parca's children order). */
-function childrenFromParents(parent: Int32Array): { childStart: Uint32Array; childIndex: Uint32Array } {
-  const size = parent.length;
-  const childStart = new Uint32Array(size + 1);
-  for (let row = 1; row < size; row++) childStart[parent[row]! + 1]!++;
-  for (let row = 0; row < size; row++) childStart[row + 1]! += childStart[row]!;
-  const childIndex = new Uint32Array(Math.max(0, size - 1));
-  // Rows come in order, so each parent's next free slot is its start plus the children placed so far.
-  const fill = new Uint32Array(childStart.buffer, 0, size);
-  for (let row = 1; row < size; row++) childIndex[fill[parent[row]!]!++] = row;
-  // `fill` ran each start forward to the next one's: shift back.
-  for (let row = size; row > 0; row--) childStart[row] = childStart[row - 1]!;
-  if (size > 0) childStart[0] = 0;
-  return { childStart, childIndex };
-}
-
 /** Depths from parents (the record's own depth column says the same), and the deepest. */
 export function depthsFromParents(parent: Int32Array): { depth: Uint32Array; maxDepth: number } {
   const depth = new Uint32Array(parent.length);
@@ -85,6 +69,49 @@ export function depthsFromParents(parent: Int32Array): { depth: Uint32Array; max
     if (d > maxDepth) maxDepth = d;
   }
   return { depth, maxDepth };
+}
+
+interface Tree {
+  /** Children in CSR form, in row order (which is Parca's children order). */
+  readonly childStart: Uint32Array;
+  readonly childIndex: Uint32Array;
+  readonly depth: Uint32Array;
+  readonly maxDepth: number;
+}
+
+/**
+ * The tree from the parent column, checked (checkParents) in the same pass that counts children and depths. When
+ * parents never go down from one row to the next, as in Parca's breadth-first rows, every row in order is the
+ * children list.
+ */
+export function treeFromParents(parent: Int32Array): Tree {
+  const size = parent.length;
+  if (size > 0 && parent[0] !== -1) fail(`row 0 is not the root (its parent is ${parent[0]})`);
+  const childStart = new Uint32Array(size + 1);
+  const depth = new Uint32Array(size);
+  let maxDepth = 0;
+  let ordered = true;
+  for (let row = 1, previous = 0; row < size; row++) {
+    const p = parent[row]!;
+    // A parent always comes before its children: this also rules out cycles.
+    if (!(p >= 0 && p < row)) fail(`row ${row} has parent ${p}, which is not an earlier row`);
+    if (p < previous) ordered = false;
+    previous = p;
+    childStart[p + 1]!++;
+    const d = depth[p]! + 1;
+    depth[row] = d;
+    if (d > maxDepth) maxDepth = d;
+  }
+  for (let row = 0; row < size; row++) childStart[row + 1]! += childStart[row]!;
+  const childIndex = new Uint32Array(Math.max(0, size - 1));
+  if (ordered) {
+    for (let k = 0; k < childIndex.length; k++) childIndex[k] = k + 1;
+  } else {
+    // Each parent's next free slot is its start plus the children placed so far (rows come in order).
+    const next = childStart.slice(0, size);
+    for (let row = 1; row < size; row++) childIndex[next[parent[row]!]!++] = row;
+  }
+  return { childStart, childIndex, depth, maxDepth };
 }
 
 /** Offsets from the children's order, for records without a value_offset column. */
@@ -177,11 +204,7 @@ function* modelSteps(record: RecordReader): Generator<void, FlamegraphModel> {
   // Values are sums of signed samples that Parca stores as unsigned 64-bit: a delta profile's frame can shrink.
   const cumulative = yield* read('cumulative', (name) => record.doubles(name, true));
   const parent = yield* read('parent', (name) => record.int32(name));
-  checkParents(parent);
-  yield;
-  const { childStart, childIndex } = childrenFromParents(parent);
-  yield;
-  const { depth, maxDepth } = depthsFromParents(parent);
+  const { childStart, childIndex, depth, maxDepth } = treeFromParents(parent);
   yield;
   const valueOffset = record.has('value_offset')
     ? yield* read('value_offset', (name) => record.doubles(name))
