@@ -197,6 +197,13 @@ describe('decodeFlamegraph on synthetic records', () => {
     expect(() => treeFromParents(Int32Array.from([0, 0]))).to.throw(FlamegraphDecodeError, /row 0 is not the root/);
   });
 
+  it('places frames by the values of the siblings before them, negative ones too', () => {
+    // A delta profile's frame can shrink: its value is negative, and so is the offset of the sibling after it.
+    const model = decodeFlamegraph(buildFlamegraphRecord({ parent: [-1, 0, 0, 0], cumulative: [5, -3, 10, -2] }));
+    expect(Array.from(model.cumulative)).to.deep.equal([5, -3, 10, -2]);
+    expect(Array.from(model.valueOffset)).to.deep.equal([0, 0, -3, 7]);
+  });
+
   it('rejects a tree whose rows are not parent-first', () => {
     const bytes = buildFlamegraphRecord({ parent: [-1, 2, 0], cumulative: [10, 5, 5] }, { omitChildren: true });
     expect(() => decodeFlamegraph(bytes)).to.throw(FlamegraphDecodeError, /not an earlier row/);

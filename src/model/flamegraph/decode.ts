@@ -114,7 +114,11 @@ export function treeFromParents(parent: Int32Array): Tree {
   return { childStart, childIndex, depth, maxDepth };
 }
 
-/** Offsets from the children's order, for records without a value_offset column. */
+/**
+ * Each row's offset within the root: its parent's, plus the values of the siblings before it. This is how Parca
+ * (v0.28) fills its value_offset column, which is therefore not read: that saves decompressing a column as large as
+ * `cumulative`, and offsets follow the signed values (Parca writes them unsigned, so a negative one would wrap).
+ */
 function offsetsFromChildren(cumulative: Float64Array, childStart: Uint32Array, childIndex: Uint32Array, size: number): Float64Array {
   const offset = new Float64Array(size);
   for (let row = 0; row < size; row++) {
@@ -206,9 +210,8 @@ function* modelSteps(record: RecordReader): Generator<void, FlamegraphModel> {
   const parent = yield* read('parent', (name) => record.int32(name));
   const { childStart, childIndex, depth, maxDepth } = treeFromParents(parent);
   yield;
-  const valueOffset = record.has('value_offset')
-    ? yield* read('value_offset', (name) => record.doubles(name))
-    : offsetsFromChildren(cumulative, childStart, childIndex, size);
+  const valueOffset = offsetsFromChildren(cumulative, childStart, childIndex, size);
+  yield;
   const flat = yield* read('flat', (name) => record.doubles(name, true));
   const diff = yield* read('diff', (name) => record.numbers(name));
   const labelsOnly = yield* read('labels_only', (name) => record.flags(name));
