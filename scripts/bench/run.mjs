@@ -628,7 +628,7 @@ if (checks.length) lines.push('## Targets', '', '| target | measured | bound | |
 const OBSTACLES = [
   [
     '1M nodes: cold decode',
-    "LZ4 of the value columns is the largest part: an 8 MB column of 64-bit values is about a million sequences of a few bytes each, so the cost is per sequence, not per byte (copying short sequences a word at a time gained about a fifth). A WebAssembly block loop was tried: faster on the large columns, slower on the small ones (copies into and out of its memory), and it needs 'wasm-unsafe-eval' under a Content-Security-Policy; not kept. Decoding columns in a Worker, in parallel, is what is left.",
+    "LZ4 of the value columns is the largest part: an 8 MB column of 64-bit values is about a million sequences of a few bytes each, so the cost is per sequence, not per byte (copying short sequences a word at a time gained about a fifth). A WebAssembly block loop was tried: faster on the large columns, slower on the small ones (copies into and out of its memory), and it needs 'wasm-unsafe-eval' under a Content-Security-Policy; not kept. The value_offset column is no longer read (offsets follow from the children's order, as Parca fills that column). What is left: decoding columns in a Worker, in parallel, and reading the columns only a tooltip or the table needs (lines, file and system names, build ids) after the first paint.",
   ],
   ['1M nodes: Grafana', 'The cold decode above: Grafana starts from decoded objects, ours from the bytes.'],
   [
@@ -646,7 +646,7 @@ const OBSTACLES = [
   ['function table 100k: first sort', 'The natural sort keys of 100,000 names are built on the first click on the name column (string work).'],
   [
     'real Parca',
-    "Most of it is before the request: the one-file bundle (every element) is parsed and evaluated before the elements exist (its top-level code, the page's elements upgraded, protobuf descriptors). The request itself leaves a few milliseconds after, with no request before it; its answer takes longer than the same request replayed (the first pays the CORS preflight of a gRPC-Web call and a cold server). A bundle of only the elements a page uses, and Parca served from the page's origin (no preflight), are what would close the gap.",
+    "Most of it is before the request: a fresh browser context takes a few tens of milliseconds to have the bundle at all, and the one-file bundle (every element) is then parsed and evaluated before the elements exist (its top-level code, the protobuf descriptors, the page's elements upgraded). The request itself leaves a few milliseconds after, with no request before it; its answer takes longer than the same request replayed. The CORS preflight of a gRPC-Web call is a small part of that (2–6 ms, seen through the DevTools protocol); the rest is Parca answering more slowly while the new page still works (the browser and Parca share the machine's two cores). A bundle of only the elements a page uses would shorten the evaluation; the fresh context and Parca's own time are outside the page's reach.",
   ],
   ['100k nodes: first paint (earlier', 'A target set on warm numbers; cold, decode and the first draw of 100,000 frames take longer.'],
   ['1M nodes: first paint (earlier', 'The cold decode above.'],
