@@ -551,19 +551,13 @@ function dictionaryColumn(keys: IntArray, dictionary: Dictionary): StringColumn 
 export const EMPTY_STRINGS: StringColumn = { keyCount: 0, key: () => -1, text: () => '', value: () => '' };
 export const NO_RAW: RawColumn = { has: () => false, big: () => undefined };
 
-/** Copies bytes into a fresh 8-byte aligned buffer: Arrow's typed views need aligned offsets. */
-function aligned(bytes: Uint8Array): Uint8Array {
-  if (bytes.byteOffset % 8 === 0) return bytes;
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return copy;
-}
-
 /** Opens an Arrow IPC stream (a Parca record) for reading its columns. */
 export function openRecord(bytes: Uint8Array): RecordReader {
   let data: IpcStream;
   try {
-    data = readIpcStream(aligned(bytes));
+    // As they are, even unaligned (a record inside a protobuf message): the stream is read through a DataView and
+    // every typed view of a buffer is a copy when unaligned (view), so the whole record is never copied.
+    data = readIpcStream(bytes);
   } catch (error) {
     throw new RecordReadError(`the record is not a readable Arrow stream: ${(error as Error).message}`);
   }

@@ -88,7 +88,16 @@ describe('decodeFlamegraph on records from the real Parca', () => {
     const { arrow } = await queryRecord('process_cpu:cpu:nanoseconds:cpu:nanoseconds:delta');
     const shifted = new Uint8Array(arrow.record.length + 3).subarray(3);
     shifted.set(arrow.record);
-    expect(decodeFlamegraph(shifted).total).to.equal(decodeFlamegraph(arrow.record).total);
+    expectSameModel(decodeFlamegraph(shifted), decodeFlamegraph(arrow.record), 'compressed, 3 bytes in');
+    // Uncompressed buffers are viewed in place when they can be: shifted, they must be copied, and left as they were.
+    const plain = buildFlamegraphRecord(randomTreeSpec(500, 3), { compress: false });
+    const plainShifted = new Uint8Array(plain.length + 5).subarray(5);
+    plainShifted.set(plain);
+    expectSameModel(decodeFlamegraph(plainShifted), decodeFlamegraph(plain), 'uncompressed, 5 bytes in');
+    expect(
+      plainShifted.every((byte, i) => byte === plain[i]),
+      'the bytes handed over are not written to',
+    ).to.equal(true);
   });
 });
 
