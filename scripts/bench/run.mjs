@@ -193,6 +193,19 @@ if (wanted('e2e')) {
   });
 }
 
+const CONTENT_TYPES = { '.js': 'application/javascript', '.json': 'application/json' };
+
+/** Serves the files of a flat `folder` under `prefix` as they are, past the dev server's plugins. */
+function serveFolder(prefix, folder) {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(prefix)) return next();
+    const file = join(folder, ctx.path.slice(prefix.length).replace(/[^\w.-]/g, ''));
+    if (!existsSync(file)) return next();
+    ctx.type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    ctx.body = createReadStream(file);
+  };
+}
+
 const server = await startDevServer({
   config: {
     rootDir: root,
@@ -204,21 +217,9 @@ const server = await startDevServer({
     middleware: [
       // The built files byte for byte, as a static host serves them: through the plugins below, the esbuild plugin
       // would re-print the minified bundle (1.7 MB instead of 380 KB) and the page would wait for that.
-      async (ctx, next) => {
-        if (!ctx.path.startsWith('/dist/')) return next();
-        const file = join(root, 'dist', ctx.path.slice('/dist/'.length).replace(/[^\w.-]/g, ''));
-        if (!existsSync(file)) return next();
-        ctx.type = extname(file) === '.js' ? 'application/javascript' : 'application/octet-stream';
-        ctx.body = createReadStream(file);
-      },
+      serveFolder('/dist/', join(root, 'dist')),
       // The trees and the peer's bundle, from the cache folder.
-      async (ctx, next) => {
-        if (!ctx.path.startsWith('/__bench/')) return next();
-        const file = join(dataDir, ctx.path.slice('/__bench/'.length).replace(/[^\w.-]/g, ''));
-        if (!existsSync(file)) return next();
-        ctx.type = { '.js': 'application/javascript', '.json': 'application/json' }[extname(file)] ?? 'application/octet-stream';
-        ctx.body = createReadStream(file);
-      },
+      serveFolder('/__bench/', dataDir),
       // @grafana/ui fetches its icons by URL: any SVG will do (the graph alone shows none).
       async (ctx, next) => {
         if (!ctx.path.endsWith('.svg') || !ctx.path.includes('/img/')) return next();

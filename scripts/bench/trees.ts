@@ -1,7 +1,7 @@
 // Builds the benchmark's synthetic trees in Node, once per run, and writes them where the pages fetch them: the
 // same tree as a Parca-shaped record (ours) and as Grafana's nested-set columns (the peers). The tree recorded from
-// the real Parca (parca-record.ts) is written the same way. Built outside the
-// page so that nothing the page runs before the measured hand-over warms the code being measured.
+// the real Parca (parca-record.ts) is written the same way. Built outside the page so that nothing the page runs
+// before the measured hand-over warms the code being measured.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RecordSpec, buildFlamegraphRecord, chainSpec, randomChartSamples, randomTreeSpec, timelineSpec } from '../../src/test-support/flamegraph-record.js';

@@ -1,7 +1,7 @@
 // The Grafana peer, bundled by scripts/bench/run.mjs (plain JavaScript: the scripts' type check must not need the
-// peers installed) with esbuild (React in production mode): @grafana/flamegraph's
-// <FlameGraph> (the graph alone, or the whole container with its table) given a data frame built from the same tree as ours. The frame is built before
-// the clock starts (the peer starts from decoded objects); the clock covers the render and its canvas draws.
+// peers installed) with esbuild (React in production mode): @grafana/flamegraph's <FlameGraph> (the graph alone,
+// or the whole container with its table) given a data frame built from the same tree as ours. The frame is built
+// before the clock starts (the peer starts from decoded objects); the clock covers the render and its canvas draws.
 import { FlameGraph } from '@grafana/flamegraph';
 import { FieldType, createDataFrame, createTheme } from '@grafana/data';
 import { createElement } from 'react';

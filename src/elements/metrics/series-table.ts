@@ -6,6 +6,7 @@ import { type ChartData, lastPoint } from '../../model/metrics/series.js';
 import { formatMetricValue } from '../../model/units.js';
 import { seriesName } from './templates.js';
 
+/** The series for screen readers: each one's peak, latest value and number of points, in legend order. */
 export function renderTable(data: ChartData, legend: LegendModel) {
   const unit = data.unit;
   return html`<table part="table" class="visually-hidden">

@@ -90,7 +90,7 @@ export function renderLegend({ data, legend, showAll, visible, colors, menuFor, 
   </ul>`;
 }
 
-/** The series for screen readers: each one's peak, latest value and number of points, in legend order. */
+/** The note naming the baseline window a comparison is drawn against, with a button that clears it. */
 export function renderBaselineNote(baseline: ResolvedRange | undefined, timeZone: string, onClear: () => void) {
   if (!baseline) return nothing;
   return html`<div part="baseline-note">
