@@ -190,20 +190,30 @@ describe('decodeFlamegraph on synthetic records', () => {
     }
   });
 
-  it('builds the children lists and depths from parents in breadth-first order and in any other parent-first order', () => {
-    const tree = (parents: number[]) => {
-      const { childStart, childIndex, depth, maxDepth } = treeFromParents(Int32Array.from(parents));
+  it('builds the children lists, depths and offsets from parents in breadth-first order and in any other parent-first order', () => {
+    const tree = (parents: number[], values = parents.map(() => 1)) => {
+      const { childStart, childIndex, depth, maxDepth, valueOffset } = treeFromParents(Int32Array.from(parents), Float64Array.from(values));
       const children = Array.from({ length: parents.length }, (_, row) => Array.from(childIndex.subarray(childStart[row], childStart[row + 1])));
-      return { children, depth: Array.from(depth), maxDepth };
+      return { children, depth: Array.from(depth), maxDepth, offsets: Array.from(valueOffset) };
     };
     // Breadth-first (parents never go down from one row to the next), as Parca writes its rows.
-    expect(tree([-1, 0, 0, 1, 1, 2])).to.deep.equal({ children: [[1, 2], [3, 4], [5], [], [], []], depth: [0, 1, 1, 2, 2, 2], maxDepth: 2 });
+    expect(tree([-1, 0, 0, 1, 1, 2], [10, 6, 4, 2, 3, 4])).to.deep.equal({
+      children: [[1, 2], [3, 4], [5], [], [], []],
+      depth: [0, 1, 1, 2, 2, 2],
+      maxDepth: 2,
+      offsets: [0, 0, 6, 0, 2, 6],
+    });
     // Parent-first but not breadth-first: row 3 goes back to the root after row 2 went down.
-    expect(tree([-1, 0, 1, 0, 2, 1])).to.deep.equal({ children: [[1, 3], [2, 5], [4], [], [], []], depth: [0, 1, 2, 1, 3, 2], maxDepth: 3 });
-    expect(tree([-1])).to.deep.equal({ children: [[]], depth: [0], maxDepth: 0 });
-    expect(tree([])).to.deep.equal({ children: [], depth: [], maxDepth: 0 });
-    expect(() => treeFromParents(Int32Array.from([-1, 0, 3, 1]))).to.throw(FlamegraphDecodeError, /row 2 has parent 3/);
-    expect(() => treeFromParents(Int32Array.from([0, 0]))).to.throw(FlamegraphDecodeError, /row 0 is not the root/);
+    expect(tree([-1, 0, 1, 0, 2, 1], [10, 5, 3, 4, 1, 2])).to.deep.equal({
+      children: [[1, 3], [2, 5], [4], [], [], []],
+      depth: [0, 1, 2, 1, 3, 2],
+      maxDepth: 3,
+      offsets: [0, 0, 0, 5, 0, 3],
+    });
+    expect(tree([-1])).to.deep.equal({ children: [[]], depth: [0], maxDepth: 0, offsets: [0] });
+    expect(tree([])).to.deep.equal({ children: [], depth: [], maxDepth: 0, offsets: [] });
+    expect(() => tree([-1, 0, 3, 1])).to.throw(FlamegraphDecodeError, /row 2 has parent 3/);
+    expect(() => tree([0, 0])).to.throw(FlamegraphDecodeError, /row 0 is not the root/);
   });
 
   it('places frames by the values of the siblings before them, negative ones too', () => {

@@ -77,26 +77,37 @@ interface Tree {
   readonly childIndex: Uint32Array;
   readonly depth: Uint32Array;
   readonly maxDepth: number;
+  /** Each row's offset within the root (see offsetsFromChildren). */
+  readonly valueOffset: Float64Array;
 }
 
 /**
- * The tree from the parent column, checked (checkParents) in the same pass that counts children and depths. When
- * parents never go down from one row to the next, as in Parca's breadth-first rows, every row in order is the
- * children list.
+ * The tree from the parent column, checked (checkParents) in the same pass that counts children and depths and
+ * places each row after its siblings (offsetsFromChildren). When parents never go down from one row to the next, as
+ * in Parca's breadth-first rows, every row in order is the children list and that pass is all; other parent-first
+ * orders take two more.
  */
-export function treeFromParents(parent: Int32Array): Tree {
+export function treeFromParents(parent: Int32Array, cumulative: Float64Array): Tree {
   const size = parent.length;
   if (size > 0 && parent[0] !== -1) fail(`row 0 is not the root (its parent is ${parent[0]})`);
   const childStart = new Uint32Array(size + 1);
   const depth = new Uint32Array(size);
+  const valueOffset = new Float64Array(size);
   let maxDepth = 0;
   let ordered = true;
+  // While rows are ordered, the current parent's children come in a run: `x` is where the next one starts.
+  let x = 0;
   for (let row = 1, previous = 0; row < size; row++) {
     const p = parent[row]!;
     // A parent always comes before its children: this also rules out cycles.
     if (!(p >= 0 && p < row)) fail(`row ${row} has parent ${p}, which is not an earlier row`);
-    if (p < previous) ordered = false;
-    previous = p;
+    if (p !== previous) {
+      if (p < previous) ordered = false;
+      previous = p;
+      x = valueOffset[p]!;
+    }
+    valueOffset[row] = x;
+    x += cumulative[row]!;
     childStart[p + 1]!++;
     const d = depth[p]! + 1;
     depth[row] = d;
@@ -106,12 +117,12 @@ export function treeFromParents(parent: Int32Array): Tree {
   const childIndex = new Uint32Array(Math.max(0, size - 1));
   if (ordered) {
     for (let k = 0; k < childIndex.length; k++) childIndex[k] = k + 1;
-  } else {
-    // Each parent's next free slot is its start plus the children placed so far (rows come in order).
-    const next = childStart.slice(0, size);
-    for (let row = 1; row < size; row++) childIndex[next[parent[row]!]!++] = row;
+    return { childStart, childIndex, depth, maxDepth, valueOffset };
   }
-  return { childStart, childIndex, depth, maxDepth };
+  // Each parent's next free slot is its start plus the children placed so far (rows come in order).
+  const next = childStart.slice(0, size);
+  for (let row = 1; row < size; row++) childIndex[next[parent[row]!]!++] = row;
+  return { childStart, childIndex, depth, maxDepth, valueOffset: offsetsFromChildren(cumulative, childStart, childIndex, size) };
 }
 
 /**
@@ -208,9 +219,7 @@ function* modelSteps(record: RecordReader): Generator<void, FlamegraphModel> {
   // Values are sums of signed samples that Parca stores as unsigned 64-bit: a delta profile's frame can shrink.
   const cumulative = yield* read('cumulative', (name) => record.doubles(name, true));
   const parent = yield* read('parent', (name) => record.int32(name));
-  const { childStart, childIndex, depth, maxDepth } = treeFromParents(parent);
-  yield;
-  const valueOffset = offsetsFromChildren(cumulative, childStart, childIndex, size);
+  const { childStart, childIndex, depth, maxDepth, valueOffset } = treeFromParents(parent, cumulative);
   yield;
   const flat = yield* read('flat', (name) => record.doubles(name, true));
   const diff = yield* read('diff', (name) => record.numbers(name));
