@@ -27,6 +27,42 @@ describe('function table order', () => {
     expect(names(sortTable(t, 'name', true))).to.deep.equal(['function10', 'Function9', 'function9', 'beta10', 'beta2', 'alpha']);
   });
 
+  it('orders any names as a comparison of digit runs by value, character by character otherwise, would', () => {
+    // The reference: walk both names; where both have a run of digits, compare the runs as numbers.
+    const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+    const natural = (a: string, b: string): number => {
+      const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+      let i = 0;
+      let j = 0;
+      while (i < x.length && j < y.length) {
+        if (isDigit(x[i]) && isDigit(y[j])) {
+          let [ei, ej] = [i, j];
+          while (isDigit(x[ei])) ei++;
+          while (isDigit(y[ej])) ej++;
+          const [m, n] = [BigInt(x.slice(i, ei)), BigInt(y.slice(j, ej))];
+          if (m !== n) return m < n ? -1 : 1;
+          [i, j] = [ei, ej];
+        } else if (x[i] !== y[j]) {
+          return x[i]! < y[j]! ? -1 : 1;
+        } else {
+          i++;
+          j++;
+        }
+      }
+      return x.length - i - (y.length - j);
+    };
+    let state = 11;
+    const random = (n: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const pieces = ['a', 'B', 'z', '.', '/', '_', ':', '0', '00', '7', '9', '10', '123456789', '0000000000000000000000042', '99999999999999999999999'];
+    const names = Array.from({ length: 3000 }, () => Array.from({ length: 1 + random(6) }, () => pieces[random(pieces.length)]).join(''));
+    const t = table(
+      names,
+      names.map(() => 1),
+    );
+    const expected = names.map((_, row) => row).sort((a, b) => natural(names[a]!, names[b]!) || a - b);
+    expect([...sortTable(t, 'name', false)].map((row) => names[row])).to.deep.equal(expected.map((row) => names[row]));
+  });
+
   it('sorts numbers largest first, ties by row both ways, and answers a repeated sort from its cache', () => {
     const t = table(['a', 'b', 'c', 'd'], [5, 7, 5, 1]);
     const down = sortTable(t, 'flat', true);
