@@ -629,12 +629,12 @@ if (checks.length) lines.push('## Targets', '', '| target | measured | bound | |
 const OBSTACLES = [
   [
     '1M nodes: cold decode',
-    "LZ4 is about half of it: the same tree written uncompressed decodes in 110–133 ms against 181–228 ms with LZ4 (alternating runs, 2026-12-01). LZ4's cost is per sequence, not per byte (an 8 MB column of 64-bit values is about a million sequences of a few bytes; copying short sequences a word at a time gained about a fifth). A WebAssembly block loop was tried: faster on the large columns, slower on the small ones (copies into and out of its memory), and it needs 'wasm-unsafe-eval' under a Content-Security-Policy; not kept. The rest is reading the columns (copies, 64-bit conversions, dictionary keys, the tree), with the top levels' draw in between. Reading the columns only a tooltip or the table needs after the first paint would save little (leaving them out altogether: 150–199 ms against 178–191 ms). What is left: decompressing columns in a Worker, in parallel (a module worker starts in about 28 ms in a fresh context here), and fewer passes over the rows besides.",
+    "LZ4 is about half of it: the same tree written uncompressed decodes in 110–133 ms against 181–228 ms with LZ4 (alternating runs, 2026-12-01). LZ4's cost is per sequence, not per byte (an 8 MB column of 64-bit values is about a million sequences of a few bytes; copying short sequences a word at a time gained about a fifth). A WebAssembly block loop was tried: faster on the large columns, slower on the small ones (copies into and out of its memory), and it needs 'wasm-unsafe-eval' under a Content-Security-Policy; not kept. A Worker was tried too (2026-12-01): the columns read after the tree (27 of the 39 MB decompressed) went to a module worker started when the element connects, while the main thread built the tree. It did not win: the worker took 66–154 ms for its share, cold (warming its decompressor up when it starts took 67–132 ms by itself), against 58–83 ms for reading those columns on the main thread, and the main thread's own steps slowed while it ran (two cores, shared with the browser's compositor and raster work); in 7 alternating pairs of 9 pages, medians of 183–237 ms with it against 170–244 ms without. Not kept. Each row's offset is now placed in the tree's own pass (one pass over the rows fewer). The rest is reading the columns (copies, 64-bit conversions, dictionary keys, the tree). Reading the columns only a tooltip or the table needs after the first paint would save little (leaving them out altogether: 150–199 ms against 178–191 ms).",
   ],
   ['1M nodes: Grafana', 'The cold decode above: Grafana starts from decoded objects, ours from the bytes.'],
   [
     '1M nodes: first visible levels',
-    'Opening the record and decoding its first rows is about 30 ms cold; the top levels then wait for the next frame while a decode slice runs. Pausing the decode until that frame is drawn would bring them under 50 ms at the cost of up to a frame for the whole graph (not done: the four original elements are at their budget).',
+    'Timed in two cold pages (2026-12-01): the top levels are made 15–20 ms after the hand-over (opening the record and decoding its first rows, cold), their draw starts 22–28 ms after it and its own script takes 7–15 ms (cold code); the rest, until the pixels can be read, is the raster of that first picture.',
   ],
   [
     'metrics 200 × 1,000: longest',
@@ -644,7 +644,10 @@ const OBSTACLES = [
     'metrics 200 × 1,000: first paint',
     'The chart columns, the legend and the chart (built and drawn) take that long between them in a page that has not run the code before; the chart is a task after the update, so that neither task blocks the page for long.',
   ],
-  ['function table 100k: first sort', 'The natural sort keys of 100,000 names are built on the first click on the name column (string work).'],
+  [
+    'function table 100k: first sort',
+    'The natural sort keys of 100,000 names are built on the first click on the name column, then sorted. Building them in one scan (2026-12-01) took the first click from 122–152 ms to 88–97 ms (alternating runs); what is left is mostly the sort itself, a comparison of 100,000 strings (about 60 ms in a Node process).',
+  ],
   [
     'real Parca',
     "Most of it is before the request: a fresh browser context takes a few tens of milliseconds to have the bundle at all, and the one-file bundle (every element) is then parsed and evaluated before the elements exist (its top-level code, the protobuf descriptors, the page's elements upgraded). The request itself leaves a few milliseconds after, with no request before it; its answer takes longer than the same request replayed. The CORS preflight of a gRPC-Web call is a small part of that (2–6 ms, seen through the DevTools protocol); the rest is Parca answering more slowly while the new page still works (the browser and Parca share the machine's two cores). A bundle of only the elements a page uses would shorten the evaluation; the fresh context and Parca's own time are outside the page's reach.",
