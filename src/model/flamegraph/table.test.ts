@@ -27,7 +27,7 @@ describe('function table order', () => {
     expect(names(sortTable(t, 'name', true))).to.deep.equal(['function10', 'Function9', 'function9', 'beta10', 'beta2', 'alpha']);
   });
 
-  it('orders any names as a comparison of digit runs by value, character by character otherwise, would', () => {
+  it('orders any names like a comparison that takes runs of digits by value and other characters one by one', () => {
     // The reference: walk both names; where both have a run of digits, compare the runs as numbers.
     const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
     const natural = (a: string, b: string): number => {
