@@ -1,8 +1,7 @@
 // A connection that answers from memory instead of a server, for the benches and tests that time or count the
 // element's own work: every QueryRange gets `response`, Labels gets `labelNames`, and anything else is refused.
-import { create } from '@bufbuild/protobuf';
+import { type MessageInitShape, create } from '@bufbuild/protobuf';
 import type { ParcaConnection } from '../client/connection.js';
-import type { MessageInitShape } from '@bufbuild/protobuf';
 import { LabelsResponseSchema, type QueryRangeRequestSchema, type QueryRangeResponse } from '../gen/parca/query/v1alpha1/query_pb.js';
 
 /** `onQueryRange` hears of each QueryRange call as it is made (to count calls, or to time from the answer). */
