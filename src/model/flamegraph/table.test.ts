@@ -71,6 +71,26 @@ describe('function table order', () => {
     expect(sortTable(t, 'flat', true)).to.equal(down);
   });
 
+  it('reads each name once when a sort by name comes while the idle preparation is half way through', () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `pkg${i % 7}.function${(i * 7919) % 20_000}`);
+    const t = table(
+      names,
+      names.map(() => 1),
+    );
+    const column = t.functionName;
+    let reads = 0;
+    const counted: FunctionTable = { ...t, functionName: { ...column, value: (row) => (reads++, column.value(row)) } };
+    const preparing = prepareOrders(counted);
+    preparing.next();
+    preparing.next();
+    expect(reads, 'the preparation has begun').to.be.within(1, names.length - 1);
+    const byName = [...sortTable(counted, 'name', false)];
+    expect(reads, 'the sort went on from where the preparation was').to.equal(names.length);
+    runSteps(preparing);
+    expect(reads, 'the preparation went on to the sorts').to.equal(names.length);
+    expect(sortTable(counted, 'name', false), 'one order, prepared or asked for').to.deep.equal(Uint32Array.from(byName));
+  });
+
   it('prepares the usual orders in steps, after which those sorts are cached', () => {
     const t = table(['x', 'y', 'z'], [3, 1, 2]);
     runSteps(prepareOrders(t));

@@ -56,25 +56,33 @@ function naturalKey(name: string): string {
   return copied === 0 ? lower : key + lower.slice(copied);
 }
 
-/** Orders computed per table, by `column:descending`, and the names' sort keys: a sort a user repeats costs nothing. */
-const cache = new WeakMap<FunctionTable, { orders: Map<string, Uint32Array>; keys?: string[] }>();
+/**
+ * Orders computed per table, by `column:descending`, and the names' sort keys with how many rows have one: a sort a
+ * user repeats costs nothing, and keys built while the page was idle are not built again.
+ */
+const cache = new WeakMap<FunctionTable, { orders: Map<string, Uint32Array>; keys?: string[]; keyed: number }>();
 
 function cacheOf(table: FunctionTable) {
   let entry = cache.get(table);
-  if (!entry) cache.set(table, (entry = { orders: new Map() }));
+  if (!entry) cache.set(table, (entry = { orders: new Map(), keyed: 0 }));
   return entry;
 }
 
-/** The names' sort keys, in slices of rows (a step each), so a table of any size never blocks the page for long. */
+/**
+ * The names' sort keys, in slices of rows (a step each), so a table of any size never blocks the page for long.
+ * Every run goes on from the rows keyed so far: a click that comes while the idle preparation is half way through
+ * finishes its work instead of starting over.
+ */
 function* nameKeySteps(table: FunctionTable): Generator<void, string[]> {
   const entry = cacheOf(table);
-  if (entry.keys) return entry.keys;
-  const keys = new Array<string>(table.size);
-  for (let row = 0; row < table.size; row++) {
+  const keys = (entry.keys ??= new Array<string>(table.size));
+  while (entry.keyed < table.size) {
+    const row = entry.keyed;
     keys[row] = naturalKey(tableRowName(table, row));
+    entry.keyed = row + 1;
     if (row % 4096 === 4095) yield;
   }
-  return (entry.keys = keys);
+  return keys;
 }
 
 /** `order` reversed, rows of equal keys kept in their first order (ties stay in Parca's order both ways). */
