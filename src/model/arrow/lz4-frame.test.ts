@@ -77,8 +77,10 @@ describe('LZ4 frame decoder', () => {
     const packed = compressLz4Frame(data);
     expect(packed.length).to.be.lessThan(data.length / 10);
     expect(decompressLz4Frame(packed)).to.deep.equal(data);
+    // A run: one match, then the literals the search leaves at a block's end (Parca's search stops 14 bytes
+    // before it, and extends a match only a word at a time).
     const block = compressLz4Block(new Uint8Array(1000).fill(7));
-    expect(block.length).to.be.lessThan(20);
+    expect(block.length).to.be.lessThan(30);
   });
 
   it('decodes concatenated frames and skips skippable frames', () => {

@@ -9,10 +9,6 @@ const SKIPPABLE_MASK = 0xfffffff0;
 const SKIPPABLE_MAGIC = 0x184d2a50;
 const UNCOMPRESSED_BLOCK = 0x80000000;
 const MIN_MATCH = 4;
-/** The format's rule: the last 5 bytes of a block are literals and the last match starts 12 bytes before its end. */
-const LAST_LITERALS = 5;
-const MATCH_SAFE_DISTANCE = 12;
-const MAX_OFFSET = 65535;
 const BLOCK_MAX_SIZES = [0, 0, 0, 0, 64 * 1024, 256 * 1024, 1024 * 1024, 4 * 1024 * 1024];
 
 export class Lz4FormatError extends Error {
@@ -280,10 +276,41 @@ export function decompressLz4Prefix(bytes: Uint8Array, length: number, expectedL
 }
 
 // ---- Compression: used to build test and benchmark records shaped like Parca's. ----
+// Parca's Arrow writer compresses each buffer as an LZ4 frame of independent 64 KiB blocks with the fast match
+// search of its Go LZ4 library. This compressor follows the same search, so records built here decompress in the
+// same sequences as Parca's (lz4-parity.test.ts checks it against a record the real Parca sent).
 
-function hash4(bytes: Uint8Array, i: number): number {
-  const v = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
-  return Math.imul(v, 2654435761) >>> 20; // 12-bit table index
+/** Parca's blocks: 64 KiB, so every position of a block fits the 16-bit hash table. */
+const ENCODE_BLOCK_SIZE = 64 * 1024;
+const BLOCK_SIZE_ID_64K = 4;
+/** The header checksum of a frame descriptor of version 1, independent 64 KiB blocks and nothing else. */
+const PARCA_HEADER_CHECKSUM = 0x82;
+/** The search stops 14 bytes before a block's end (the format wants the last match to start 12 before it). */
+const SEARCH_MARGIN = 14;
+/** After three misses the search moves on 4 bytes, plus one for every 128 since the last match. */
+const SKIP_SHIFT = 7;
+const HASH_SLOTS = 1 << 16;
+/** The 16-bit limbs of the multiplier of the search's hash (227718039650203). */
+const PRIME_0 = 49051;
+const PRIME_1 = 48348;
+const PRIME_2 = 53019;
+
+/**
+ * The table slot of the 6 bytes at `at`: bits 48–63 of (their little-endian value · 2^16 · prime) mod 2^64, in
+ * 16-bit limbs so that every product and sum stays exact in a double.
+ */
+function hash6(src: Uint8Array, at: number): number {
+  const y1 = src[at]! | (src[at + 1]! << 8);
+  const y2 = src[at + 2]! | (src[at + 3]! << 8);
+  const y3 = src[at + 4]! | (src[at + 5]! << 8);
+  const c1 = y1 * PRIME_0;
+  const c2 = y1 * PRIME_1 + y2 * PRIME_0 + Math.floor(c1 / 65536);
+  const c3 = y1 * PRIME_2 + y2 * PRIME_1 + y3 * PRIME_0 + Math.floor(c2 / 65536);
+  return c3 % 65536;
+}
+
+function read32(src: Uint8Array, at: number): number {
+  return (src[at]! | (src[at + 1]! << 8) | (src[at + 2]! << 16) | (src[at + 3]! << 24)) >>> 0;
 }
 
 /** A byte sink sized for LZ4's worst case, so compression never reallocates. */
@@ -313,34 +340,63 @@ function writeSequence(out: Sink, src: Uint8Array, literalStart: number, literal
   if (extra >= 15) out.length(extra - 15);
 }
 
-/** Greedy single-pass LZ4 block compression with a small hash table: simple and valid, not the densest. */
+/**
+ * Compresses one block of at most 64 KiB: at each position it tries the positions last seen with the same hash
+ * for it and the next two, extends a match backwards over the pending literals and forwards a word at a time, and
+ * skips ahead faster the longer nothing matches.
+ */
 export function compressLz4Block(src: Uint8Array): Uint8Array {
+  if (src.length > ENCODE_BLOCK_SIZE) throw new RangeError(`an LZ4 block holds at most ${ENCODE_BLOCK_SIZE} bytes`);
   const out = new Sink(src.length);
-  const table = new Int32Array(4096).fill(-1);
-  const matchLimit = src.length - LAST_LITERALS;
-  const searchLimit = src.length - MATCH_SAFE_DISTANCE;
+  // Last position by hash; a slot never set answers 0, as the search's own table does.
+  const table = new Uint16Array(HASH_SLOTS);
+  /** A match candidate for `at` from `slot`, or -1 when it is too far or not before `at`. */
+  const candidate = (slot: number, at: number) => (table[slot]! < at ? table[slot]! : -1);
+  const matches = (at: number, from: number) => from >= 0 && read32(src, at) === read32(src, from);
+  const end = src.length - SEARCH_MARGIN;
   let anchor = 0;
-  let i = 0;
-  while (i < searchLimit) {
-    const h = hash4(src, i);
-    const candidate = table[h]!;
-    table[h] = i;
-    if (
-      candidate >= 0 &&
-      i - candidate <= MAX_OFFSET &&
-      src[candidate] === src[i] &&
-      src[candidate + 1] === src[i + 1] &&
-      src[candidate + 2] === src[i + 2] &&
-      src[candidate + 3] === src[i + 3]
-    ) {
-      let length = MIN_MATCH;
-      while (i + length < matchLimit && src[candidate + length] === src[i + length]) length++;
-      writeSequence(out, src, anchor, i, i - candidate, length);
-      i += length;
-      anchor = i;
-    } else {
-      i++;
+  let at = 0;
+  while (at < end) {
+    const slot = hash6(src, at);
+    const nextSlot = hash6(src, at + 1);
+    const first = candidate(slot, at);
+    const second = candidate(nextSlot, at + 1);
+    table[slot] = at;
+    table[nextSlot] = at + 1;
+    let from = first;
+    if (!matches(at, first)) {
+      const thirdSlot = hash6(src, at + 2);
+      const third = candidate(thirdSlot, at + 2);
+      at++;
+      from = second;
+      if (!matches(at, second)) {
+        at++;
+        from = third;
+        table[thirdSlot] = at;
+        if (!matches(at, third)) {
+          at += 2 + ((at - anchor) >> SKIP_SHIFT);
+          continue;
+        }
+      }
     }
+    const offset = at - from;
+    const found = at;
+    // Backwards over the literals, then forwards from the 4 bytes found, a word at a time while the search may
+    // read one (where the words fall decides where a match near the block's end stops).
+    while (at > anchor && from > 0 && src[at - 1] === src[from - 1]) {
+      at--;
+      from--;
+    }
+    const start = at;
+    at = found + MIN_MATCH;
+    for (let equal = 8; equal === 8 && at + 8 <= end; at += equal) {
+      equal = 0;
+      while (equal < 8 && src[at + equal] === src[at + equal - offset]) equal++;
+    }
+    writeSequence(out, src, anchor, start, offset, at - start);
+    anchor = at;
+    if (at >= end) break;
+    table[hash6(src, at - 2)] = at - 2;
   }
   writeSequence(out, src, anchor, src.length, 0, 0);
   return out.bytes.slice(0, out.pos);
@@ -353,21 +409,21 @@ export interface Lz4EncodeOptions {
   contentSize?: boolean;
 }
 
-const ENCODE_BLOCK_SIZE = 4 * 1024 * 1024;
-
-/** Builds an LZ4 frame with independent blocks, each stored compressed only when that is smaller. */
+/** Builds an LZ4 frame as Parca does: independent 64 KiB blocks, each stored compressed only when that is smaller. */
 export function compressLz4Frame(bytes: Uint8Array, options: Lz4EncodeOptions = {}): Uint8Array {
   const parts: Uint8Array[] = [];
   const header = new Uint8Array(options.contentSize ? 15 : 7);
   const view = new DataView(header.buffer);
   view.setUint32(0, FRAME_MAGIC, true);
   header[4] = 0b01100000 | (options.contentSize ? 0b1000 : 0); // version 01, independent blocks
-  header[5] = 0b01110000; // 4 MiB blocks
+  header[5] = BLOCK_SIZE_ID_64K << 4;
   if (options.contentSize) {
     view.setUint32(6, bytes.length >>> 0, true);
     view.setUint32(10, Math.floor(bytes.length / 2 ** 32), true);
   }
-  header[header.length - 1] = 0; // header checksum: not verified by this decoder
+  // The header checksum (not verified by this decoder): the one Parca's frames carry, for their descriptor; a
+  // content size would change it and is left unchecked.
+  header[header.length - 1] = options.contentSize ? 0 : PARCA_HEADER_CHECKSUM;
   parts.push(header);
   for (let start = 0; start < bytes.length; start += ENCODE_BLOCK_SIZE) {
     const raw = bytes.subarray(start, Math.min(bytes.length, start + ENCODE_BLOCK_SIZE));
