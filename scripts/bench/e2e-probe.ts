@@ -54,7 +54,7 @@ async function measure(): Promise<void> {
   if (!query || load.sentAt === undefined || load.fetchMs === undefined) throw new Error('no Query request was seen');
   const answered = load.sentAt + load.fetchMs;
   report('first paint', paint);
-  // A fresh context's page asks for the bundle only once its renderer is up: when, apart from when it was in.
+  // A fresh context's page asks for the bundle only once its renderer is up: when it asked, beside when it had it.
   report('bundle requested', bundle?.requestStart ?? Number.NaN);
   report('bundle loaded', bundle?.responseEnd ?? Number.NaN);
   report('elements defined', defined);

@@ -350,7 +350,7 @@ export function compressLz4Block(src: Uint8Array): Uint8Array {
   const out = new Sink(src.length);
   // Last position by hash; a slot never set answers 0, as the search's own table does.
   const table = new Uint16Array(HASH_SLOTS);
-  /** A match candidate for `at` from `slot`, or -1 when it is too far or not before `at`. */
+  /** A match candidate for `at` from `slot`, or -1 when it is not before `at`. */
   const candidate = (slot: number, at: number) => (table[slot]! < at ? table[slot]! : -1);
   const matches = (at: number, from: number) => from >= 0 && read32(src, at) === read32(src, from);
   const end = src.length - SEARCH_MARGIN;
