@@ -175,6 +175,27 @@ describe('LZ4 frame decoder, long copies and slices', () => {
     expect(step.value).to.deep.equal(data);
   });
 
+  it('pauses inside a block larger than a step and goes on where it stopped', () => {
+    // The compressor writes Parca's 64 KiB blocks; other writers use blocks up to 4 MiB. One such block, by hand:
+    // 200,000 sequences of one literal and a 16-byte match repeating it, then 5 literals to end it.
+    const count = 200_000;
+    const block = new Uint8Array(count * 4 + 6);
+    const expected = new Uint8Array(count * 17 + 5);
+    for (let i = 0; i < count; i++) {
+      block.set([0x1c, i & 255, 0x01, 0x00], i * 4);
+      expected.fill(i & 255, i * 17, i * 17 + 17);
+    }
+    block.set([0x50, 1, 2, 3, 4, 5], count * 4);
+    expected.set([1, 2, 3, 4, 5], count * 17);
+    const bytes = frame([...MAGIC, 0b01100000, 0b01110000, 0], u32(block.length), [...block], u32(0));
+    const steps = decompressLz4FrameSteps(bytes, expected.length);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses, 'a pause about every megabyte of the 3.4 MB block').to.be.at.least(3);
+    expect(step.value).to.deep.equal(expected);
+  });
+
   it('copies short literals and matches a word at a time, exactly, up to the last byte of the output', () => {
     // A numeric column's shape: 64-bit values with a few varying low bytes, so most sequences are a few literals
     // and a short match; every output length from 1 to 300 ends the data at a different point of a sequence.

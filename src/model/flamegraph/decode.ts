@@ -95,8 +95,8 @@ export function treeFromParents(parent: Int32Array, cumulative: Float64Array): T
   const valueOffset = new Float64Array(size);
   let maxDepth = 0;
   let ordered = true;
-  // While rows are ordered, the current parent's children come in a run: `x` is where the next one starts.
-  let x = 0;
+  // While rows are ordered, the current parent's children come in a run: `nextOffset` is where the next one starts.
+  let nextOffset = 0;
   for (let row = 1, previous = 0; row < size; row++) {
     const p = parent[row]!;
     // A parent always comes before its children: this also rules out cycles.
@@ -104,10 +104,10 @@ export function treeFromParents(parent: Int32Array, cumulative: Float64Array): T
     if (p !== previous) {
       if (p < previous) ordered = false;
       previous = p;
-      x = valueOffset[p]!;
+      nextOffset = valueOffset[p]!;
     }
-    valueOffset[row] = x;
-    x += cumulative[row]!;
+    valueOffset[row] = nextOffset;
+    nextOffset += cumulative[row]!;
     childStart[p + 1]!++;
     const d = depth[p]! + 1;
     depth[row] = d;
